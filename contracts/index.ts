@@ -1,0 +1,15 @@
+// Every cloud function's contract, in one place. The mini program imports these as types
+// only (so zod stays out of the main package); the functions import them as values.
+import { account } from './account';
+
+export const FUNCTIONS = {
+  account,
+};
+
+export type Functions = typeof FUNCTIONS;
+export type FunctionName = keyof Functions;
+export type ActionName<F extends FunctionName> = keyof Functions[F] & string;
+
+export * from './envelope';
+export * from './roles';
+export type { InputOf, OutputOf, ActionContract } from './action';

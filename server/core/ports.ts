@@ -1,0 +1,42 @@
+// The ports a handler is given. Each has a cloud adapter (wx-server-sdk) and a local one.
+import type { Store } from '../store/port';
+
+/** Who is calling, as the runtime says: never from the request body. */
+export interface Caller {
+  openid: string | null;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export type ContentVerdict = { ok: true } | { ok: false; label: string };
+
+export interface ContentChecker {
+  /** User-written text, before it is stored. `scene`: 1 资料 2 评论 3 论坛 4 社交日志. */
+  checkText(text: string, opts: { openid: string; scene: 1 | 2 | 3 | 4 }): Promise<ContentVerdict>;
+}
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+}
+
+export interface Notifier {
+  send(message: SubscribeMessage): Promise<void>;
+}
+
+export interface QrMaker {
+  /** A PNG of a code that opens `page` with `scene` (≤ 32 visible characters). */
+  make(opts: { scene: string; page: string; width?: number }): Promise<Buffer>;
+}
+
+export interface Ports {
+  store: Store;
+  clock: Clock;
+  checker: ContentChecker;
+  notifier: Notifier;
+  qr: QrMaker;
+}

@@ -1,0 +1,108 @@
+// One router for every cloud function: envelope in, envelope out.
+// Order: shape of the call → action → input schema → roles → handler → output schema.
+// Nothing reaches a handler (so nothing is written) unless the input parsed.
+import type { z } from 'zod';
+import type { ActionContract, FunctionContract } from '../../contracts/action';
+import { DEFAULT_MESSAGES, type Reply } from '../../contracts/envelope';
+import type { Role } from '../../contracts/roles';
+import { describeIssues } from '../../contracts/zh-errors';
+import { effectiveRoles, loadUser, type UserDoc } from '../features/account/users';
+import { StoreError } from '../store/port';
+import type { Ctx } from './context';
+import { AppError } from './errors';
+import type { Caller, Ports } from './ports';
+
+export type Handler<A extends ActionContract> = (
+  ctx: Ctx,
+  input: z.output<A['input']>,
+) => Promise<z.input<A['output']>>;
+
+export type Handlers<C extends FunctionContract> = { [K in keyof C]: Handler<C[K]> };
+
+export interface FunctionDef<C extends FunctionContract = FunctionContract> {
+  name: string;
+  contract: C;
+  handlers: Handlers<C>;
+}
+
+export function defineFunction<C extends FunctionContract>(name: string, contract: C, handlers: Handlers<C>): FunctionDef<C> {
+  return { name, contract, handlers };
+}
+
+/** Keys the platform adds to an event; never input. */
+const PLATFORM_KEYS = new Set(['action', 'userInfo', 'tcbContext']);
+
+export type Logger = (message: string, error?: unknown) => void;
+const defaultLogger: Logger = (message, error) => console.error(`[lzt] ${message}`, error);
+
+export function invalid(message: string): Reply<never> {
+  return { ok: false, error: { code: 'INVALID_INPUT', message } };
+}
+
+export function makeCtx(ports: Ports, caller: Caller): Ctx {
+  let userPromise: Promise<UserDoc | null> | null = null;
+  const user = () => {
+    if (!caller.openid) return Promise.resolve(null);
+    userPromise ??= loadUser(ports.store, caller.openid);
+    return userPromise;
+  };
+  return {
+    ...ports,
+    caller,
+    openid: () => {
+      if (!caller.openid) throw new AppError('UNAUTHENTICATED');
+      return caller.openid;
+    },
+    user,
+    roles: async () => effectiveRoles(caller.openid, await user()),
+  };
+}
+
+async function authorize(ctx: Ctx, allowed: readonly Role[]): Promise<void> {
+  const openid = ctx.caller.openid;
+  if (!openid) {
+    if (!allowed.includes('anonymous')) throw new AppError('UNAUTHENTICATED');
+    return;
+  }
+  if (allowed.includes('resident')) return; // every signed-in caller is a resident
+  const roles = await ctx.roles();
+  if (!roles.some((r) => allowed.includes(r))) throw new AppError('FORBIDDEN');
+}
+
+export async function dispatch(
+  fn: FunctionDef,
+  event: unknown,
+  ports: Ports,
+  caller: Caller,
+  log: Logger = defaultLogger,
+): Promise<Reply<unknown>> {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return invalid('请求格式不正确');
+  const { action } = event as { action?: unknown };
+  if (typeof action !== 'string') return invalid('缺少操作名称');
+  if (!Object.prototype.hasOwnProperty.call(fn.contract, action)) return invalid(`未知的操作：${action.slice(0, 40)}`);
+  const contract = fn.contract[action];
+
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(event)) if (!PLATFORM_KEYS.has(k)) raw[k] = v;
+  const parsed = contract.input.safeParse(raw);
+  if (!parsed.success) return invalid(describeIssues(parsed.error));
+
+  const ctx = makeCtx(ports, caller);
+  try {
+    await authorize(ctx, contract.roles);
+    const result = await fn.handlers[action](ctx, parsed.data);
+    const out = contract.output.safeParse(result);
+    if (!out.success) {
+      log(`${fn.name}.${action} returned data outside its contract: ${out.error.message}`);
+      return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
+    }
+    return { ok: true, data: out.data };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message } };
+    if (e instanceof StoreError && e.code === 'CONFLICT') {
+      return { ok: false, error: { code: 'CONFLICT', message: DEFAULT_MESSAGES.CONFLICT } };
+    }
+    log(`${fn.name}.${action} failed`, e);
+    return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
+  }
+}

@@ -1,0 +1,99 @@
+// The local dev server: serves the H5 build and every cloud function over HTTP
+// (POST /api/<function> with { action, ...input }), on the local runtime. The dev
+// sign-in exists only here: it sets a signed cookie naming a demo user's openid,
+// which stands in for the OPENID the WeChat runtime injects.
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fs from 'node:fs';
+import type { Reply } from '../../contracts/envelope';
+import { invalid } from '../core/router';
+import type { LocalRuntime } from '../runtime/local';
+import { DEMO_USERS } from '../seed/demo';
+
+export const SESSION_COOKIE = 'lzt_session';
+export const BODY_LIMIT = 64 * 1024;
+
+export interface DevServerOptions {
+  runtime: LocalRuntime;
+  /** HMAC key for the session cookie. */
+  secret: string;
+  /** The H5 build to serve at /, if present. */
+  staticDir?: string;
+  bodyLimit?: number;
+}
+
+function send(reply: FastifyReply, envelope: Reply<unknown>, status = 200) {
+  return reply.code(status).header('cache-control', 'no-store').send(envelope);
+}
+
+export async function createDevServer(opts: DevServerOptions): Promise<FastifyInstance> {
+  const bodyLimit = opts.bodyLimit ?? BODY_LIMIT;
+  const app = Fastify({ logger: false, bodyLimit });
+  await app.register(fastifyCookie, { secret: opts.secret });
+
+  // Every body is read as text and parsed by us, so any malformed call gets our envelope.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((err: { code?: string; statusCode?: number }, _req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, invalid('请求内容过大'), 413);
+    if (err.statusCode && err.statusCode < 500) return send(reply, invalid('请求格式不正确'), err.statusCode);
+    console.error('[lzt] dev server error', err);
+    return send(reply, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } }, 500);
+  });
+
+  const openidOf = (req: FastifyRequest): string | null => {
+    const raw = req.cookies[SESSION_COOKIE];
+    if (!raw) return null;
+    const unsigned = req.unsignCookie(raw);
+    return unsigned.valid && unsigned.value ? unsigned.value : null;
+  };
+
+  const parseBody = (body: unknown): { ok: true; value: unknown } | { ok: false } => {
+    if (typeof body !== 'string' || body.length === 0) return { ok: false };
+    try {
+      return { ok: true, value: JSON.parse(body) };
+    } catch {
+      return { ok: false };
+    }
+  };
+
+  app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
+    const parsed = parseBody(req.body);
+    if (!parsed.ok) return send(reply, invalid('请求内容不是有效的 JSON'));
+    return send(reply, await opts.runtime.call(req.params.fn, parsed.value, openidOf(req)));
+  });
+  app.all('/api/*', async (_req, reply) => send(reply, invalid('请用 POST 调用云函数'), 405));
+
+  // ---- dev sign-in (local only) ----
+  app.get('/__dev/users', async (_req, reply) =>
+    send(reply, { ok: true, data: DEMO_USERS.map(({ key, label, description }) => ({ key, label, description })) }),
+  );
+  app.post('/__dev/signin', async (req, reply) => {
+    const parsed = parseBody(req.body);
+    const key = parsed.ok ? (parsed.value as { key?: unknown } | null)?.key : undefined;
+    const user = DEMO_USERS.find((u) => u.key === key);
+    if (!user) return send(reply, invalid('没有这个演示用户'));
+    if (user.openid) {
+      reply.setCookie(SESSION_COOKIE, user.openid, { path: '/', httpOnly: true, sameSite: 'lax', signed: true });
+    } else {
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    return send(reply, { ok: true, data: { key: user.key, label: user.label } });
+  });
+  app.post('/__dev/signout', async (_req, reply) => {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return send(reply, { ok: true, data: null });
+  });
+  app.get('/__dev/stats', async (_req, reply) => send(reply, { ok: true, data: opts.runtime.store.stats() }));
+
+  if (opts.staticDir && fs.existsSync(opts.staticDir)) {
+    await app.register(fastifyStatic, { root: opts.staticDir, index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('H5 版本尚未构建：请先运行 npm run build:h5'),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,49 @@
+// `npm start`: the local runtime on ./data/lzt.sqlite, seeded with the demo 社区 when empty,
+// serving the H5 build and the functions at http://127.0.0.1:8080 (PORT, HOST, DATA_DIR).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createLocalRuntime } from '../runtime/local';
+import { seedDemoIfEmpty } from '../seed/demo';
+import { createDevServer } from './server';
+
+function sessionSecret(dataDir: string): string {
+  if (process.env.LZT_SESSION_SECRET) return process.env.LZT_SESSION_SECRET;
+  const file = path.join(dataDir, 'session-secret');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  const root = path.resolve(__dirname, '../..');
+  const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'));
+  const port = Number(process.env.PORT ?? 8080);
+  const host = process.env.HOST ?? '127.0.0.1';
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const runtime = createLocalRuntime({ dbFile: path.join(dataDir, 'lzt.sqlite'), baseUrl });
+  if (process.env.LZT_SEED !== 'none' && (await seedDemoIfEmpty(runtime.store, Date.now()))) {
+    console.log('已写入演示数据：幸福里社区（3 片、9 组、30 邻、400 户）');
+  }
+  const app = await createDevServer({
+    runtime,
+    secret: sessionSecret(dataDir),
+    staticDir: path.join(root, 'dist-h5'),
+  });
+  await app.listen({ port, host });
+  console.log(`邻长通本地版已启动：${baseUrl}`);
+
+  const stop = async () => {
+    await app.close();
+    runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import type { RoleGrantT } from '../../../contracts/common';
+import type { Role } from '../../../contracts/roles';
+import type { Store } from '../../store/port';
+
+/** One per WeChat user; `_id` is the openid the runtime gives. */
+export interface UserDoc {
+  _id: string;
+  name: string;
+  phone?: string;
+  avatar?: string;
+  grants: RoleGrantT[];
+  /** Copied here when the household is bound, so whoami is one read. */
+  household?: { id: string; unitId: string; address: string };
+  createdAt: number;
+  [field: string]: unknown;
+}
+
+export async function loadUser(store: Store, openid: string): Promise<UserDoc | null> {
+  return (await store.collection('users').doc(openid).get()) as UserDoc | null;
+}
+
+export function effectiveRoles(openid: string | null, user: UserDoc | null): Role[] {
+  if (!openid) return ['anonymous'];
+  const roles = new Set<Role>(['resident']);
+  for (const g of user?.grants ?? []) roles.add(g.role);
+  return [...roles];
+}

@@ -1,0 +1,39 @@
+// The local runtime: the same handlers as in the cloud, on SQLite. The dev server and
+// the integration tests call functions through it.
+import type { Reply } from '../../contracts/envelope';
+import type { Clock } from '../core/ports';
+import { dispatch, invalid, type Logger } from '../core/router';
+import { FUNCTION_DEFS } from '../functions/registry';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite';
+import { localPorts } from './local-ports';
+
+export interface LocalRuntime {
+  store: SqliteStore;
+  ports: ReturnType<typeof localPorts>;
+  /** Call a function as `openid` (null = anonymous), exactly as the cloud would. */
+  call(fn: string, event: unknown, openid: string | null): Promise<Reply<unknown>>;
+  close(): void;
+}
+
+export interface LocalRuntimeOptions {
+  /** SQLite file, or ':memory:' */
+  dbFile: string;
+  clock?: Clock;
+  baseUrl?: string;
+  log?: Logger;
+}
+
+export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
+  const store = openSqliteStore(opts.dbFile);
+  const ports = localPorts({ store, clock: opts.clock, baseUrl: opts.baseUrl });
+  return {
+    store,
+    ports,
+    async call(fn, event, openid) {
+      const def = Object.prototype.hasOwnProperty.call(FUNCTION_DEFS, fn) ? FUNCTION_DEFS[fn] : undefined;
+      if (!def) return invalid(`未知的云函数：${String(fn).slice(0, 40)}`);
+      return dispatch(def, event, ports, { openid }, opts.log);
+    },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,100 @@
+// The demo 社区 used by `npm start` and the tests: one 社区, 3 片, 9 组, 30 邻, 400 户,
+// and one demo user for each role the dev sign-in offers.
+import type { RoleGrantT } from '../../contracts/common';
+import type { UserDoc } from '../features/account/users';
+import type { SqliteStore } from '../store/sqlite';
+import { buildTree, DEMO_SIZE, type NodeDoc, type Tree } from './tree';
+
+export interface DemoUser {
+  /** Sign-in key, also the suffix of the openid. */
+  key: string;
+  label: string;
+  description: string;
+  openid: string | null;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { key: 'anonymous', label: '匿名访客', description: '未登录，只能看公开信息', openid: null },
+  { key: 'newcomer', label: '新用户', description: '第一次打开小程序的微信用户', openid: 'demo-newcomer' },
+  { key: 'resident', label: '居民', description: '已绑定 1栋1单元101 的居民', openid: 'demo-resident' },
+  { key: 'neighbourLead', label: '邻长', description: '1栋1单元邻的邻长', openid: 'demo-neighbour-lead' },
+  { key: 'neighbourLead2', label: '邻长（另一位）', description: '1栋2单元邻的邻长', openid: 'demo-neighbour-lead-2' },
+  { key: 'groupLead', label: '组长', description: '第一片第一组的组长', openid: 'demo-group-lead' },
+  { key: 'areaLead', label: '片长', description: '第一片的片长', openid: 'demo-area-lead' },
+  { key: 'admin', label: '管理员', description: '幸福里社区的管理员', openid: 'demo-admin' },
+  { key: 'clerk', label: '商家核销员', description: '演示合作商家的核销员', openid: 'demo-clerk' },
+];
+
+export const DEMO_COMMUNITY_ID = 'c1';
+
+export function buildDemo(now: number): Tree & { users: UserDoc[] } {
+  const tree = buildTree({
+    size: DEMO_SIZE,
+    now,
+    streetName: () => '示范街道',
+    communityName: () => '幸福里社区',
+  });
+  const node = (id: string) => tree.nodes.find((n) => n._id === id) as NodeDoc;
+  const users: UserDoc[] = [];
+
+  const leadUser = (openid: string, nodeId: string, role: RoleGrantT['role']) => {
+    const n = node(nodeId);
+    const lead = tree.leads.find((l) => l.nodeId === nodeId);
+    if (!lead) throw new Error(`demo: no lead at ${nodeId}`);
+    lead.openid = openid;
+    users.push({
+      _id: openid,
+      name: lead.name,
+      phone: lead.phone,
+      grants: [{ role, nodeId, nodeName: n.name, level: n.level }],
+      createdAt: now,
+    });
+  };
+  leadUser('demo-neighbour-lead', 'u1', 'neighbourLead');
+  leadUser('demo-neighbour-lead-2', 'u2', 'neighbourLead');
+  leadUser('demo-group-lead', 'g1', 'groupLead');
+  leadUser('demo-area-lead', 'a1', 'areaLead');
+
+  const community = node(DEMO_COMMUNITY_ID);
+  users.push({
+    _id: 'demo-admin',
+    name: '社区工作人员小周',
+    grants: [{ role: 'admin', nodeId: community._id, nodeName: community.name, level: 'community' }],
+    createdAt: now,
+  });
+  users.push({
+    _id: 'demo-clerk',
+    name: '收银员小陈',
+    grants: [{ role: 'clerk', nodeId: 'p1', nodeName: '演示合作商家', level: 'partner' }],
+    createdAt: now,
+  });
+
+  const home = tree.households.find((h) => h.unitId === 'u1' && h.room === '101');
+  if (!home) throw new Error('demo: no household 101 in u1');
+  home.ownerOpenid = 'demo-resident';
+  home.phone = '13900009999';
+  users.push({
+    _id: 'demo-resident',
+    name: '居民王阿姨',
+    phone: '13900009999',
+    grants: [],
+    household: { id: home._id, unitId: home.unitId, address: `${home.building}${home.unitNo}${home.room}` },
+    createdAt: now,
+  });
+
+  return { ...tree, users };
+}
+
+export function writeTree(store: SqliteStore, data: Partial<Tree & { users: UserDoc[] }>): void {
+  if (data.nodes) store.bulkPut('nodes', data.nodes);
+  if (data.leads) store.bulkPut('leads', data.leads);
+  if (data.households) store.bulkPut('households', data.households);
+  if (data.users) store.bulkPut('users', data.users);
+}
+
+/** Seeds the demo 社区 into an empty store; returns false when data is already there. */
+export async function seedDemoIfEmpty(store: SqliteStore, now: number): Promise<boolean> {
+  if ((await store.collection('nodes').limit(1).get()).length > 0) return false;
+  writeTree(store, buildDemo(now));
+  return true;
+}

@@ -1,0 +1,78 @@
+// Field paths and patches applied to plain documents (used by the local store, and by
+// the local transaction to compute a document's state before commit).
+import { isCmd, StoreError, type Patch, type UpdateCmd } from './port';
+
+const SEGMENT = /^(?:[A-Za-z_$][A-Za-z0-9_$]*|\d+)$/;
+
+export function splitPath(field: string): string[] {
+  const parts = field.split('.');
+  if (parts.length === 0 || parts.some((p) => !SEGMENT.test(p))) {
+    throw new StoreError('INVALID', `bad field path: ${JSON.stringify(field)}`);
+  }
+  return parts;
+}
+
+export function getPath(doc: unknown, field: string): unknown {
+  let cur: unknown = doc;
+  for (const part of splitPath(field)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** A patch's field value replaces that field (objects are not merged); cmd.inc adds; cmd.unset removes. */
+export function applyPatch<T extends Record<string, unknown>>(doc: T, patch: Patch): T {
+  const out = clone(doc) as Record<string, unknown>;
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const parts = splitPath(field);
+    if (parts[0] === '_id') throw new StoreError('INVALID', '_id cannot be changed');
+    let parent = out;
+    for (const part of parts.slice(0, -1)) {
+      const next = parent[part];
+      if (next === null || typeof next !== 'object') parent[part] = {};
+      parent = parent[part] as Record<string, unknown>;
+    }
+    const leaf = parts[parts.length - 1];
+    if (isCmd(value)) {
+      const c = value as UpdateCmd;
+      if (c.$cmd === 'inc') {
+        const cur = parent[leaf];
+        if (cur !== undefined && typeof cur !== 'number') {
+          throw new StoreError('INVALID', `cannot increment non-number field ${field}`);
+        }
+        parent[leaf] = (cur ?? 0) + c.by;
+      } else if (c.$cmd === 'unset') {
+        delete parent[leaf];
+      } else {
+        throw new StoreError('INVALID', `unknown update command in ${field}`);
+      }
+    } else {
+      parent[leaf] = clone(value);
+    }
+  }
+  return out as T;
+}
+
+/** Keep only the named fields (and _id). */
+export function project<T extends { _id: string }>(doc: T, fields: string[] | null): T {
+  if (!fields) return doc;
+  const out: Record<string, unknown> = { _id: doc._id };
+  for (const field of fields) {
+    const value = getPath(doc, field);
+    if (value === undefined) continue;
+    const parts = splitPath(field);
+    let parent = out;
+    for (const part of parts.slice(0, -1)) {
+      if (typeof parent[part] !== 'object' || parent[part] === null) parent[part] = {};
+      parent = parent[part] as Record<string, unknown>;
+    }
+    parent[parts[parts.length - 1]] = value;
+  }
+  return out as T;
+}

@@ -1,0 +1,27 @@
+// Every collection and every index, declared once. The SQLite adapter creates these;
+// `npm run indexes` prints them for creating the same in the CloudBase console.
+
+export interface IndexSpec {
+  collection: string;
+  name: string;
+  /** Fields in order, with direction; dotted paths for nested fields. */
+  fields: [string, 1 | -1][];
+  unique?: boolean;
+}
+
+export const COLLECTIONS = [
+  'nodes', // the district tree: 区 → 镇街 → 社区 → 片 → 组 → 邻
+  'users', // one per WeChat user, _id = openid: profile and role grants
+  'households', // 户: bound to a 邻 unit
+  'leads', // the 三长 as people on the roster (片长, 组长, 邻长), linked to a user once they sign in
+] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+export const INDEXES: IndexSpec[] = [
+  { collection: 'nodes', name: 'parent_name', fields: [['parentId', 1], ['name', 1]] },
+  { collection: 'nodes', name: 'level_community', fields: [['level', 1], ['at.community', 1]] },
+  { collection: 'households', name: 'unit', fields: [['unitId', 1], ['room', 1]] },
+  { collection: 'households', name: 'owner', fields: [['ownerOpenid', 1]] },
+  { collection: 'leads', name: 'node', fields: [['nodeId', 1], ['status', 1]] },
+  { collection: 'leads', name: 'phone', fields: [['phone', 1]] },
+];

@@ -1,0 +1,118 @@
+// The document-store port: the subset of the CloudBase database API our features use.
+// Both adapters (SQLite locally, wx-server-sdk in the cloud) implement it and pass the
+// same contract suite (test/store/contract.ts).
+
+export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+export interface Doc {
+  _id: string;
+  [field: string]: unknown;
+}
+export type NewDoc = { _id?: string; [field: string]: unknown };
+
+/** CloudBase returns at most 100 records per get() in a cloud function. */
+export const MAX_LIMIT = 100;
+
+// ---- commands (filters and updates), mirrored on CloudBase's db.command ----
+export type Cmp = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte';
+export type FieldCmd =
+  | { $cmd: Cmp; value: Json }
+  | { $cmd: 'in' | 'nin'; values: Json[] }
+  | { $cmd: 'exists'; value: boolean }
+  | { $cmd: 'both'; of: FieldCmd[] };
+export type Filter = { [field: string]: Json | FieldCmd | undefined } | LogicCmd;
+export type LogicCmd = { $cmd: 'and' | 'or'; filters: Filter[] };
+export type UpdateCmd = { $cmd: 'inc'; by: number } | { $cmd: 'unset' };
+export type Patch = { [field: string]: unknown | UpdateCmd };
+
+export const cmd = {
+  eq: (value: Json): FieldCmd => ({ $cmd: 'eq', value }),
+  neq: (value: Json): FieldCmd => ({ $cmd: 'neq', value }),
+  gt: (value: Json): FieldCmd => ({ $cmd: 'gt', value }),
+  gte: (value: Json): FieldCmd => ({ $cmd: 'gte', value }),
+  lt: (value: Json): FieldCmd => ({ $cmd: 'lt', value }),
+  lte: (value: Json): FieldCmd => ({ $cmd: 'lte', value }),
+  in: (values: Json[]): FieldCmd => ({ $cmd: 'in', values }),
+  nin: (values: Json[]): FieldCmd => ({ $cmd: 'nin', values }),
+  exists: (value = true): FieldCmd => ({ $cmd: 'exists', value }),
+  /** Both conditions on one field, e.g. a range: cmd.both(cmd.gte(1), cmd.lt(5)). */
+  both: (...of: FieldCmd[]): FieldCmd => ({ $cmd: 'both', of }),
+  and: (...filters: Filter[]): LogicCmd => ({ $cmd: 'and', filters }),
+  or: (...filters: Filter[]): LogicCmd => ({ $cmd: 'or', filters }),
+  inc: (by: number): UpdateCmd => ({ $cmd: 'inc', by }),
+  unset: (): UpdateCmd => ({ $cmd: 'unset' }),
+};
+
+export function isCmd(x: unknown): x is { $cmd: string } {
+  return typeof x === 'object' && x !== null && typeof (x as { $cmd?: unknown }).$cmd === 'string';
+}
+
+export type Direction = 'asc' | 'desc';
+
+export interface DocRef {
+  get(): Promise<Doc | null>;
+  /** Create or replace the whole document. */
+  set(data: Omit<NewDoc, '_id'>): Promise<void>;
+  /** Patch fields (dotted paths allowed, cmd.inc atomic); false when there is no such document. */
+  update(patch: Patch): Promise<boolean>;
+  remove(): Promise<boolean>;
+}
+
+export interface Query {
+  where(filter: Filter): Query;
+  orderBy(field: string, direction: Direction): Query;
+  skip(n: number): Query;
+  /** Capped at MAX_LIMIT, as in CloudBase. */
+  limit(n: number): Query;
+  /** Return only these fields (and _id). */
+  field(fields: string[]): Query;
+  get(): Promise<Doc[]>;
+  count(): Promise<number>;
+  /** Patch every matching document; returns how many. */
+  update(patch: Patch): Promise<number>;
+  remove(): Promise<number>;
+}
+
+export interface Collection extends Query {
+  doc(id: string): DocRef;
+  /** Insert; a duplicate `_id` fails with StoreError('CONFLICT'). Returns the `_id`. */
+  add(data: NewDoc): Promise<string>;
+}
+
+/** Inside a transaction only single-document operations exist, as in CloudBase. */
+export interface TxDocRef {
+  get(): Promise<Doc | null>;
+  set(data: Omit<NewDoc, '_id'>): Promise<void>;
+  update(patch: Patch): Promise<void>;
+  remove(): Promise<void>;
+}
+export interface TxCollection {
+  doc(id: string): TxDocRef;
+  add(data: NewDoc): Promise<string>;
+}
+export interface Transaction {
+  collection(name: string): TxCollection;
+}
+
+export interface StoreStats {
+  reads: number;
+  writes: number;
+}
+
+export interface Store {
+  collection(name: string): Collection;
+  /** Runs `fn` atomically; retried on write conflicts; all or nothing. */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /** Store operations since the adapter was made (each call of get/count/add/… is one). */
+  stats(): StoreStats;
+}
+
+export type StoreErrorCode = 'CONFLICT' | 'NOT_FOUND' | 'INVALID' | 'UNAVAILABLE';
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

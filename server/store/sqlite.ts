@@ -1,0 +1,530 @@
+// The local store: documents as JSON in SQLite (better-sqlite3, WAL), one table per
+// collection, indexes on json_extract expressions from the one index list.
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { applyPatch, project, splitPath } from './doc-patch';
+import { INDEXES, type IndexSpec } from './indexes';
+import {
+  isCmd,
+  MAX_LIMIT,
+  StoreError,
+  type Collection,
+  type Direction,
+  type Doc,
+  type DocRef,
+  type FieldCmd,
+  type Filter,
+  type Json,
+  type LogicCmd,
+  type NewDoc,
+  type Patch,
+  type Query,
+  type Store,
+  type StoreStats,
+  type Transaction,
+  type TxCollection,
+  type TxDocRef,
+} from './port';
+
+type Row = { _id: string; v: number; doc: string };
+type Param = string | number | null;
+
+const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
+const TX_MAX_ATTEMPTS = 20;
+
+export function newId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** The SQL expression for a field; index expressions are made by the same function. */
+function jsonPath(field: string): string {
+  return '$' + splitPath(field).map((p, i) => (/^\d+$/.test(p) && i > 0 ? `[${p}]` : `.${p}`)).join('');
+}
+function fieldExpr(field: string): string {
+  return field === '_id' ? '_id' : `json_extract(doc, '${jsonPath(field)}')`;
+}
+
+function toParam(value: Json): Param {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
+  return JSON.stringify(value);
+}
+
+function compileField(field: string, cond: Json | FieldCmd, params: Param[]): string {
+  const left = fieldExpr(field);
+  if (!isCmd(cond)) return compileField(field, { $cmd: 'eq', value: cond as Json }, params);
+  const c = cond as FieldCmd;
+  switch (c.$cmd) {
+    case 'eq':
+      if (c.value === null) return `${left} IS NULL`;
+      params.push(toParam(c.value));
+      return `${left} = ?`;
+    case 'neq':
+      params.push(toParam(c.value));
+      return `${left} IS NOT ?`;
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      params.push(toParam(c.value));
+      const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[c.$cmd];
+      return `${left} ${op} ?`;
+    }
+    case 'in':
+    case 'nin': {
+      if (!Array.isArray(c.values)) throw new StoreError('INVALID', `${c.$cmd} needs an array`);
+      if (c.values.length === 0) return c.$cmd === 'in' ? '0' : '1';
+      for (const v of c.values) params.push(toParam(v));
+      const list = c.values.map(() => '?').join(', ');
+      return c.$cmd === 'in' ? `${left} IN (${list})` : `(${left} IS NULL OR ${left} NOT IN (${list}))`;
+    }
+    case 'exists':
+      if (field === '_id') return c.value ? '1' : '0';
+      return `json_type(doc, '${jsonPath(field)}') IS ${c.value ? 'NOT ' : ''}NULL`;
+    case 'both':
+      return `(${c.of.map((sub) => compileField(field, sub, params)).join(' AND ')})`;
+    default:
+      throw new StoreError('INVALID', `unknown filter command on ${field}`);
+  }
+}
+
+function compileFilter(filter: Filter, params: Param[]): string {
+  if (isCmd(filter)) {
+    const logic = filter as LogicCmd;
+    if (logic.$cmd !== 'and' && logic.$cmd !== 'or') throw new StoreError('INVALID', 'bad logical command');
+    if (logic.filters.length === 0) return logic.$cmd === 'and' ? '1' : '0';
+    const joiner = logic.$cmd === 'and' ? ' AND ' : ' OR ';
+    return `(${logic.filters.map((f) => compileFilter(f, params)).join(joiner)})`;
+  }
+  const parts: string[] = [];
+  for (const [field, cond] of Object.entries(filter)) {
+    if (cond === undefined) continue;
+    parts.push(compileField(field, cond as Json | FieldCmd, params));
+  }
+  return parts.length ? parts.join(' AND ') : '1';
+}
+
+interface QueryState {
+  filters: Filter[];
+  order: [string, Direction][];
+  skip: number;
+  limit: number;
+  fields: string[] | null;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly tables = new Set<string>();
+  private readonly counts: StoreStats = { reads: 0, writes: 0 };
+
+  constructor(
+    file: string,
+    private readonly indexes: IndexSpec[] = INDEXES,
+  ) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  stats(): StoreStats {
+    return { ...this.counts };
+  }
+
+  countRead(): void {
+    this.counts.reads++;
+  }
+  countWrite(): void {
+    this.counts.writes++;
+  }
+
+  table(name: string): string {
+    if (!COLLECTION_NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
+    const table = `c_${name}`;
+    if (!this.tables.has(table)) {
+      this.db.exec(
+        `CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`,
+      );
+      for (const idx of this.indexes.filter((i) => i.collection === name)) {
+        const cols = idx.fields.map(([f, d]) => `${fieldExpr(f)} ${d === 1 ? 'ASC' : 'DESC'}`).join(', ');
+        this.db.exec(
+          `CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${table}__${idx.name}" ON "${table}" (${cols})`,
+        );
+      }
+      this.tables.add(table);
+    }
+    return table;
+  }
+
+  prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  readRow(collection: string, id: string): Row | undefined {
+    const table = this.table(collection);
+    return this.prepare(`SELECT _id, v, doc FROM "${table}" WHERE _id = ?`).get(id) as Row | undefined;
+  }
+
+  insertRow(collection: string, doc: Doc): void {
+    const table = this.table(collection);
+    try {
+      this.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?)`).run(doc._id, JSON.stringify(doc));
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+        throw new StoreError('CONFLICT', `duplicate _id ${doc._id} in ${collection}`);
+      }
+      throw e;
+    }
+  }
+
+  upsertRow(collection: string, doc: Doc): void {
+    const table = this.table(collection);
+    this.prepare(
+      `INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc, v = v + 1`,
+    ).run(doc._id, JSON.stringify(doc));
+  }
+
+  writeRow(collection: string, doc: Doc): void {
+    const table = this.table(collection);
+    this.prepare(`UPDATE "${table}" SET doc = ?, v = v + 1 WHERE _id = ?`).run(JSON.stringify(doc), doc._id);
+  }
+
+  deleteRow(collection: string, id: string): boolean {
+    const table = this.table(collection);
+    return this.prepare(`DELETE FROM "${table}" WHERE _id = ?`).run(id).changes > 0;
+  }
+
+  patchRow(collection: string, id: string, patch: Patch): boolean {
+    const row = this.readRow(collection, id);
+    if (!row) return false;
+    const next = applyPatch(JSON.parse(row.doc) as Doc, patch);
+    this.writeRow(collection, next);
+    return true;
+  }
+
+  collection(name: string): Collection {
+    this.table(name);
+    return new SqliteCollection(this, name, { filters: [], order: [], skip: 0, limit: MAX_LIMIT, fields: null });
+  }
+
+  /** Seeding and imports only (not part of the port): many inserts in one SQLite transaction. */
+  bulkPut(collection: string, docs: NewDoc[]): void {
+    const run = this.db.transaction((items: NewDoc[]) => {
+      for (const d of items) this.upsertRow(collection, { ...d, _id: d._id ?? newId() } as Doc);
+    });
+    run.immediate(docs);
+  }
+
+  /**
+   * Transactions run one at a time in this process (a queue), so they never conflict with
+   * each other; a plain write by another caller to a document the transaction read makes
+   * it run again. Do not start a transaction inside another: it would wait for itself.
+   */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const run = this.txQueue.then(() => this.runTransaction(fn));
+    this.txQueue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private txQueue: Promise<void> = Promise.resolve();
+
+  private async runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const tx = new LocalTransaction(this);
+      try {
+        const result = await fn(tx);
+        if (tx.commit()) return result;
+      } catch (e) {
+        if (!(e instanceof TxConflict)) throw e;
+      }
+      if (attempt >= TX_MAX_ATTEMPTS) throw new StoreError('CONFLICT', 'transaction kept conflicting');
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(20, 2 ** attempt)));
+    }
+  }
+}
+
+class SqliteCollection implements Collection {
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly name: string,
+    private readonly state: QueryState,
+  ) {}
+
+  private next(change: Partial<QueryState>): SqliteCollection {
+    return new SqliteCollection(this.store, this.name, { ...this.state, ...change });
+  }
+
+  doc(id: string): DocRef {
+    return new SqliteDocRef(this.store, this.name, id);
+  }
+
+  async add(data: NewDoc): Promise<string> {
+    const doc = { ...data, _id: data._id ?? newId() } as Doc;
+    if (typeof doc._id !== 'string' || doc._id === '') throw new StoreError('INVALID', '_id must be a string');
+    this.store.countWrite();
+    this.store.insertRow(this.name, doc);
+    return doc._id;
+  }
+
+  where(filter: Filter): Query {
+    return this.next({ filters: [...this.state.filters, filter] });
+  }
+  orderBy(field: string, direction: Direction): Query {
+    splitPath(field);
+    if (direction !== 'asc' && direction !== 'desc') throw new StoreError('INVALID', 'direction is asc or desc');
+    return this.next({ order: [...this.state.order, [field, direction]] });
+  }
+  skip(n: number): Query {
+    if (!Number.isInteger(n) || n < 0) throw new StoreError('INVALID', 'skip must be a whole number ≥ 0');
+    return this.next({ skip: n });
+  }
+  limit(n: number): Query {
+    if (!Number.isInteger(n) || n < 1) throw new StoreError('INVALID', 'limit must be a whole number ≥ 1');
+    return this.next({ limit: Math.min(n, MAX_LIMIT) });
+  }
+  field(fields: string[]): Query {
+    fields.forEach(splitPath);
+    return this.next({ fields });
+  }
+
+  private whereSql(params: Param[]): string {
+    return this.state.filters.length ? compileFilter({ $cmd: 'and', filters: this.state.filters }, params) : '1';
+  }
+
+  async get(): Promise<Doc[]> {
+    const params: Param[] = [];
+    const where = this.whereSql(params);
+    const order = this.state.order.length
+      ? ` ORDER BY ${this.state.order.map(([f, d]) => `${fieldExpr(f)} ${d.toUpperCase()}`).join(', ')}`
+      : '';
+    const table = this.store.table(this.name);
+    const sql = `SELECT doc FROM "${table}" WHERE ${where}${order} LIMIT ? OFFSET ?`;
+    params.push(this.state.limit, this.state.skip);
+    this.store.countRead();
+    const rows = this.store.prepare(sql).all(...params) as { doc: string }[];
+    return rows.map((r) => project(JSON.parse(r.doc) as Doc, this.state.fields));
+  }
+
+  async count(): Promise<number> {
+    const params: Param[] = [];
+    const where = this.whereSql(params);
+    const table = this.store.table(this.name);
+    this.store.countRead();
+    const row = this.store.prepare(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`).get(...params) as { n: number };
+    return row.n;
+  }
+
+  private matchingIds(): string[] {
+    const params: Param[] = [];
+    const where = this.whereSql(params);
+    const table = this.store.table(this.name);
+    return (this.store.prepare(`SELECT _id FROM "${table}" WHERE ${where}`).all(...params) as { _id: string }[]).map(
+      (r) => r._id,
+    );
+  }
+
+  async update(patch: Patch): Promise<number> {
+    this.store.countWrite();
+    return this.store.db.transaction(() => {
+      let n = 0;
+      for (const id of this.matchingIds()) if (this.store.patchRow(this.name, id, patch)) n++;
+      return n;
+    }).immediate();
+  }
+
+  async remove(): Promise<number> {
+    this.store.countWrite();
+    return this.store.db.transaction(() => {
+      let n = 0;
+      for (const id of this.matchingIds()) if (this.store.deleteRow(this.name, id)) n++;
+      return n;
+    }).immediate();
+  }
+}
+
+class SqliteDocRef implements DocRef {
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly collection: string,
+    private readonly id: string,
+  ) {}
+
+  async get(): Promise<Doc | null> {
+    this.store.countRead();
+    const row = this.store.readRow(this.collection, this.id);
+    return row ? (JSON.parse(row.doc) as Doc) : null;
+  }
+
+  async set(data: Omit<NewDoc, '_id'>): Promise<void> {
+    this.store.countWrite();
+    this.store.upsertRow(this.collection, { ...data, _id: this.id } as Doc);
+  }
+
+  async update(patch: Patch): Promise<boolean> {
+    this.store.countWrite();
+    return this.store.db.transaction(() => this.store.patchRow(this.collection, this.id, patch)).immediate();
+  }
+
+  async remove(): Promise<boolean> {
+    this.store.countWrite();
+    return this.store.deleteRow(this.collection, this.id);
+  }
+}
+
+// ---- transactions ----
+// Optimistic: reads go to the database and remember the version they saw; writes are
+// buffered. Commit is one synchronous SQLite transaction that first checks every version
+// read is unchanged (else the whole function is run again) and then applies the writes.
+// An increment on a document the transaction did not read is applied to the row as it is
+// at commit, so concurrent counters do not conflict (as `_.inc` in CloudBase).
+
+type PendingOp =
+  | { kind: 'add'; doc: Doc }
+  | { kind: 'set'; doc: Doc }
+  | { kind: 'patch'; patch: Patch }
+  | { kind: 'remove' };
+
+class TxConflict extends Error {}
+
+class LocalTransaction implements Transaction {
+  /** key → version read (0 = absent) */
+  private readonly reads = new Map<string, number>();
+  private readonly writes = new Map<string, { collection: string; id: string; ops: PendingOp[] }>();
+  private finished = false;
+
+  constructor(private readonly store: SqliteStore) {}
+
+  collection(name: string): TxCollection {
+    this.store.table(name);
+    return {
+      doc: (id: string) => this.docRef(name, id),
+      add: async (data: NewDoc) => {
+        const doc = { ...data, _id: data._id ?? newId() } as Doc;
+        this.guard();
+        this.store.countWrite();
+        const key = `${name}\u0000${doc._id}`;
+        const current = this.stateOf(name, doc._id);
+        if (current) throw new StoreError('CONFLICT', `duplicate _id ${doc._id} in ${name}`);
+        this.pending(name, doc._id).push({ kind: 'add', doc });
+        if (!this.reads.has(key)) this.reads.set(key, 0);
+        return doc._id;
+      },
+    };
+  }
+
+  private guard(): void {
+    if (this.finished) throw new StoreError('INVALID', 'transaction already finished');
+  }
+
+  private pending(collection: string, id: string): PendingOp[] {
+    const key = `${collection}\u0000${id}`;
+    let entry = this.writes.get(key);
+    if (!entry) {
+      entry = { collection, id, ops: [] };
+      this.writes.set(key, entry);
+    }
+    return entry.ops;
+  }
+
+  /** The document as this transaction sees it: the row read (its version remembered) plus pending ops. */
+  private stateOf(collection: string, id: string): Doc | null {
+    const key = `${collection}\u0000${id}`;
+    const row = this.store.readRow(collection, id);
+    if (!this.reads.has(key)) this.reads.set(key, row ? row.v : 0);
+    else if ((row ? row.v : 0) !== this.reads.get(key)) throw new TxConflict();
+    let doc = row ? (JSON.parse(row.doc) as Doc) : null;
+    for (const op of this.writes.get(key)?.ops ?? []) doc = applyOp(doc, op, collection, id);
+    return doc;
+  }
+
+  private docRef(collection: string, id: string): TxDocRef {
+    return {
+      get: async () => {
+        this.guard();
+        this.store.countRead();
+        return this.stateOf(collection, id);
+      },
+      set: async (data) => {
+        this.guard();
+        this.store.countWrite();
+        this.pending(collection, id).push({ kind: 'set', doc: { ...data, _id: id } as Doc });
+      },
+      update: async (patch) => {
+        this.guard();
+        this.store.countWrite();
+        this.pending(collection, id).push({ kind: 'patch', patch });
+      },
+      remove: async () => {
+        this.guard();
+        this.store.countWrite();
+        this.pending(collection, id).push({ kind: 'remove' });
+      },
+    };
+  }
+
+  /** Applies the buffered writes; false when a document read has changed meanwhile. */
+  commit(): boolean {
+    this.guard();
+    this.finished = true;
+    try {
+      this.store.db.transaction(() => {
+        for (const [key, version] of this.reads) {
+          const [collection, id] = key.split('\u0000');
+          const row = this.store.readRow(collection, id);
+          if ((row ? row.v : 0) !== version) throw new TxConflict();
+        }
+        for (const { collection, id, ops } of this.writes.values()) {
+          const row = this.store.readRow(collection, id);
+          let doc = row ? (JSON.parse(row.doc) as Doc) : null;
+          for (const op of ops) doc = applyOp(doc, op, collection, id);
+          if (doc === null) {
+            if (row) this.store.deleteRow(collection, id);
+          } else if (row) {
+            this.store.writeRow(collection, doc);
+          } else {
+            this.store.insertRow(collection, doc);
+          }
+        }
+      }).immediate();
+      return true;
+    } catch (e) {
+      if (e instanceof TxConflict) return false;
+      throw e;
+    }
+  }
+}
+
+function applyOp(doc: Doc | null, op: PendingOp, collection: string, id: string): Doc | null {
+  switch (op.kind) {
+    case 'add':
+      if (doc) throw new StoreError('CONFLICT', `duplicate _id ${id} in ${collection}`);
+      return op.doc;
+    case 'set':
+      return op.doc;
+    case 'patch':
+      if (!doc) throw new StoreError('NOT_FOUND', `no document ${id} in ${collection} to update`);
+      return applyPatch(doc, op.patch);
+    case 'remove':
+      return null;
+  }
+}
+
+export function openSqliteStore(file: string, indexes?: IndexSpec[]): SqliteStore {
+  return new SqliteStore(file, indexes);
+}

@@ -1,0 +1,27 @@
+export default defineAppConfig({
+  // Main package: the three tabBar pages only. Features add subpackages under src/<feature>/.
+  pages: ['pages/home/index', 'pages/card/index', 'pages/me/index'],
+  subPackages: [
+    // The page a scanned 邻长联系卡 QR code opens; independent so a scan loads the least code.
+    { root: 'scan', pages: ['index'], independent: true },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#ededed',
+    navigationBarTextStyle: 'black',
+    navigationBarTitleText: '邻长通',
+    backgroundColor: '#ededed',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#07c160',
+    backgroundColor: '#f7f7f7',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      { pagePath: 'pages/card/index', text: '联系卡', iconPath: 'assets/tab/card.png', selectedIconPath: 'assets/tab/card-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+    ],
+  },
+  __usePrivacyCheck__: true,
+});

@@ -1,0 +1,26 @@
+import { Button } from '@tarojs/components';
+import type { ButtonProps } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import './ui.scss';
+
+type Props = Omit<ButtonProps, 'type' | 'className'> & {
+  children: ReactNode;
+  /** primary: WeChat green; default: grey with green text; warn: grey with red text. */
+  kind?: 'primary' | 'default' | 'warn';
+  className?: string;
+};
+
+/** WeUI-style button with a large tap target (≥ 96 design px, taller in 大字模式). */
+export default function PrimaryButton({ children, kind = 'primary', className, disabled, ...rest }: Props) {
+  const classes = ['lzt-btn', `lzt-btn--${kind}`, disabled ? 'lzt-btn--disabled' : '', className ?? ''];
+  return (
+    <Button
+      {...rest}
+      disabled={disabled}
+      hoverClass={disabled ? 'none' : 'lzt-btn--active'}
+      className={classes.filter(Boolean).join(' ')}
+    >
+      {children}
+    </Button>
+  );
+}
