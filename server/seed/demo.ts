@@ -3,7 +3,7 @@
 import type { RoleGrantT } from '../../contracts/common';
 import type { UserDoc } from '../features/account/users';
 import type { SqliteStore } from '../store/sqlite';
-import { buildTree, DEMO_SIZE, type NodeDoc, type Tree } from './tree';
+import { buildTree, DEMO_SIZE, type NodeDoc, type Tree, type TreeSize } from './tree';
 
 export interface DemoUser {
   /** Sign-in key, also the suffix of the openid. */
@@ -27,12 +27,14 @@ export const DEMO_USERS: DemoUser[] = [
 
 export const DEMO_COMMUNITY_ID = 'c1';
 
-export function buildDemo(now: number): Tree & { users: UserDoc[] } {
+/** The demo 社区 (or, with a larger size, a whole made-up district) plus the demo users. */
+export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { users: UserDoc[] } {
+  const small = size.communities === 1;
   const tree = buildTree({
-    size: DEMO_SIZE,
+    size,
     now,
-    streetName: () => '示范街道',
-    communityName: () => '幸福里社区',
+    streetName: small ? () => '示范街道' : undefined,
+    communityName: small ? () => '幸福里社区' : undefined,
   });
   const node = (id: string) => tree.nodes.find((n) => n._id === id) as NodeDoc;
   const users: UserDoc[] = [];

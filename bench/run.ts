@@ -1,0 +1,123 @@
+// `npm run bench [-- NAME ...]`: starts the server on loopback in a child process, drives
+// each figure with autocannon for a bounded time, and prints one JSON line per figure:
+// name, rps, p95_ms, ratio (rps ÷ this run's baseline rps), reads and writes per call.
+// BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | demo) tune a run.
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { FIGURES, type Figure } from './figures';
+
+const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 30);
+const MAX_REQUESTS = 1_000_000;
+
+function startServer(): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server.ts')], {
+      env: { ...process.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const timer = setTimeout(() => reject(new Error('bench server did not start in 120 s')), 120_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const m = /READY (\d+) (\d+)/.exec(chunk.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]), seedMs: Number(m[2]) });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+async function json(url: string, init?: RequestInit) {
+  const res = await fetch(url, init);
+  return { body: (await res.json()) as { ok: boolean; data?: unknown; error?: unknown }, headers: res.headers };
+}
+
+async function signIn(base: string, key: string): Promise<string> {
+  const { body, headers } = await json(`${base}/__dev/signin`, { method: 'POST', body: JSON.stringify({ key }) });
+  if (!body.ok) throw new Error(`sign-in ${key} failed`);
+  return (headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+const stats = async (base: string) => (await json(`${base}/__dev/stats`)).body.data as { reads: number; writes: number };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(base: string, fig: Figure) {
+  const cookie = fig.as === 'anonymous' ? '' : await signIn(base, fig.as);
+  const headers = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };
+  // One checked call first: a figure that errors measures nothing.
+  const probe = await json(`${base}/api/${fig.fn}`, { method: 'POST', headers, body: JSON.stringify(fig.body(0)) });
+  if (!probe.body.ok) throw new Error(`${fig.name}: probe call failed: ${JSON.stringify(probe.body.error)}`);
+
+  let i = 1;
+  const latencies: number[] = [];
+  const before = await stats(base);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const inst = autocannon(
+      {
+        url: `${base}/api/${fig.fn}`,
+        method: 'POST',
+        headers,
+        connections: fig.connections ?? 10,
+        duration: SECONDS,
+        maxOverallRequests: MAX_REQUESTS,
+        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(fig.body(i++)) }) }],
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    inst.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  });
+  const after = await stats(base);
+  const calls = result.requests.total;
+  latencies.sort((a, b) => a - b);
+  return {
+    name: fig.name,
+    rps: Math.round(calls / (result.duration || SECONDS)),
+    p95_ms: Number(percentile(latencies, 95).toFixed(2)),
+    reads: Number(((after.reads - before.reads) / calls).toFixed(2)),
+    writes: Number(((after.writes - before.writes) / calls).toFixed(2)),
+    calls,
+    errors: result.errors + result.non2xx,
+    connections: fig.connections ?? 10,
+  };
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const figures = FIGURES.filter((f) => f.name === 'baseline' || wanted.length === 0 || wanted.includes(f.name));
+  const unknown = wanted.filter((w) => !FIGURES.some((f) => f.name === w));
+  if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${FIGURES.map((f) => f.name).join(', ')}`);
+
+  const { child, port, seedMs } = await startServer();
+  const base = `http://127.0.0.1:${port}`;
+  console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'} in ${seedMs} ms, ${SECONDS} s per figure`);
+  let failed = false;
+  try {
+    let baselineRps = 0;
+    for (const fig of figures) {
+      const m = await measure(base, fig);
+      if (fig.name === 'baseline') baselineRps = m.rps;
+      const ratio = Number((m.rps / baselineRps).toFixed(2));
+      const t = fig.target ?? {};
+      const misses = [
+        t.minRatio !== undefined && ratio < t.minRatio ? `ratio<${t.minRatio}` : '',
+        t.maxReads !== undefined && m.reads > t.maxReads ? `reads>${t.maxReads}` : '',
+        t.maxWrites !== undefined && m.writes > t.maxWrites ? `writes>${t.maxWrites}` : '',
+      ].filter(Boolean);
+      if (misses.length) failed = true;
+      console.log(JSON.stringify({ ...m, ratio, target: fig.target ?? null, meets: misses.length === 0 ? true : misses }));
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

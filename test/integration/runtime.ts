@@ -1,0 +1,24 @@
+// A local runtime on a fresh in-memory SQLite with the demo 社区, for handler tests.
+import type { Role } from '../../contracts/roles';
+import type { Clock } from '../../server/core/ports';
+import { createLocalRuntime, type LocalRuntime } from '../../server/runtime/local';
+import { buildDemo, writeTree } from '../../server/seed/demo';
+
+export const T0 = Date.UTC(2026, 10, 25, 2, 0, 0); // 2026-11-25 10:00 Beijing
+
+/** The demo user that stands for each role in the authorization matrix. */
+export const OPENID_BY_ROLE: Record<Role, string | null> = {
+  anonymous: null,
+  resident: 'demo-resident',
+  neighbourLead: 'demo-neighbour-lead',
+  groupLead: 'demo-group-lead',
+  areaLead: 'demo-area-lead',
+  admin: 'demo-admin',
+  clerk: 'demo-clerk',
+};
+
+export function demoRuntime(opts: { clock?: Clock } = {}): LocalRuntime {
+  const runtime = createLocalRuntime({ dbFile: ':memory:', clock: opts.clock, log: () => undefined });
+  writeTree(runtime.store, buildDemo(T0));
+  return runtime;
+}
