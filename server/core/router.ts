@@ -69,8 +69,8 @@ async function authorize(ctx: Ctx, allowed: readonly Role[]): Promise<void> {
   if (!roles.some((r) => allowed.includes(r))) throw new AppError('FORBIDDEN');
 }
 
-export async function dispatch(
-  fn: FunctionDef,
+export async function dispatch<C extends FunctionContract>(
+  fn: FunctionDef<C>,
   event: unknown,
   ports: Ports,
   caller: Caller,
@@ -80,7 +80,8 @@ export async function dispatch(
   const { action } = event as { action?: unknown };
   if (typeof action !== 'string') return invalid('缺少操作名称');
   if (!Object.prototype.hasOwnProperty.call(fn.contract, action)) return invalid(`未知的操作：${action.slice(0, 40)}`);
-  const contract = fn.contract[action];
+  const contract: ActionContract = fn.contract[action];
+  const handler = fn.handlers[action] as unknown as Handler<ActionContract>;
 
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(event)) if (!PLATFORM_KEYS.has(k)) raw[k] = v;
@@ -90,7 +91,7 @@ export async function dispatch(
   const ctx = makeCtx(ports, caller);
   try {
     await authorize(ctx, contract.roles);
-    const result = await fn.handlers[action](ctx, parsed.data);
+    const result = await handler(ctx, parsed.data);
     const out = contract.output.safeParse(result);
     if (!out.success) {
       log(`${fn.name}.${action} returned data outside its contract: ${out.error.message}`);

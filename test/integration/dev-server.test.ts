@@ -28,7 +28,7 @@ describe('dev server', () => {
   });
 
   const post = (p: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-    fetch(base + p, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    fetch(base + p, { method: 'POST', body: body as BodyInit, headers: { 'content-type': 'application/json', ...headers } });
 
   it('serves the H5 app at /', async () => {
     const res = await fetch(base + '/');

@@ -1,0 +1,149 @@
+// The cloud adapters of the ports: CloudBase database, WeChat open API through
+// wx-server-sdk's cloud calls (security, subscribeMessage, wxacode).
+import { AppError } from '../core/errors';
+import type { ContentChecker, Notifier, Ports, QrMaker } from '../core/ports';
+import type { Logger } from '../core/router';
+import { CloudStore, type SdkDatabase } from '../store/cloud';
+
+// ---- our typed view of `cloud.openapi` (typed Record<string, any> by the SDK) ----
+// A cloud call converts camelCase keys to snake_case and back; a non-zero errcode
+// rejects with an error whose `errCode` is that errcode.
+export interface MsgSecCheckResult {
+  result?: { suggest?: string; label?: number | string };
+}
+export interface OpenApi {
+  security: {
+    msgSecCheck(p: { openid: string; scene: number; version: 2; content: string }): Promise<MsgSecCheckResult>;
+  };
+  subscribeMessage: {
+    send(p: {
+      touser: string;
+      templateId: string;
+      page?: string;
+      data: Record<string, { value: string }>;
+      miniprogramState: 'formal' | 'trial' | 'developer';
+    }): Promise<unknown>;
+  };
+  wxacode: {
+    /** An image answer comes back as `{ contentType, buffer }`. */
+    getUnlimited(p: {
+      scene: string;
+      page: string;
+      width?: number;
+      checkPath: boolean;
+      envVersion: 'release' | 'trial' | 'develop';
+    }): Promise<{ buffer?: Uint8Array; contentType?: string }>;
+  };
+}
+
+/** What the ports need of wx-server-sdk (the real module satisfies it, see cloud.ts). */
+export interface CloudSdk {
+  database(config?: object): unknown;
+  openapi: object;
+}
+
+const defaultLog: Logger = (message, error) => console.error(`[lzt] ${message}`, error ?? '');
+
+const errCodeOf = (e: unknown): unknown => (e && typeof e === 'object' ? (e as { errCode?: unknown }).errCode : undefined);
+
+// ---- content security ----
+export const RISK_LABELS: Record<number, string> = {
+  100: '正常',
+  10001: '广告',
+  20001: '时政',
+  20002: '色情',
+  20003: '辱骂',
+  20006: '违法犯罪',
+  20008: '欺诈',
+  20012: '低俗',
+  20013: '版权',
+  21000: '其他',
+};
+const CHECK_UNAVAILABLE = '内容安全检查暂时不可用，请稍后再试';
+
+export function cloudChecker(api: OpenApi, log: Logger = defaultLog): ContentChecker {
+  return {
+    async checkText(text, { openid, scene }) {
+      if (text.trim() === '') return { ok: true };
+      let res: MsgSecCheckResult;
+      try {
+        res = await api.security.msgSecCheck({ openid, scene, version: 2, content: text });
+      } catch (e) {
+        log('msgSecCheck failed', e);
+        throw new AppError('INTERNAL', CHECK_UNAVAILABLE); // fail closed
+      }
+      const suggest = res?.result?.suggest;
+      if (suggest === 'risky') return { ok: false, label: RISK_LABELS[Number(res.result?.label)] ?? '其他' };
+      if (suggest === 'pass' || suggest === 'review') return { ok: true };
+      log(`msgSecCheck answered without a verdict: ${JSON.stringify(res)}`);
+      throw new AppError('INTERNAL', CHECK_UNAVAILABLE);
+    },
+  };
+}
+
+// ---- subscribe messages: never fail the business action ----
+export function cloudNotifier(api: OpenApi, log: Logger = defaultLog): Notifier {
+  return {
+    async send(m) {
+      try {
+        await api.subscribeMessage.send({
+          touser: m.touser,
+          templateId: m.templateId,
+          ...(m.page ? { page: m.page } : {}),
+          data: m.data,
+          miniprogramState: 'formal',
+        });
+      } catch (e) {
+        if (errCodeOf(e) === 43101) log(`subscribe message not sent: ${m.touser} has not subscribed to ${m.templateId}`);
+        else log('subscribe message failed', e);
+      }
+    },
+  };
+}
+
+// ---- mini program codes ----
+/** wxacode.getUnlimited: at most 32 visible characters of this set. */
+export const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+
+export function cloudQr(api: OpenApi): QrMaker {
+  return {
+    async make({ scene, page, width }) {
+      if (!SCENE.test(scene)) {
+        throw new AppError('INVALID_INPUT', "二维码参数不合规：最多32个字符，只能使用字母、数字和 !#$&'()*+,/:;=?@-._~");
+      }
+      if (page.includes('?')) throw new AppError('INVALID_INPUT', '二维码页面路径不能带参数');
+      if (width !== undefined && (!Number.isInteger(width) || width < 280 || width > 1280)) {
+        throw new AppError('INVALID_INPUT', '二维码宽度应在 280 到 1280 之间');
+      }
+      let res: { buffer?: Uint8Array };
+      try {
+        res = await api.wxacode.getUnlimited({
+          scene,
+          page: page.replace(/^\/+/, ''), // "根路径前不要填加 /"
+          ...(width !== undefined ? { width } : {}),
+          checkPath: false,
+          envVersion: 'release',
+        });
+      } catch (e) {
+        if (errCodeOf(e) === 45009) throw new AppError('RATE_LIMITED', '生成二维码太频繁，请稍后再试');
+        throw e;
+      }
+      if (!res?.buffer) throw new AppError('INTERNAL', '二维码生成失败，请稍后再试');
+      return Buffer.from(res.buffer);
+    },
+  };
+}
+
+// ---- all ports ----
+export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): Ports {
+  // throwOnNotFound: false makes doc.get() of a missing document answer { data: null }.
+  const db = cloud.database({ throwOnNotFound: false }) as SdkDatabase;
+  const api = cloud.openapi as OpenApi;
+  return {
+    store: new CloudStore(db),
+    clock: { now: () => Date.now() },
+    checker: cloudChecker(api, log),
+    notifier: cloudNotifier(api, log),
+    qr: cloudQr(api),
+  };
+}

@@ -1,0 +1,136 @@
+// The cloud adapters of checker, notifier and QR maker, with cloud.openapi replaced by a
+// hand-written fake. The real SDK is never loaded here.
+import { AppError } from '../../server/core/errors';
+import { cloudChecker, cloudNotifier, cloudPorts, cloudQr, type OpenApi } from '../../server/runtime/cloud-ports';
+import { CloudStore } from '../../server/store/cloud';
+
+/** A WeChat open-API failure as wx-server-sdk raises it. */
+const wxError = (errCode: number, errMsg: string) => Object.assign(new Error(errMsg), { errCode, errMsg });
+
+function fakeApi(overrides: { msgSecCheck?: jest.Mock; send?: jest.Mock; getUnlimited?: jest.Mock } = {}) {
+  const msgSecCheck = overrides.msgSecCheck ?? jest.fn(async () => ({ result: { suggest: 'pass', label: 100 } }));
+  const send = overrides.send ?? jest.fn(async () => ({ errCode: 0 }));
+  const getUnlimited =
+    overrides.getUnlimited ?? jest.fn(async () => ({ contentType: 'image/png', buffer: Buffer.from('PNG') }));
+  const api: OpenApi = { security: { msgSecCheck }, subscribeMessage: { send }, wxacode: { getUnlimited } };
+  return { api, msgSecCheck, send, getUnlimited };
+}
+
+describe('checker: security.msgSecCheck v2', () => {
+  test('calls v2 with openid, scene and content', async () => {
+    const { api, msgSecCheck } = fakeApi();
+    await expect(cloudChecker(api).checkText('你好邻居', { openid: 'o1', scene: 2 })).resolves.toEqual({ ok: true });
+    expect(msgSecCheck).toHaveBeenCalledWith({ openid: 'o1', scene: 2, version: 2, content: '你好邻居' });
+  });
+
+  test('risky is rejected with the label in Chinese; pass and review are accepted', async () => {
+    const verdict = (suggest: string, label: number) =>
+      cloudChecker(fakeApi({ msgSecCheck: jest.fn(async () => ({ result: { suggest, label } })) }).api).checkText('x', {
+        openid: 'o1',
+        scene: 1,
+      });
+    await expect(verdict('risky', 20003)).resolves.toEqual({ ok: false, label: '辱骂' });
+    await expect(verdict('risky', 10001)).resolves.toEqual({ ok: false, label: '广告' });
+    await expect(verdict('risky', 20006)).resolves.toEqual({ ok: false, label: '违法犯罪' });
+    await expect(verdict('risky', 99999)).resolves.toEqual({ ok: false, label: '其他' });
+    await expect(verdict('pass', 100)).resolves.toEqual({ ok: true });
+    await expect(verdict('review', 20001)).resolves.toEqual({ ok: true });
+  });
+
+  test('fails closed: an API failure or an answer without a verdict is AppError INTERNAL', async () => {
+    const log = jest.fn();
+    const failing = fakeApi({ msgSecCheck: jest.fn(async () => Promise.reject(wxError(-1, 'system error'))) });
+    const e = await cloudChecker(failing.api, log).checkText('x', { openid: 'o1', scene: 1 }).catch((x) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect(e).toMatchObject({ code: 'INTERNAL', message: '内容安全检查暂时不可用，请稍后再试' });
+    expect(log).toHaveBeenCalled();
+
+    const odd = fakeApi({ msgSecCheck: jest.fn(async () => ({ errCode: 0 })) });
+    await expect(cloudChecker(odd.api, log).checkText('x', { openid: 'o1', scene: 1 })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    });
+  });
+
+  test('empty text needs no call', async () => {
+    const { api, msgSecCheck } = fakeApi();
+    await expect(cloudChecker(api).checkText('  ', { openid: 'o1', scene: 1 })).resolves.toEqual({ ok: true });
+    expect(msgSecCheck).not.toHaveBeenCalled();
+  });
+});
+
+describe('notifier: subscribeMessage.send', () => {
+  const message = { touser: 'o1', templateId: 'T1', page: 'pages/x/index', data: { thing1: { value: '已处理' } } };
+
+  test('sends the formal version', async () => {
+    const { api, send } = fakeApi();
+    await cloudNotifier(api).send(message);
+    expect(send).toHaveBeenCalledWith({ ...message, miniprogramState: 'formal' });
+  });
+
+  test('43101 (not subscribed) and other errors are logged, never thrown', async () => {
+    for (const err of [wxError(43101, 'user refuse to accept the msg'), wxError(47003, 'argument invalid'), new Error('x')]) {
+      const log = jest.fn();
+      const { api } = fakeApi({ send: jest.fn(async () => Promise.reject(err)) });
+      await expect(cloudNotifier(api, log).send(message)).resolves.toBeUndefined();
+      expect(log).toHaveBeenCalledTimes(1);
+    }
+  });
+});
+
+describe('qr: wxacode.getUnlimited', () => {
+  test('returns the image buffer as a Buffer; release version, no path check', async () => {
+    const { api, getUnlimited } = fakeApi({
+      getUnlimited: jest.fn(async () => ({ contentType: 'image/png', buffer: new Uint8Array([137, 80, 78, 71]) })),
+    });
+    const png = await cloudQr(api).make({ scene: 'c=U123', page: '/pages/card/index', width: 430 });
+    expect(Buffer.isBuffer(png)).toBe(true);
+    expect([...png]).toEqual([137, 80, 78, 71]);
+    expect(getUnlimited).toHaveBeenCalledWith({
+      scene: 'c=U123',
+      page: 'pages/card/index',
+      width: 430,
+      checkPath: false,
+      envVersion: 'release',
+    });
+  });
+
+  test('scene is validated first: ≤ 32 characters of the allowed set', async () => {
+    const { api, getUnlimited } = fakeApi();
+    const qr = cloudQr(api);
+    await expect(qr.make({ scene: "a-Z_0.9~!#$&'()*+,/:;=?@", page: 'p/i' })).resolves.toBeInstanceOf(Buffer);
+    await expect(qr.make({ scene: 'x'.repeat(32), page: 'p/i' })).resolves.toBeInstanceOf(Buffer);
+    for (const scene of ['x'.repeat(33), '', '邻长', 'a b', 'a%20b', 'a"b']) {
+      await expect(qr.make({ scene, page: 'p/i' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    expect(getUnlimited).toHaveBeenCalledTimes(2);
+  });
+
+  test('a page with parameters or a bad width is refused', async () => {
+    const { api } = fakeApi();
+    await expect(cloudQr(api).make({ scene: 'a', page: 'p/i?x=1' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(cloudQr(api).make({ scene: 'a', page: 'p/i', width: 100 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+  });
+
+  test('45009 (minute quota) is RATE_LIMITED', async () => {
+    const { api } = fakeApi({ getUnlimited: jest.fn(async () => Promise.reject(wxError(45009, 'reach max api minute'))) });
+    await expect(cloudQr(api).make({ scene: 'a', page: 'p/i' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});
+
+describe('cloudPorts', () => {
+  test('builds every port over the given SDK; database made with throwOnNotFound: false', () => {
+    const db = { command: {}, collection: jest.fn(), runTransaction: jest.fn() };
+    const database = jest.fn(() => db);
+    const ports = cloudPorts({ database, openapi: fakeApi().api });
+    expect(database).toHaveBeenCalledWith({ throwOnNotFound: false });
+    expect(ports.store).toBeInstanceOf(CloudStore);
+    expect((ports.store as CloudStore).db).toBe(db);
+    const before = Date.now();
+    expect(ports.clock.now()).toBeGreaterThanOrEqual(before);
+    expect(typeof ports.checker.checkText).toBe('function');
+    expect(typeof ports.notifier.send).toBe('function');
+    expect(typeof ports.qr.make).toBe('function');
+  });
+});
