@@ -33,8 +33,18 @@ export interface QrMaker {
   make(opts: { scene: string; page: string; width?: number }): Promise<Buffer>;
 }
 
+/** Files the functions read (uploaded rosters) and write (cards, templates, reports). */
+export interface FileStore {
+  /** Stores bytes under a path like `cards/g1.pdf`; returns the file's id. */
+  put(path: string, data: Buffer, contentType: string): Promise<string>;
+  get(fileId: string): Promise<Buffer>;
+  /** An address the mini program can download or open (temporary in the cloud). */
+  url(fileId: string): Promise<string>;
+}
+
 export interface Ports {
   store: Store;
+  files: FileStore;
   clock: Clock;
   checker: ContentChecker;
   notifier: Notifier;

@@ -1,7 +1,7 @@
 // The cloud adapters of the ports: CloudBase database, WeChat open API through
 // wx-server-sdk's cloud calls (security, subscribeMessage, wxacode).
 import { AppError } from '../core/errors';
-import type { ContentChecker, Notifier, Ports, QrMaker } from '../core/ports';
+import type { ContentChecker, FileStore, Notifier, Ports, QrMaker } from '../core/ports';
 import type { Logger } from '../core/router';
 import { CloudStore, type SdkDatabase } from '../store/cloud';
 
@@ -40,6 +40,31 @@ export interface OpenApi {
 export interface CloudSdk {
   database(config?: object): unknown;
   openapi: object;
+  // Typed by the SDK as `void | Promise<…>` (callback style); we always use the promise.
+  uploadFile(p: { cloudPath: string; fileContent: Buffer }): unknown;
+  downloadFile(p: { fileID: string }): unknown;
+  getTempFileURL(p: { fileList: string[] }): unknown;
+}
+
+// ---- cloud storage ----
+export function cloudFiles(cloud: CloudSdk): FileStore {
+  return {
+    async put(path, data) {
+      const res = (await cloud.uploadFile({ cloudPath: path, fileContent: data })) as { fileID: string };
+      return res.fileID;
+    },
+    async get(fileId) {
+      if (!fileId.startsWith('cloud://')) throw new AppError('INVALID_INPUT', '文件标识不正确');
+      const res = (await cloud.downloadFile({ fileID: fileId })) as { fileContent: Buffer };
+      return Buffer.from(res.fileContent);
+    },
+    async url(fileId) {
+      const res = (await cloud.getTempFileURL({ fileList: [fileId] })) as { fileList: { tempFileURL?: string }[] };
+      const [file] = res.fileList;
+      if (!file?.tempFileURL) throw new AppError('NOT_FOUND', '文件不存在或已过期');
+      return file.tempFileURL;
+    },
+  };
 }
 
 const defaultLog: Logger = (message, error) => console.error(`[lzt] ${message}`, error ?? '');
@@ -141,6 +166,7 @@ export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): Ports {
   const api = cloud.openapi as OpenApi;
   return {
     store: new CloudStore(db),
+    files: cloudFiles(cloud),
     clock: { now: () => Date.now() },
     checker: cloudChecker(api, log),
     notifier: cloudNotifier(api, log),

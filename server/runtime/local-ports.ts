@@ -1,8 +1,10 @@
 // Local adapters of the ports: SQLite store, system (or injected) clock, a word-list
 // content checker, an in-memory notifier and a QR that opens the H5 build.
+import fs from 'node:fs';
+import path from 'node:path';
 import QRCode from 'qrcode';
 import { AppError } from '../core/errors';
-import type { Clock, ContentChecker, Notifier, Ports, QrMaker, SubscribeMessage } from '../core/ports';
+import type { Clock, ContentChecker, FileStore, Notifier, Ports, QrMaker, SubscribeMessage } from '../core/ports';
 import { SqliteStore } from '../store/sqlite';
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -49,8 +51,44 @@ export function localQr(baseUrl: string): QrMaker {
   };
 }
 
+const FILE_PATH = /^[0-9A-Za-z_-]+(?:\/[0-9A-Za-z_.-]+)*$/;
+
+/** Files under `dir`; ids are `local:<path>`, served by the dev server at /files/<path>. */
+export function localFiles(dir: string): FileStore {
+  fs.mkdirSync(dir, { recursive: true });
+  const resolve = (p: string) => {
+    if (!FILE_PATH.test(p) || p.split('/').some((s) => s === '..' || s === '.')) {
+      throw new AppError('INVALID_INPUT', '文件路径不正确');
+    }
+    return path.join(dir, p);
+  };
+  const pathOf = (fileId: string) => {
+    if (!fileId.startsWith('local:')) throw new AppError('INVALID_INPUT', '文件标识不正确');
+    return fileId.slice('local:'.length);
+  };
+  return {
+    async put(p, data) {
+      const file = resolve(p);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, data);
+      return `local:${p}`;
+    },
+    async get(fileId) {
+      const file = resolve(pathOf(fileId));
+      if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', '文件不存在或已过期，请重新上传');
+      return fs.readFileSync(file);
+    },
+    async url(fileId) {
+      resolve(pathOf(fileId));
+      return `/files/${pathOf(fileId)}`;
+    },
+  };
+}
+
 export interface LocalPortsOptions {
   store: SqliteStore;
+  /** Folder for files; default: a `files` folder beside the database, or a temp folder. */
+  filesDir: string;
   clock?: Clock;
   baseUrl?: string;
 }
@@ -58,6 +96,7 @@ export interface LocalPortsOptions {
 export function localPorts(opts: LocalPortsOptions): Ports & { notifier: MemoryNotifier } {
   return {
     store: opts.store,
+    files: localFiles(opts.filesDir),
     clock: opts.clock ?? systemClock,
     checker: localChecker,
     notifier: new MemoryNotifier(),

@@ -1,5 +1,8 @@
 // The local runtime: the same handlers as in the cloud, on SQLite. The dev server and
 // the integration tests call functions through it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Reply } from '../../contracts/envelope';
 import type { Clock } from '../core/ports';
 import { dispatch, invalid, type Logger } from '../core/router';
@@ -9,6 +12,7 @@ import { localPorts } from './local-ports';
 
 export interface LocalRuntime {
   store: SqliteStore;
+  filesDir: string;
   ports: ReturnType<typeof localPorts>;
   /** Call a function as `openid` (null = anonymous), exactly as the cloud would. */
   call(fn: string, event: unknown, openid: string | null): Promise<Reply<unknown>>;
@@ -20,14 +24,19 @@ export interface LocalRuntimeOptions {
   dbFile: string;
   clock?: Clock;
   baseUrl?: string;
+  filesDir?: string;
   log?: Logger;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const store = openSqliteStore(opts.dbFile);
-  const ports = localPorts({ store, clock: opts.clock, baseUrl: opts.baseUrl });
+  const filesDir =
+    opts.filesDir ??
+    (opts.dbFile === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-files-')) : path.join(path.dirname(opts.dbFile), 'files'));
+  const ports = localPorts({ store, filesDir, clock: opts.clock, baseUrl: opts.baseUrl });
   return {
     store,
+    filesDir,
     ports,
     async call(fn, event, openid) {
       const def = Object.prototype.hasOwnProperty.call(FUNCTION_DEFS, fn) ? FUNCTION_DEFS[fn] : undefined;

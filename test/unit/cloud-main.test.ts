@@ -21,6 +21,9 @@ function fakeSdk(openid: string | undefined) {
     init: jest.fn(),
     database,
     openapi: {},
+    uploadFile: jest.fn(),
+    downloadFile: jest.fn(),
+    getTempFileURL: jest.fn(),
     getWXContext: jest.fn(() => ({ OPENID: openid, APPID: 'wx123' })),
   } satisfies WxServerSdk;
   return { sdk, users };

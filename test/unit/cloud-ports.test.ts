@@ -123,7 +123,8 @@ describe('cloudPorts', () => {
   test('builds every port over the given SDK; database made with throwOnNotFound: false', () => {
     const db = { command: {}, collection: jest.fn(), runTransaction: jest.fn() };
     const database = jest.fn(() => db);
-    const ports = cloudPorts({ database, openapi: fakeApi().api });
+    const files = { uploadFile: jest.fn(), downloadFile: jest.fn(), getTempFileURL: jest.fn() };
+    const ports = cloudPorts({ database, openapi: fakeApi().api, ...files });
     expect(database).toHaveBeenCalledWith({ throwOnNotFound: false });
     expect(ports.store).toBeInstanceOf(CloudStore);
     expect((ports.store as CloudStore).db).toBe(db);
@@ -132,5 +133,22 @@ describe('cloudPorts', () => {
     expect(typeof ports.checker.checkText).toBe('function');
     expect(typeof ports.notifier.send).toBe('function');
     expect(typeof ports.qr.make).toBe('function');
+    expect(typeof ports.files.put).toBe('function');
+  });
+
+  test('files: upload, download and a temporary URL through cloud storage', async () => {
+    const sdk = {
+      database: jest.fn(() => ({})),
+      openapi: fakeApi().api,
+      uploadFile: jest.fn(async () => ({ fileID: 'cloud://env/cards/g1.pdf' })),
+      downloadFile: jest.fn(async () => ({ fileContent: Buffer.from('pdf') })),
+      getTempFileURL: jest.fn(async () => ({ fileList: [{ fileID: 'x', tempFileURL: 'https://tmp/x' }] })),
+    };
+    const { files } = cloudPorts(sdk);
+    expect(await files.put('cards/g1.pdf', Buffer.from('pdf'), 'application/pdf')).toBe('cloud://env/cards/g1.pdf');
+    expect(sdk.uploadFile).toHaveBeenCalledWith({ cloudPath: 'cards/g1.pdf', fileContent: Buffer.from('pdf') });
+    expect((await files.get('cloud://env/cards/g1.pdf')).toString()).toBe('pdf');
+    await expect(files.get('local:../etc/passwd')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await files.url('cloud://env/cards/g1.pdf')).toBe('https://tmp/x');
   });
 });
