@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { action } from './action';
 import { Empty, RoleGrant, RoleName } from './common';
-import { ANYONE } from './roles';
+import { ANYONE, SIGNED_IN } from './roles';
 
 export const WhoAmI = z.object({
   signedIn: z.boolean(),
@@ -31,6 +31,12 @@ export const account = {
     input: Empty,
     output: z.object({ pong: z.literal(true) }),
     roles: ANYONE,
+  }),
+  claim: action({
+    summary: '输入管理员给的绑定码，获得三长（或核销员）身份',
+    input: z.object({ code: z.string().trim().regex(/^\d{8}$/, '绑定码是8位数字') }),
+    output: WhoAmI,
+    roles: SIGNED_IN,
   }),
   whoami: action({
     summary: '当前用户、角色与绑定的住户',

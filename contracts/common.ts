@@ -25,3 +25,23 @@ export const RoleGrant = z.object({
   level: Scope,
 });
 export type RoleGrantT = z.infer<typeof RoleGrant>;
+
+/** A short free text written by a user; passes the content checker before it is stored. */
+export const UserText = (max: number) => z.string().trim().min(1).max(max);
+export const PersonName = z.string().trim().min(1).max(20);
+/** 1栋1单元 / 3栋 / A座2单元: the building (and unit) a 邻 serves. */
+export const Building = z.string().trim().min(1).max(20);
+/** Room number as written on the door: 101, 1202, B-3. */
+export const Room = z.string().trim().regex(/^[0-9A-Za-z-]{1,8}$/, '门牌号只能是数字、字母或短横线');
+
+export const LeadRole = z.enum(['neighbourLead', 'groupLead', 'areaLead']);
+export type LeadRoleT = z.infer<typeof LeadRole>;
+
+export const PageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const NodeStats = z.object({
+  households: z.number().int(),
+  bound: z.number().int(),
+  visited: z.number().int(),
+});

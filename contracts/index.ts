@@ -1,9 +1,19 @@
 // Every cloud function's contract, in one place. The mini program imports these as types
 // only (so zod stays out of the main package); the functions import them as values.
 import { account } from './account';
+import { card } from './card';
+import { household } from './household';
+import { ledger } from './ledger';
+import { register } from './register';
+import { roster } from './roster';
 
 export const FUNCTIONS = {
   account,
+  card,
+  household,
+  ledger,
+  register,
+  roster,
 };
 
 export type Functions = typeof FUNCTIONS;

@@ -40,3 +40,4 @@ export const LEVEL_LABELS: Record<Level, string> = {
 export const ANYONE: readonly Role[] = ROLES;
 export const SIGNED_IN: readonly Role[] = ROLES.filter((r) => r !== 'anonymous');
 export const LEADS: readonly Role[] = ['neighbourLead', 'groupLead', 'areaLead'];
+export const ADMIN: readonly Role[] = ['admin'];

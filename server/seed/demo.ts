@@ -3,7 +3,8 @@
 import type { RoleGrantT } from '../../contracts/common';
 import type { UserDoc } from '../features/account/users';
 import type { SqliteStore } from '../store/sqlite';
-import { buildTree, DEMO_SIZE, type NodeDoc, type Tree, type TreeSize } from './tree';
+import { addressOf, type NodeDoc } from '../domain/docs';
+import { buildTree, DEMO_SIZE, type Tree, type TreeSize } from './tree';
 
 export interface DemoUser {
   /** Sign-in key, also the suffix of the openid. */
@@ -73,14 +74,17 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
 
   const home = tree.households.find((h) => h.unitId === 'u1' && h.room === '101');
   if (!home) throw new Error('demo: no household 101 in u1');
-  home.ownerOpenid = 'demo-resident';
+  home.members = ['demo-resident'];
+  home.boundAt = now;
   home.phone = '13900009999';
+  const bump = (id?: string) => id && (tree.nodes.find((n) => n._id === id) as NodeDoc).stats.bound++;
+  Object.values(home.at).forEach(bump);
   users.push({
     _id: 'demo-resident',
     name: '居民王阿姨',
     phone: '13900009999',
     grants: [],
-    household: { id: home._id, unitId: home.unitId, address: `${home.building}${home.unitNo}${home.room}` },
+    household: { id: home._id, unitId: home.unitId, address: addressOf(home) },
     createdAt: now,
   });
 

@@ -1,6 +1,7 @@
 // Builds a district tree (区 → 镇街 → 社区 → 片 → 组 → 邻 → 户) of any size, with the
 // 三长 of each node, as plain documents. Used by the demo seed and the scale generator.
 import type { Level } from '../../contracts/roles';
+import { DEFAULT_PROMISE, type HouseholdDoc, type LeadDoc, type NodeDoc } from '../domain/docs';
 import { fakeName, fakePhone } from './names';
 
 export interface TreeSize {
@@ -22,58 +23,6 @@ export const YUETANG_SIZE: TreeSize = {
   units: 13752,
   households: 190000,
 };
-
-export type At = Partial<Record<Level, string>>;
-
-export interface LeadSnapshot {
-  id: string;
-  name: string;
-  phone: string;
-}
-
-export interface NodeDoc {
-  _id: string;
-  level: Level;
-  name: string;
-  parentId: string | null;
-  /** Ancestors by level (this node included), for subtree queries like { 'at.area': id }. */
-  at: At;
-  order: number;
-  lead?: LeadSnapshot;
-  /** 邻 only: the buildings/units it serves. */
-  buildings?: string[];
-  /** 社区 only */
-  hotline?: string;
-  stats: { households: number };
-  [field: string]: unknown;
-}
-
-export interface LeadDoc {
-  _id: string;
-  role: 'areaLead' | 'groupLead' | 'neighbourLead';
-  nodeId: string;
-  name: string;
-  phone: string;
-  openid: string | null;
-  status: 'active' | 'away' | 'replaced';
-  since: number;
-  at: At;
-  [field: string]: unknown;
-}
-
-export interface HouseholdDoc {
-  _id: string;
-  unitId: string;
-  at: At;
-  building: string;
-  unitNo: string;
-  room: string;
-  people: number;
-  phone?: string;
-  ownerOpenid: string | null;
-  createdAt: number;
-  [field: string]: unknown;
-}
 
 export interface Tree {
   nodes: NodeDoc[];
@@ -119,7 +68,7 @@ export function buildTree(opts: BuildOptions): Tree {
     parentId: null,
     at: { district: 'yt' },
     order: 1,
-    stats: { households: 0 },
+    stats: { households: 0, bound: 0, visited: 0 },
   };
   nodes.push(district);
 
@@ -137,7 +86,7 @@ export function buildTree(opts: BuildOptions): Tree {
       at: node.at,
     };
     leads.push(lead);
-    node.lead = { id: lead._id, name: lead.name, phone: lead.phone };
+    node.lead = { id: lead._id, name: lead.name, phone: lead.phone, since: now, activeAt: now };
   };
 
   const children = (parents: NodeDoc[], total: number, level: Level, prefix: string, name: (i: number, p: NodeDoc) => string) => {
@@ -155,7 +104,7 @@ export function buildTree(opts: BuildOptions): Tree {
           parentId: parent._id,
           at: { ...parent.at, [level]: id },
           order: i,
-          stats: { households: 0 },
+          stats: { households: 0, bound: 0, visited: 0 },
         };
         out.push(node);
       }
@@ -189,13 +138,30 @@ export function buildTree(opts: BuildOptions): Tree {
     unitNo++;
     u.buildings = [`${buildingNo}栋${unitNo}单元`];
     u.name = `${buildingNo}栋${unitNo}单元邻`;
+    u.promise = DEFAULT_PROMISE;
+    u.wechatGroup = { name: `${buildingNo}栋${unitNo}单元邻里群`, joinHint: '请邻长拉您进群，或扫楼道公示栏上的群二维码' };
     addLead(u, 'neighbourLead');
+  }
+  for (const g of [...groups, ...areas]) {
+    g.wechatGroup = { name: `${g.name}三长群`, joinHint: '由组长、片长管理，居民可请邻长转达' };
+  }
+  const link = (n: NodeDoc) => ({
+    id: n._id,
+    name: n.name,
+    lead: n.lead ? { name: n.lead.name, phone: n.lead.phone } : null,
+    wechatGroup: n.wechatGroup,
+  });
+  for (const u of units) {
+    const g = byId.get(u.at.group as string) as NodeDoc;
+    const a = byId.get(u.at.area as string) as NodeDoc;
+    const c = byId.get(u.at.community as string) as NodeDoc;
+    u.chain = { group: link(g), area: link(a), community: { id: c._id, name: c.name, hotline: c.hotline ?? '' } };
   }
 
   const perUnit = spread(size.households, units.length);
   let h = 0;
   units.forEach((u, ui) => {
-    const [building, unitPart] = (u.buildings as string[])[0].split('栋');
+    const building = (u.buildings as string[])[0];
     for (let i = 0; i < perUnit[ui]; i++) {
       h++;
       const floor = Math.floor(i / 2) + 1;
@@ -204,11 +170,10 @@ export function buildTree(opts: BuildOptions): Tree {
         _id: `h${h}`,
         unitId: u._id,
         at: u.at,
-        building: `${building}栋`,
-        unitNo: unitPart,
+        building,
         room,
         people: 1 + ((h * 7) % 4),
-        ownerOpenid: null,
+        members: [],
         createdAt: now,
       });
     }

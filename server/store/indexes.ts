@@ -18,10 +18,9 @@ export const COLLECTIONS = [
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export const INDEXES: IndexSpec[] = [
-  { collection: 'nodes', name: 'parent_name', fields: [['parentId', 1], ['name', 1]] },
-  { collection: 'nodes', name: 'level_community', fields: [['level', 1], ['at.community', 1]] },
-  { collection: 'households', name: 'unit', fields: [['unitId', 1], ['room', 1]] },
-  { collection: 'households', name: 'owner', fields: [['ownerOpenid', 1]] },
+  { collection: 'nodes', name: 'parent_order', fields: [['parentId', 1], ['order', 1]] },
+  { collection: 'nodes', name: 'community_level', fields: [['at.community', 1], ['level', 1]] },
+  { collection: 'households', name: 'unit_address', fields: [['unitId', 1], ['building', 1], ['room', 1]] },
   { collection: 'leads', name: 'node', fields: [['nodeId', 1], ['status', 1]] },
   { collection: 'leads', name: 'phone', fields: [['phone', 1]] },
 ];

@@ -28,7 +28,7 @@ describe('SQLite store specifics', () => {
     const plan = store.db
       .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "c_households" WHERE json_extract(doc, '$.unitId') = ?`)
       .all('u1') as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX c_households__unit/);
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX c_households__unit_address/);
     store.close();
   });
 });

@@ -1,0 +1,67 @@
+// 邻长联系卡: what a scan of the card on a door opens, and binding a household to it.
+import { z } from 'zod';
+import { action } from './action';
+import { Building, Id, Phone, Room } from './common';
+import { ANYONE, SIGNED_IN } from './roles';
+
+export const LeadContact = z.object({
+  name: z.string(),
+  phoneMasked: z.string(),
+});
+
+export const WechatGroup = z.object({
+  level: z.enum(['unit', 'group', 'area']),
+  name: z.string(),
+  joinHint: z.string(),
+});
+
+export const CardView = z.object({
+  unit: z.object({ id: z.string(), name: z.string(), buildings: z.array(z.string()) }),
+  /** null while the 邻 has no 邻长 (between a departure and a successor). */
+  lead: z
+    .object({
+      name: z.string(),
+      phoneMasked: z.string(),
+      photo: z.string().optional(),
+      since: z.number(),
+      honours: z.array(z.string()),
+    })
+    .nullable(),
+  promise: z.string(),
+  wechatGroups: z.array(WechatGroup),
+  group: z.object({ name: z.string(), lead: LeadContact.nullable() }),
+  area: z.object({ name: z.string(), lead: LeadContact.nullable() }),
+  community: z.object({ id: z.string(), name: z.string(), hotline: z.string() }),
+});
+export type CardViewT = z.infer<typeof CardView>;
+
+export const HouseholdSummary = z.object({ id: z.string(), unitId: z.string(), address: z.string() });
+
+export const card = {
+  get: action({
+    summary: '打开邻长联系卡（扫码落地页，一次读取）',
+    input: z.object({ unitId: Id }),
+    output: CardView,
+    roles: ANYONE,
+  }),
+  contact: action({
+    summary: '查看三长的完整电话（登录后，限频）',
+    input: z.object({ unitId: Id, who: z.enum(['neighbourLead', 'groupLead', 'areaLead']) }),
+    output: z.object({ name: z.string(), phone: z.string() }),
+    roles: SIGNED_IN,
+  }),
+  bind: action({
+    summary: '这是我的邻长：把我家绑定到这个邻',
+    input: z.object({
+      unitId: Id,
+      building: Building,
+      room: Room,
+      people: z.number().int().min(1).max(20),
+      phone: Phone.optional(),
+      /** Must be true when a phone is given: the resident agreed to let the 邻长 see it. */
+      phoneConsent: z.boolean().optional(),
+    }),
+    output: z.object({ household: HouseholdSummary }),
+    roles: SIGNED_IN,
+  }),
+};

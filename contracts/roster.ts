@@ -1,0 +1,127 @@
+// The 社区's roster: import from Excel, the 组织体系图, printable cards, and 动态调整.
+import { z } from 'zod';
+import { action } from './action';
+import { Id, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
+import { ADMIN, SIGNED_IN } from './roles';
+
+export const ImportRowResult = z.object({
+  row: z.number().int(),
+  status: z.enum(['added', 'changed', 'unchanged', 'rejected']),
+  unit: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+export const ImportReport = z.object({
+  summary: z.object({
+    rows: z.number().int(),
+    added: z.number().int(),
+    changed: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  /** Every rejected row, and the first 200 other rows that are not unchanged. */
+  rows: z.array(ImportRowResult),
+  /** The whole row-by-row report as .xlsx. */
+  reportUrl: z.string(),
+  dryRun: z.boolean(),
+});
+export type ImportReportT = z.infer<typeof ImportReport>;
+
+export const TreeNode = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  level: Level,
+  name: z.string(),
+  leadName: z.string().nullable(),
+  leadPhoneMasked: z.string().nullable(),
+  buildings: z.array(z.string()).optional(),
+  households: z.number().int(),
+  leadStatus: z.enum(['active', 'away', 'vacant']).optional(),
+});
+
+export const LeadHistoryItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  phoneMasked: z.string(),
+  status: z.enum(['active', 'away', 'replaced']),
+  since: z.number(),
+  until: z.number().optional(),
+  reason: z.string().optional(),
+  linked: z.boolean(),
+});
+
+export const AwayStatus = z.enum(['away', 'unable', 'unfit']);
+export const AWAY_LABELS: Record<z.infer<typeof AwayStatus>, string> = {
+  away: '外出超过一个月',
+  unable: '不能正常履职',
+  unfit: '不宜担任',
+};
+
+export const InactiveUnit = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  groupName: z.string(),
+  leadName: z.string().nullable(),
+  reason: z.enum(['away', 'unable', 'unfit', 'inactive', 'vacant']),
+  sinceDays: z.number().int(),
+});
+
+export const roster = {
+  tree: action({
+    summary: '组织体系图：社区的片—组—邻，含三长与户数',
+    input: z.object({ communityId: Id.optional() }),
+    output: z.object({
+      community: z.object({ id: z.string(), name: z.string(), hotline: z.string() }),
+      nodes: z.array(TreeNode),
+    }),
+    roles: SIGNED_IN,
+  }),
+  template: action({
+    summary: '下载名册导入模板（.xlsx）',
+    input: z.object({}),
+    output: z.object({ url: z.string() }),
+    roles: ADMIN,
+  }),
+  import: action({
+    summary: '导入社区名册（.xlsx），逐行报告新增、变更、未变、拒绝',
+    input: z.object({ fileId: z.string().min(1).max(300), dryRun: z.boolean().default(false) }),
+    output: ImportReport,
+    roles: ADMIN,
+  }),
+  cards: action({
+    summary: '生成一个组或片的邻长联系卡 PDF（A4，可打印）',
+    input: z.object({ nodeId: Id }),
+    output: z.object({ url: z.string(), cards: z.number().int(), pages: z.number().int() }),
+    roles: ADMIN,
+  }),
+  history: action({
+    summary: '一个邻（或组、片）历任三长',
+    input: z.object({ nodeId: Id }),
+    output: z.object({ items: z.array(LeadHistoryItem) }),
+    roles: ADMIN,
+  }),
+  markAway: action({
+    summary: '动态调整：标记三长外出、不能履职或不宜担任',
+    input: z.object({ nodeId: Id, status: AwayStatus, reason: UserText(200) }),
+    output: z.object({ ok: z.literal(true) }),
+    roles: ADMIN,
+  }),
+  succeed: action({
+    summary: '动态调整：推选接替人选，住户、联系卡与未办事项随邻转交',
+    input: z.object({ nodeId: Id, name: PersonName, phone: Phone, reason: UserText(200) }),
+    output: z.object({ leadId: z.string(), invite: z.object({ code: z.string(), expiresAt: z.number() }) }),
+    roles: ADMIN,
+  }),
+  invite: action({
+    summary: '为三长生成一次性绑定码（三长在“我的”输入后获得身份）',
+    input: z.object({ nodeId: Id }),
+    output: z.object({ code: z.string(), expiresAt: z.number() }),
+    roles: ADMIN,
+  }),
+  inactive: action({
+    summary: '外出或不活跃超过 30 天、或空缺的邻',
+    input: Paging,
+    output: PageOf(InactiveUnit),
+    roles: ADMIN,
+  }),
+};

@@ -1,0 +1,106 @@
+// The documents of the district tree and what hangs off it, as stored (both runtimes).
+// Every record knows where it sits: `at` holds its ancestors' ids by level.
+import type { Level } from '../../contracts/roles';
+
+export type At = Partial<Record<Level, string>>;
+export type LeadRole = 'areaLead' | 'groupLead' | 'neighbourLead';
+export type AwayStatus = 'away' | 'unable' | 'unfit';
+
+export const LEAD_ROLE_OF: Partial<Record<Level, LeadRole>> = {
+  area: 'areaLead',
+  group: 'groupLead',
+  unit: 'neighbourLead',
+};
+
+/** The current lead of a node, copied onto it so a card opens with one read. */
+export interface LeadSnapshot {
+  id: string;
+  name: string;
+  phone: string;
+  since: number;
+  /** The lead's WeChat, once linked (never sent to the mini program). */
+  openid?: string | null;
+  /** Last time the lead did something in the app (whoami, visit …). */
+  activeAt: number;
+  away?: { status: AwayStatus; since: number; reason: string };
+  photo?: string;
+  honours?: string[];
+}
+
+export interface WechatGroupInfo {
+  name: string;
+  joinHint: string;
+}
+
+export interface ChainLink {
+  id: string;
+  name: string;
+  lead: { name: string; phone: string } | null;
+  wechatGroup?: WechatGroupInfo;
+}
+
+export interface NodeStatsDoc {
+  households: number;
+  bound: number;
+  visited: number;
+}
+
+export interface NodeDoc {
+  _id: string;
+  level: Level;
+  name: string;
+  parentId: string | null;
+  /** Ancestors by level (this node included), for subtree queries like { 'at.area': id }. */
+  at: At;
+  order: number;
+  /** 片, 组, 邻: the current 三长; null while vacant. */
+  lead?: LeadSnapshot | null;
+  /** 邻 only: the buildings/units it serves, its service promise, and its chain upwards. */
+  buildings?: string[];
+  promise?: string;
+  chain?: { group: ChainLink; area: ChainLink; community: { id: string; name: string; hotline: string } };
+  wechatGroup?: WechatGroupInfo;
+  /** 社区 only */
+  hotline?: string;
+  stats: NodeStatsDoc;
+  [field: string]: unknown;
+}
+
+export interface LeadDoc {
+  _id: string;
+  role: LeadRole;
+  nodeId: string;
+  name: string;
+  phone: string;
+  /** Set once the person links their WeChat (invite code or approval of their own application). */
+  openid: string | null;
+  status: 'active' | 'away' | 'replaced';
+  since: number;
+  until?: number;
+  reason?: string;
+  at: At;
+  [field: string]: unknown;
+}
+
+export interface HouseholdDoc {
+  _id: string;
+  unitId: string;
+  at: At;
+  building: string;
+  room: string;
+  people: number;
+  /** Given with consent, for the 邻长 to reach the household. */
+  phone?: string;
+  /** WeChat users who bound themselves to this household (family members). */
+  members: string[];
+  boundAt?: number;
+  lastVisit?: { at: number; complete: boolean } | null;
+  createdAt: number;
+  [field: string]: unknown;
+}
+
+export const DEFAULT_PROMISE = '有事找邻长：小事不出楼栋，私事当天回应，大事帮您上报跟进。';
+
+export function addressOf(h: Pick<HouseholdDoc, 'building' | 'room'>): string {
+  return `${h.building}${h.room}`;
+}

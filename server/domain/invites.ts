@@ -1,0 +1,65 @@
+// One-time binding codes: a 管理员 issues one for a 三长 on the roster (or a partner's
+// clerk); the person enters it in 我的 and their WeChat gets the role. Single use, 7 days.
+import { randomInt } from 'node:crypto';
+import type { RoleGrantT } from '../../contracts/common';
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import { rateLimit } from '../core/rate-limit';
+import { StoreError } from '../store/port';
+import type { LeadDoc } from './docs';
+import { grantRole } from './grants';
+
+export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export type InviteTarget =
+  | { kind: 'lead'; leadId: string; grant: RoleGrantT }
+  | { kind: 'clerk'; grant: RoleGrantT };
+
+interface InviteDoc {
+  _id: string;
+  target: InviteTarget;
+  createdBy: string;
+  expiresAt: number;
+  usedBy: string | null;
+  usedAt?: number;
+}
+
+export async function createInvite(ctx: Ctx, target: InviteTarget): Promise<{ code: string; expiresAt: number }> {
+  const expiresAt = ctx.clock.now() + INVITE_TTL_MS;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = String(randomInt(10_000_000, 100_000_000));
+    try {
+      await ctx.store.collection('invites').add({ _id: code, target, createdBy: ctx.openid(), expiresAt, usedBy: null });
+      return { code, expiresAt };
+    } catch (e) {
+      if (!(e instanceof StoreError && e.code === 'CONFLICT')) throw e;
+    }
+  }
+  throw new AppError('CONFLICT', '生成绑定码失败，请重试');
+}
+
+export async function redeemInvite(ctx: Ctx, code: string): Promise<RoleGrantT> {
+  const openid = ctx.openid();
+  await rateLimit(ctx, `claim:${openid}`, 10, 3600_000, '尝试次数太多，请一小时后再试');
+  const now = ctx.clock.now();
+  const invite = await ctx.store.transaction(async (tx) => {
+    const ref = tx.collection('invites').doc(code);
+    const doc = (await ref.get()) as InviteDoc | null;
+    if (!doc) throw new AppError('NOT_FOUND', '绑定码不正确，请核对后重新输入');
+    if (doc.usedBy) throw new AppError('CONFLICT', '这个绑定码已经用过了，请向社区索取新的');
+    if (doc.expiresAt < now) throw new AppError('CLOSED', '绑定码已过期，请向社区索取新的');
+    await ref.update({ usedBy: openid, usedAt: now });
+    return doc;
+  });
+  const { target } = invite;
+  if (target.kind === 'lead') {
+    const lead = (await ctx.store.collection('leads').doc(target.leadId).get()) as LeadDoc | null;
+    if (!lead || lead.status === 'replaced') throw new AppError('CLOSED', '这项任命已经变更，请联系社区');
+    await ctx.store.collection('leads').doc(lead._id).update({ openid });
+    await ctx.store.collection('nodes').doc(lead.nodeId).update({ 'lead.openid': openid, 'lead.activeAt': now });
+    await grantRole(ctx.store, openid, target.grant, now, lead.name);
+  } else {
+    await grantRole(ctx.store, openid, target.grant, now);
+  }
+  return target.grant;
+}

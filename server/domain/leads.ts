@@ -1,0 +1,80 @@
+// Who leads a node: appointing (roster import, approval, succession), marking away, and
+// keeping the copies on the cards (unit.lead, unit.chain) in step.
+import type { Ctx } from '../core/context';
+import { AppError } from '../core/errors';
+import type { Store } from '../store/port';
+import { LEAD_ROLE_OF, type AwayStatus, type LeadDoc, type LeadSnapshot, type NodeDoc } from './docs';
+import { grantRole, revokeRole } from './grants';
+
+export interface Person {
+  name: string;
+  phone: string;
+  openid?: string | null;
+}
+
+/** Copies a group's or area's lead onto every card below it (one write). */
+export async function refreshChain(store: Store, node: NodeDoc, lead: { name: string; phone: string } | null): Promise<void> {
+  if (node.level !== 'group' && node.level !== 'area') return;
+  await store
+    .collection('nodes')
+    .where({ level: 'unit', [`at.${node.level}`]: node._id })
+    .update({ [`chain.${node.level}.lead`]: lead });
+}
+
+function grantFor(node: NodeDoc) {
+  const role = LEAD_ROLE_OF[node.level];
+  if (!role) throw new AppError('INVALID_INPUT', '只有片、组、邻设有三长');
+  return { role, nodeId: node._id, nodeName: node.name, level: node.level };
+}
+
+/**
+ * Makes `person` the lead of `node`. The same phone is the same person (a changed name is
+ * a correction); another phone replaces the current lead, whose record is kept as history.
+ * Households, cards and open work belong to the node, so they pass to the successor as they are.
+ */
+export async function assignLead(ctx: Ctx, node: NodeDoc, person: Person, reason: string): Promise<{ leadId: string; changed: boolean }> {
+  const grant = grantFor(node);
+  const now = ctx.clock.now();
+  const nodes = ctx.store.collection('nodes');
+  const leads = ctx.store.collection('leads');
+  const current = node.lead ?? null;
+
+  if (current && current.phone === person.phone) {
+    const rename = current.name !== person.name;
+    const link = !!person.openid && person.openid !== current.openid;
+    if (!rename && !link) return { leadId: current.id, changed: false };
+    await leads.doc(current.id).update({ name: person.name, ...(link ? { openid: person.openid } : {}) });
+    await nodes.doc(node._id).update({ 'lead.name': person.name, ...(link ? { 'lead.openid': person.openid } : {}) });
+    if (rename) await refreshChain(ctx.store, node, { name: person.name, phone: person.phone });
+    if (link) await grantRole(ctx.store, person.openid as string, grant, now, person.name);
+    return { leadId: current.id, changed: true };
+  }
+
+  if (current) {
+    await leads.doc(current.id).update({ status: 'replaced', until: now, reason });
+    if (current.openid) await revokeRole(ctx.store, current.openid, grant);
+  }
+  const doc: Omit<LeadDoc, '_id'> = {
+    role: grant.role,
+    nodeId: node._id,
+    name: person.name,
+    phone: person.phone,
+    openid: person.openid ?? null,
+    status: 'active',
+    since: now,
+    at: node.at,
+  };
+  const leadId = await leads.add(doc);
+  const snapshot: LeadSnapshot = { id: leadId, name: person.name, phone: person.phone, since: now, activeAt: now, openid: person.openid ?? null };
+  await nodes.doc(node._id).update({ lead: snapshot });
+  await refreshChain(ctx.store, node, { name: person.name, phone: person.phone });
+  if (person.openid) await grantRole(ctx.store, person.openid, grant, now, person.name);
+  return { leadId, changed: true };
+}
+
+export async function markAway(ctx: Ctx, node: NodeDoc, status: AwayStatus, reason: string): Promise<void> {
+  if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，可直接推选接替人选');
+  const since = ctx.clock.now();
+  await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': { status, since, reason } });
+  await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', reason });
+}
