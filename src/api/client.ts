@@ -26,12 +26,13 @@ function isReply(x: unknown): x is Reply<unknown> {
   return r.ok === false && typeof r.error?.code === 'string' && typeof r.error?.message === 'string';
 }
 
-async function send(fn: string, body: Record<string, unknown>): Promise<unknown> {
-  if (process.env.TARO_ENV === 'weapp') {
-    initCloud();
-    const res = await Taro.cloud.callFunction({ name: fn, data: body });
-    return res.result;
-  }
+async function sendCloud(fn: string, body: Record<string, unknown>): Promise<unknown> {
+  initCloud();
+  const res = await Taro.cloud.callFunction({ name: fn, data: body });
+  return res.result; // the function already returns the envelope
+}
+
+async function sendHttp(fn: string, body: Record<string, unknown>): Promise<unknown> {
   const res = await fetch('/api/' + fn, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -44,6 +45,9 @@ async function send(fn: string, body: Record<string, unknown>): Promise<unknown>
     return null; // not JSON: a proxy error page or similar
   }
 }
+
+// Chosen at build time, so the other transport is dropped from each bundle.
+const send = process.env.TARO_ENV === 'weapp' ? sendCloud : sendHttp;
 
 export async function call<F extends FunctionName, A extends ActionName<F>>(
   fn: F,

@@ -26,7 +26,6 @@ export function useCall<T>(run: () => Promise<Reply<T>>, deps: DependencyList, o
     };
   }, []);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const reload = useCallback(async () => {
     const id = ++latest.current;
     setState((s) => ({ ...s, loading: true, error: null }));

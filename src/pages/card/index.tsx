@@ -1,0 +1,48 @@
+import { fetchWhoami } from '../../account/whoami';
+import CallView from '../../components/CallView';
+import { Cell, CellGroup } from '../../components/Cell';
+import EmptyState from '../../components/EmptyState';
+import PageShell from '../../components/PageShell';
+import PrimaryButton from '../../components/PrimaryButton';
+import { useCall } from '../../hooks/useCall';
+import { scanLeadCard } from '../../utils/scanCard';
+import MyLeadCard from './MyLeadCard';
+
+function Unbound() {
+  return (
+    <EmptyState
+      id='card-unbound'
+      title='还没有找到您的邻长'
+      description='扫描门上或楼栋群里的邻长联系卡，就能找到您的邻长'
+      action={
+        process.env.TARO_ENV === 'weapp' ? (
+          <PrimaryButton id='card-scan' onClick={() => void scanLeadCard()}>
+            扫一扫
+          </PrimaryButton>
+        ) : undefined
+      }
+    />
+  );
+}
+
+export default function CardPage() {
+  const who = useCall(fetchWhoami, [], { refreshOnShow: true });
+  return (
+    <PageShell name='card'>
+      <CallView state={who}>
+        {(me) =>
+          me.household ? (
+            <>
+              <CellGroup title='我的住户'>
+                <Cell id='card-household' title={me.household.address} />
+              </CellGroup>
+              <MyLeadCard unitId={me.household.unitId} />
+            </>
+          ) : (
+            <Unbound />
+          )
+        }
+      </CallView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,78 @@
+import { Switch, View } from '@tarojs/components';
+import { fetchWhoami, roleLabel, type WhoAmI } from '../../account/whoami';
+import CallView from '../../components/CallView';
+import { Cell, CellGroup } from '../../components/Cell';
+import PageShell from '../../components/PageShell';
+import { PRIVACY_ITEMS } from '../../components/PrivacyPopup';
+import DevSignIn from '../../dev/DevSignIn';
+import { useCall } from '../../hooks/useCall';
+import { setLargeText, useLargeText } from '../../settings/largeText';
+import './index.scss';
+
+function Profile({ me }: { me: WhoAmI }) {
+  const name = me.user?.name;
+  return (
+    <>
+      <View className='lzt-card me-profile'>
+        <View className={`me-profile__avatar${name ? '' : ' me-profile__avatar--guest'}`}>{name ? name.slice(0, 1) : '访'}</View>
+        <View className='me-profile__body'>
+          <View className='lzt-title' id='whoami-name'>
+            {name ?? '未登录'}
+          </View>
+          <View id='whoami-roles'>
+            {me.roles.map((r) => (
+              <View key={r} className={`lzt-tag role-tag role-tag--${r}`}>
+                {roleLabel(r)}
+              </View>
+            ))}
+          </View>
+        </View>
+      </View>
+      <CellGroup title='我的住户'>
+        <Cell id='me-household' title={me.household ? me.household.address : '还没有绑定住户'} />
+      </CellGroup>
+    </>
+  );
+}
+
+function LargeTextSetting() {
+  const large = useLargeText();
+  return (
+    <CellGroup title='阅读设置' footer='开启后，所有页面的文字和按钮都会变大，看得更清楚。'>
+      <Cell
+        title='大字模式'
+        value={
+          <Switch
+            id='large-text-switch'
+            className='me-large-switch'
+            checked={large}
+            color='#07c160'
+            onChange={(e) => setLargeText(e.detail.value)}
+          />
+        }
+      />
+    </CellGroup>
+  );
+}
+
+function PrivacyNotice() {
+  return (
+    <CellGroup title='隐私说明' footer='我们只在服务您需要时使用这些信息，电话和门牌只给您的邻长、组长、片长等需要的人看到。' className='me-privacy'>
+      {PRIVACY_ITEMS.map((item) => (
+        <Cell key={item} title={item} />
+      ))}
+    </CellGroup>
+  );
+}
+
+export default function MePage() {
+  const who = useCall(fetchWhoami, [], { refreshOnShow: true });
+  return (
+    <PageShell name='me'>
+      <CallView state={who}>{(me) => <Profile me={me} />}</CallView>
+      <LargeTextSetting />
+      <PrivacyNotice />
+      {process.env.TARO_ENV === 'h5' ? <DevSignIn signedIn={who.data?.signedIn} onChange={() => void who.reload()} /> : null}
+    </PageShell>
+  );
+}
