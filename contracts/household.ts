@@ -15,7 +15,7 @@ export type VisitItemsT = z.infer<typeof VisitItems>;
 
 export const VisitView = z.object({
   id: z.string(),
-  at: z.number(),
+  visitedAt: z.number(),
   byName: z.string(),
   items: VisitItems,
   problems: z.string().optional(),

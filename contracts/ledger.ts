@@ -13,7 +13,7 @@ export const LedgerRow = z.object({
   /** Only for the 邻长 of this 邻: */
   people: z.number().int().optional(),
   phoneMasked: z.string().optional(),
-  lastVisit: z.object({ at: z.number(), complete: z.boolean() }).nullable(),
+  lastVisit: z.object({ visitedAt: z.number(), complete: z.boolean() }).nullable(),
 });
 
 export const LedgerHousehold = z.object({

@@ -94,7 +94,7 @@ export interface HouseholdDoc {
   /** WeChat users who bound themselves to this household (family members). */
   members: string[];
   boundAt?: number;
-  lastVisit?: { at: number; complete: boolean } | null;
+  lastVisit?: { visitedAt: number; complete: boolean } | null;
   createdAt: number;
   [field: string]: unknown;
 }

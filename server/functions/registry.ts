@@ -2,9 +2,19 @@
 // `server/functions/<name>.ts` entry wires one of them to the cloud runtime.
 import type { FunctionDef } from '../core/router';
 import { accountFunction } from '../features/account/handlers';
+import { cardFunction } from '../features/card/handlers';
+import { householdFunction } from '../features/household/handlers';
+import { ledgerFunction } from '../features/ledger/handlers';
+import { registerFunction } from '../features/register/handlers';
+import { rosterFunction } from '../features/roster/handlers';
 
 // Handler types are invariant in their contract, hence the widening to FunctionDef<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   account: accountFunction,
+  card: cardFunction,
+  household: householdFunction,
+  ledger: ledgerFunction,
+  register: registerFunction,
+  roster: rosterFunction,
 };

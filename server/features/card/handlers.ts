@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { card } from '../../../contracts/card';
+import { AppError } from '../../core/errors';
+import { rateLimit } from '../../core/rate-limit';
+import { defineFunction } from '../../core/router';
+import { addressOf, type HouseholdDoc } from '../../domain/docs';
+import { bumpStats, getNode } from '../../domain/nodes';
+import { StoreError } from '../../store/port';
+import { leaveHousehold } from '../household/membership';
+import { cardView } from './view';
+
+/** The id a household gets when a resident is the first to bind it: the same door, the same id. */
+export function householdIdFor(unitId: string, building: string, room: string): string {
+  return 'h' + createHash('sha1').update(`${unitId}|${building}|${room}`).digest('hex').slice(0, 20);
+}
+
+export const cardFunction = defineFunction('card', card, {
+  async get(ctx, { unitId }) {
+    return cardView(await getNode(ctx.store, unitId, ['unit']));
+  },
+
+  async contact(ctx, { unitId, who }) {
+    const openid = ctx.openid();
+    await rateLimit(ctx, `contact:${openid}`, 30, 3600_000, '查看电话太频繁，请稍后再试');
+    const unit = await getNode(ctx.store, unitId, ['unit']);
+    const person =
+      who === 'neighbourLead' ? unit.lead : who === 'groupLead' ? unit.chain?.group.lead : unit.chain?.area.lead;
+    if (!person) throw new AppError('NOT_FOUND', '这个岗位目前空缺，请拨打社区电话');
+    return { name: person.name, phone: person.phone };
+  },
+
+  async bind(ctx, input) {
+    const openid = ctx.openid();
+    if (input.phone && !input.phoneConsent) {
+      throw new AppError('INVALID_INPUT', '留手机号需要您同意邻长查看，请勾选同意或不填手机号');
+    }
+    const unit = await getNode(ctx.store, input.unitId, ['unit']);
+    if (!(unit.buildings ?? []).includes(input.building)) {
+      throw new AppError('INVALID_INPUT', '请选择这位邻长服务的楼栋单元');
+    }
+    const now = ctx.clock.now();
+    const user = await ctx.user();
+    const households = ctx.store.collection('households');
+
+    // Already bound here: only refresh what they told us.
+    const current = user?.household;
+    const [existing] = (await households
+      .where({ unitId: unit._id, building: input.building, room: input.room })
+      .limit(1)
+      .get()) as HouseholdDoc[];
+    if (current && current.id !== existing?._id) await leaveHousehold(ctx, openid, current.id);
+
+    let household: HouseholdDoc;
+    const personal = { people: input.people, ...(input.phone ? { phone: input.phone, phoneConsentAt: now } : {}) };
+    if (existing) {
+      const members = existing.members.includes(openid) ? existing.members : [...existing.members, openid];
+      await households.doc(existing._id).update({ ...personal, members, boundAt: existing.boundAt ?? now });
+      if (existing.members.length === 0) await bumpStats(ctx.store, unit.at, { bound: 1 });
+      household = { ...existing, ...personal, members };
+    } else {
+      household = {
+        _id: householdIdFor(unit._id, input.building, input.room),
+        unitId: unit._id,
+        at: unit.at,
+        building: input.building,
+        room: input.room,
+        members: [openid],
+        boundAt: now,
+        lastVisit: null,
+        createdAt: now,
+        ...personal,
+      };
+      try {
+        await households.add(household);
+        await bumpStats(ctx.store, unit.at, { households: 1, bound: 1 });
+      } catch (e) {
+        // Someone in the family bound the same door at the same moment: join theirs.
+        if (!(e instanceof StoreError && e.code === 'CONFLICT')) throw e;
+        const ref = households.doc(household._id);
+        const theirs = (await ref.get()) as HouseholdDoc;
+        await ref.update({ members: [...theirs.members.filter((m) => m !== openid), openid], ...personal });
+      }
+    }
+
+    const summary = { id: household._id, unitId: unit._id, address: addressOf(household) };
+    const users = ctx.store.collection('users');
+    if (user) await users.doc(openid).update({ household: summary, ...(input.phone ? { phone: input.phone } : {}) });
+    else await users.doc(openid).set({ name: '', grants: [], household: summary, createdAt: now, ...(input.phone ? { phone: input.phone } : {}) });
+    return { household: summary };
+  },
+});

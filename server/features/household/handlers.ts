@@ -1,0 +1,61 @@
+import { household } from '../../../contracts/household';
+import { AppError } from '../../core/errors';
+import { defineFunction } from '../../core/router';
+import type { Ctx } from '../../core/context';
+import { addressOf, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
+import { cmd } from '../../store/port';
+import { leaveHousehold } from './membership';
+import { visitsOf } from './view';
+
+async function myHousehold(ctx: Ctx): Promise<HouseholdDoc | null> {
+  const id = (await ctx.user())?.household?.id;
+  if (!id) return null;
+  const h = (await ctx.store.collection('households').doc(id).get()) as HouseholdDoc | null;
+  return h && h.members.includes(ctx.openid()) ? h : null;
+}
+
+async function view(ctx: Ctx, h: HouseholdDoc) {
+  const unit = (await ctx.store.collection('nodes').doc(h.unitId).get()) as NodeDoc | null;
+  return {
+    id: h._id,
+    unitId: h.unitId,
+    unitName: unit?.name ?? '',
+    address: addressOf(h),
+    building: h.building,
+    room: h.room,
+    people: h.people,
+    phone: h.phone,
+    members: h.members.length,
+    boundAt: h.boundAt,
+    visits: await visitsOf(ctx.store, h._id),
+  };
+}
+
+export const householdFunction = defineFunction('household', household, {
+  async mine(ctx) {
+    const h = await myHousehold(ctx);
+    return { household: h ? await view(ctx, h) : null };
+  },
+
+  async update(ctx, input) {
+    const h = await myHousehold(ctx);
+    if (!h) throw new AppError('NOT_FOUND', '您还没有绑定住户，请先扫描邻长联系卡');
+    if (input.phone && !input.phoneConsent) throw new AppError('INVALID_INPUT', '留手机号需要您同意邻长查看');
+    const patch: Record<string, unknown> = {};
+    if (input.people !== undefined) patch.people = input.people;
+    if (input.phone) Object.assign(patch, { phone: input.phone, phoneConsentAt: ctx.clock.now() });
+    if (input.clearPhone) Object.assign(patch, { phone: cmd.unset(), phoneConsentAt: cmd.unset() });
+    if (Object.keys(patch).length > 0) await ctx.store.collection('households').doc(h._id).update(patch);
+    const next = (await ctx.store.collection('households').doc(h._id).get()) as HouseholdDoc;
+    return { household: await view(ctx, next) };
+  },
+
+  async remove(ctx) {
+    const openid = ctx.openid();
+    const id = (await ctx.user())?.household?.id;
+    if (!id) throw new AppError('NOT_FOUND', '您没有绑定住户');
+    const removed = await leaveHousehold(ctx, openid, id);
+    await ctx.store.collection('users').doc(openid).update({ household: cmd.unset(), phone: cmd.unset() });
+    return { removed };
+  },
+});

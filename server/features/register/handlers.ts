@@ -1,0 +1,133 @@
+import { register } from '../../../contracts/register';
+import type { Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { rateLimit } from '../../core/rate-limit';
+import { defineFunction } from '../../core/router';
+import { phrase, TEMPLATES, thing } from '../../core/templates';
+import type { NodeDoc } from '../../domain/docs';
+import { createInvite } from '../../domain/invites';
+import { assignLead, type Person } from '../../domain/leads';
+import { getNode } from '../../domain/nodes';
+import { grantsOf, requireScope, subtree } from '../../domain/scope';
+import { applicationView, type ApplicationDoc } from './applications';
+
+async function checkStory(ctx: Ctx, story: string) {
+  const verdict = await ctx.checker.checkText(story, { openid: ctx.openid(), scene: 1 });
+  if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `内容含有不适宜的信息（${verdict.label}），请修改后再提交`);
+}
+
+async function submit(ctx: Ctx, unit: NodeDoc, fields: Partial<ApplicationDoc> & Pick<ApplicationDoc, 'kind' | 'name'>) {
+  const doc: Omit<ApplicationDoc, '_id'> = {
+    unitId: unit._id,
+    unitName: unit.name,
+    at: unit.at,
+    applicant: ctx.caller.openid,
+    status: 'pending',
+    createdAt: ctx.clock.now(),
+    ...fields,
+  };
+  const id = await ctx.store.collection('applications').add(doc);
+  return { ...doc, _id: id } as ApplicationDoc;
+}
+
+/** Appoints the application's person to its 邻; someone without linked WeChat gets an invite code. */
+async function appoint(ctx: Ctx, app: ApplicationDoc, reason: string) {
+  if (!app.phone) throw new AppError('INVALID_INPUT', '被推荐人没有留电话：请先联系确认，再用“组织指定”任命');
+  const unit = await getNode(ctx.store, app.unitId, ['unit']);
+  const person: Person = { name: app.name, phone: app.phone, openid: app.kind === 'self' ? app.applicant : null };
+  const { leadId } = await assignLead(ctx, unit, person, reason);
+  const invite = person.openid
+    ? undefined
+    : await createInvite(ctx, {
+        kind: 'lead',
+        leadId,
+        grant: { role: 'neighbourLead', nodeId: unit._id, nodeName: unit.name, level: 'unit' },
+      });
+  return { leadId, invite };
+}
+
+export const registerFunction = defineFunction('register', register, {
+  async apply(ctx, { unitId, name, phone, story }) {
+    const openid = ctx.openid();
+    const unit = await getNode(ctx.store, unitId, ['unit']);
+    const pending = await ctx.store
+      .collection('applications')
+      .where({ applicant: openid, unitId, kind: 'self', status: 'pending' })
+      .count();
+    if (pending > 0) throw new AppError('CONFLICT', '您已经申请过这个邻，请等待社区审核');
+    await checkStory(ctx, story);
+    return { application: applicationView(await submit(ctx, unit, { kind: 'self', name, phone, story }), false) };
+  },
+
+  async recommend(ctx, { unitId, name, phone, story }) {
+    const openid = ctx.openid();
+    await rateLimit(ctx, `recommend:${openid}`, 10, 24 * 3600_000, '今天推荐的次数已经很多了，明天再来吧');
+    const unit = await getNode(ctx.store, unitId, ['unit']);
+    await checkStory(ctx, story);
+    return { application: applicationView(await submit(ctx, unit, { kind: 'recommend', name, phone, story }), false) };
+  },
+
+  async appoint(ctx, { unitId, name, phone, reason }) {
+    const unit = await getNode(ctx.store, unitId, ['unit']);
+    await requireScope(ctx, unit.at, ['admin']);
+    const now = ctx.clock.now();
+    const app = await submit(ctx, unit, { kind: 'appoint', name, phone, applicant: null, status: 'approved', reviewedAt: now, reviewedBy: ctx.openid() });
+    const { leadId, invite } = await appoint(ctx, app, reason ?? '组织指定');
+    await ctx.store.collection('applications').doc(app._id).update({ leadId, ...(invite ? { invite } : {}) });
+    return { application: applicationView({ ...app, leadId, invite }, true) };
+  },
+
+  async mine(ctx) {
+    const items = (await ctx.store
+      .collection('applications')
+      .where({ applicant: ctx.openid() })
+      .orderBy('createdAt', 'desc')
+      .limit(50)
+      .get()) as ApplicationDoc[];
+    return { items: items.map((a) => applicationView(a, false)) };
+  },
+
+  async pending(ctx, { page, pageSize, status }) {
+    const [grant] = await grantsOf(ctx, ['admin']);
+    const query = ctx.store.collection('applications').where({ ...subtree(grant), status });
+    const [items, total] = await Promise.all([
+      query.orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get() as Promise<ApplicationDoc[]>,
+      query.count(),
+    ]);
+    return { items: items.map((a) => applicationView(a, true)), total, page, pageSize };
+  },
+
+  async review(ctx, { id, approve, reason }) {
+    const ref = ctx.store.collection('applications').doc(id);
+    const app = (await ref.get()) as ApplicationDoc | null;
+    if (!app) throw new AppError('NOT_FOUND', '没有找到这条申请');
+    await requireScope(ctx, app.at, ['admin']);
+    const now = ctx.clock.now();
+    // Claim the review first, so two 管理员 cannot both decide it.
+    await ctx.store.transaction(async (tx) => {
+      const current = (await tx.collection('applications').doc(id).get()) as ApplicationDoc;
+      if (current.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经审核过了');
+      await tx.collection('applications').doc(id).update({
+        status: approve ? 'approved' : 'rejected',
+        reviewedAt: now,
+        reviewedBy: ctx.openid(),
+        ...(reason ? { reason } : {}),
+      });
+    });
+    let result: ApplicationDoc = { ...app, status: approve ? 'approved' : 'rejected', reviewedAt: now, reason };
+    if (approve) {
+      const { leadId, invite } = await appoint(ctx, app, reason ?? (app.kind === 'self' ? '个人自荐' : '群众推荐'));
+      await ref.update({ leadId, ...(invite ? { invite } : {}) });
+      result = { ...result, leadId, invite };
+    }
+    if (app.applicant) {
+      await ctx.notifier.send({
+        touser: app.applicant,
+        templateId: TEMPLATES.reviewResult,
+        page: 'register/mine',
+        data: { phrase1: phrase(approve ? '已通过' : '未通过'), thing2: thing(`${app.unitName}邻长${app.kind === 'self' ? '自荐' : '推荐'}`), thing3: thing(reason ?? '感谢您的参与') },
+      });
+    }
+    return { application: applicationView(result, true) };
+  },
+});

@@ -1,0 +1,156 @@
+import { roster } from '../../../contracts/roster';
+import { LEADS } from '../../../contracts/roles';
+import type { Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { maskPhone } from '../../core/mask';
+import { defineFunction } from '../../core/router';
+import type { LeadDoc, NodeDoc } from '../../domain/docs';
+import { LEAD_ROLE_OF } from '../../domain/docs';
+import { createInvite } from '../../domain/invites';
+import { assignLead, markAway } from '../../domain/leads';
+import { getNode, readAll } from '../../domain/nodes';
+import { grantsOf, requireScope, subtree } from '../../domain/scope';
+import { cmd } from '../../store/port';
+import { renderCards } from './cards-pdf';
+import { importRoster } from './import';
+import { rosterTemplate } from './template';
+
+const INACTIVE_DAYS = 30;
+const DAY_MS = 24 * 3600_000;
+
+async function adminGrant(ctx: Ctx) {
+  const [grant] = await grantsOf(ctx, ['admin']);
+  if (!grant) throw new AppError('FORBIDDEN');
+  return grant;
+}
+
+/** The 社区 a caller looks at by default: their household's, or where they hold a role. */
+async function defaultCommunity(ctx: Ctx): Promise<string> {
+  const user = await ctx.user();
+  if (user?.household) {
+    const unit = await getNode(ctx.store, user.household.unitId, ['unit']);
+    if (unit.at.community) return unit.at.community;
+  }
+  const grant = user?.grants.find((g) => g.level !== 'partner');
+  if (grant) {
+    const node = await getNode(ctx.store, grant.nodeId);
+    if (node.at.community) return node.at.community;
+  }
+  throw new AppError('NOT_FOUND', '请先扫描邻长联系卡绑定住户，再查看您所在社区的组织体系');
+}
+
+export const rosterFunction = defineFunction('roster', roster, {
+  async tree(ctx, { communityId }) {
+    const community = await getNode(ctx.store, communityId ?? (await defaultCommunity(ctx)), ['community']);
+    const nodes = await readAll<NodeDoc>(
+      ctx.store.collection('nodes').where({ 'at.community': community._id, level: cmd.in(['area', 'group', 'unit']) }),
+    );
+    nodes.sort((a, b) => (a.level === b.level ? a.order - b.order : 0));
+    return {
+      community: { id: community._id, name: community.name, hotline: community.hotline ?? '' },
+      nodes: nodes.map((n) => ({
+        id: n._id,
+        parentId: n.parentId,
+        level: n.level,
+        name: n.name,
+        leadName: n.lead?.name ?? null,
+        leadPhoneMasked: n.lead ? maskPhone(n.lead.phone) : null,
+        buildings: n.buildings,
+        households: n.stats.households,
+        leadStatus: !n.lead ? ('vacant' as const) : n.lead.away ? ('away' as const) : ('active' as const),
+      })),
+    };
+  },
+
+  async template(ctx) {
+    return { url: await rosterTemplate(ctx) };
+  },
+
+  async import(ctx, { fileId, dryRun }) {
+    return importRoster(ctx, await adminGrant(ctx), fileId, dryRun);
+  },
+
+  async cards(ctx, { nodeId }) {
+    const node = await getNode(ctx.store, nodeId, ['community', 'area', 'group']);
+    await requireScope(ctx, node.at, ['admin']);
+    return renderCards(ctx, node);
+  },
+
+  async history(ctx, { nodeId }) {
+    const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
+    await requireScope(ctx, node.at, ['admin', ...LEADS]);
+    const leads = (await ctx.store.collection('leads').where({ nodeId }).orderBy('since', 'desc').limit(100).get()) as LeadDoc[];
+    return {
+      items: leads.map((l) => ({
+        id: l._id,
+        name: l.name,
+        phoneMasked: maskPhone(l.phone),
+        status: l.status,
+        since: l.since,
+        until: l.until,
+        reason: l.reason,
+        linked: !!l.openid,
+      })),
+    };
+  },
+
+  async markAway(ctx, { nodeId, status, reason }) {
+    const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
+    await requireScope(ctx, node.at, ['admin']);
+    await markAway(ctx, node, status, reason);
+    return { ok: true as const };
+  },
+
+  async succeed(ctx, { nodeId, name, phone, reason }) {
+    const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
+    await requireScope(ctx, node.at, ['admin']);
+    if (node.lead?.phone === phone) throw new AppError('CONFLICT', '接替人选就是现任三长，请填写新的人选');
+    const { leadId } = await assignLead(ctx, node, { name, phone }, reason);
+    const role = LEAD_ROLE_OF[node.level]!;
+    const invite = await createInvite(ctx, {
+      kind: 'lead',
+      leadId,
+      grant: { role, nodeId: node._id, nodeName: node.name, level: node.level },
+    });
+    return { leadId, invite };
+  },
+
+  async invite(ctx, { nodeId }) {
+    const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
+    await requireScope(ctx, node.at, ['admin']);
+    if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，请先推选接替人选');
+    return createInvite(ctx, {
+      kind: 'lead',
+      leadId: node.lead.id,
+      grant: { role: LEAD_ROLE_OF[node.level]!, nodeId: node._id, nodeName: node.name, level: node.level },
+    });
+  },
+
+  async inactive(ctx, { page, pageSize }) {
+    const grant = await adminGrant(ctx);
+    const now = ctx.clock.now();
+    const cutoff = now - INACTIVE_DAYS * DAY_MS;
+    const query = ctx.store
+      .collection('nodes')
+      .where({ level: 'unit', ...subtree(grant) })
+      .where(cmd.or({ lead: null }, { 'lead.away.since': cmd.lt(cutoff) }, { 'lead.activeAt': cmd.lt(cutoff) }));
+    const [units, total] = await Promise.all([
+      query.orderBy('lead.activeAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get() as Promise<NodeDoc[]>,
+      query.count(),
+    ]);
+    const days = (t: number) => Math.floor((now - t) / DAY_MS);
+    return {
+      items: units.map((u) => ({
+        unitId: u._id,
+        unitName: u.name,
+        groupName: u.chain?.group.name ?? '',
+        leadName: u.lead?.name ?? null,
+        reason: !u.lead ? ('vacant' as const) : u.lead.away && u.lead.away.since < cutoff ? u.lead.away.status : ('inactive' as const),
+        sinceDays: !u.lead ? 0 : u.lead.away && u.lead.away.since < cutoff ? days(u.lead.away.since) : days(u.lead.activeAt),
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  },
+});

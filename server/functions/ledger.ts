@@ -1,0 +1,5 @@
+// Cloud function `ledger`: deployed as cloudfunctions/ledger/index.js.
+import { ledgerFunction } from '../features/ledger/handlers';
+import { cloudMain } from '../runtime/cloud';
+
+export const main = cloudMain(ledgerFunction);
