@@ -17,4 +17,12 @@ export interface Figure {
 export const FIGURES: Figure[] = [
   { name: 'baseline', fn: 'account', body: () => ({ action: 'ping' }), as: 'resident' },
   { name: 'whoami', fn: 'account', body: () => ({ action: 'whoami' }), as: 'neighbourLead', target: { maxReads: 1, maxWrites: 0 } },
+  {
+    // A scan of any of the 13,752 cards of 岳塘区 (ids u1…u13752 in the generated district).
+    name: 'card.get',
+    fn: 'card',
+    body: (i) => ({ action: 'get', unitId: `u${1 + ((i * 7919) % 13752)}` }),
+    as: 'resident',
+    target: { minRatio: 0.6, maxReads: 2, maxWrites: 0 },
+  },
 ];

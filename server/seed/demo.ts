@@ -45,6 +45,7 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
     const lead = tree.leads.find((l) => l.nodeId === nodeId);
     if (!lead) throw new Error(`demo: no lead at ${nodeId}`);
     lead.openid = openid;
+    if (n.lead) n.lead.openid = openid;
     users.push({
       _id: openid,
       name: lead.name,

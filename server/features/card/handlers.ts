@@ -5,7 +5,6 @@ import { rateLimit } from '../../core/rate-limit';
 import { defineFunction } from '../../core/router';
 import { addressOf, type HouseholdDoc } from '../../domain/docs';
 import { bumpStats, getNode } from '../../domain/nodes';
-import { StoreError } from '../../store/port';
 import { leaveHousehold } from '../household/membership';
 import { cardView } from './view';
 
@@ -40,47 +39,41 @@ export const cardFunction = defineFunction('card', card, {
     }
     const now = ctx.clock.now();
     const user = await ctx.user();
-    const households = ctx.store.collection('households');
-
-    // Already bound here: only refresh what they told us.
     const current = user?.household;
-    const [existing] = (await households
+    const [existing] = (await ctx.store
+      .collection('households')
       .where({ unitId: unit._id, building: input.building, room: input.room })
       .limit(1)
       .get()) as HouseholdDoc[];
     if (current && current.id !== existing?._id) await leaveHousehold(ctx, openid, current.id);
 
-    let household: HouseholdDoc;
     const personal = { people: input.people, ...(input.phone ? { phone: input.phone, phoneConsentAt: now } : {}) };
-    if (existing) {
-      const members = existing.members.includes(openid) ? existing.members : [...existing.members, openid];
-      await households.doc(existing._id).update({ ...personal, members, boundAt: existing.boundAt ?? now });
-      if (existing.members.length === 0) await bumpStats(ctx.store, unit.at, { bound: 1 });
-      household = { ...existing, ...personal, members };
-    } else {
-      household = {
-        _id: householdIdFor(unit._id, input.building, input.room),
-        unitId: unit._id,
-        at: unit.at,
-        building: input.building,
-        room: input.room,
-        members: [openid],
-        boundAt: now,
-        lastVisit: null,
-        createdAt: now,
-        ...personal,
-      };
-      try {
-        await households.add(household);
-        await bumpStats(ctx.store, unit.at, { households: 1, bound: 1 });
-      } catch (e) {
-        // Someone in the family bound the same door at the same moment: join theirs.
-        if (!(e instanceof StoreError && e.code === 'CONFLICT')) throw e;
-        const ref = households.doc(household._id);
-        const theirs = (await ref.get()) as HouseholdDoc;
-        await ref.update({ members: [...theirs.members.filter((m) => m !== openid), openid], ...personal });
+    const fresh: HouseholdDoc = {
+      _id: existing?._id ?? householdIdFor(unit._id, input.building, input.room),
+      unitId: unit._id,
+      at: unit.at,
+      building: input.building,
+      room: input.room,
+      members: [openid],
+      boundAt: now,
+      lastVisit: null,
+      createdAt: now,
+      ...personal,
+    };
+    // A transaction, so family members binding the same door at once all end up in it.
+    const { household, created, firstMember } = await ctx.store.transaction(async (tx) => {
+      const ref = tx.collection('households').doc(fresh._id);
+      const cur = (await ref.get()) as HouseholdDoc | null;
+      if (!cur) {
+        await tx.collection('households').add(fresh);
+        return { household: fresh, created: true, firstMember: true };
       }
-    }
+      const members = cur.members.includes(openid) ? cur.members : [...cur.members, openid];
+      await ref.update({ ...personal, members, boundAt: cur.boundAt ?? now });
+      return { household: { ...cur, ...personal, members }, created: false, firstMember: cur.members.length === 0 };
+    });
+    if (created) await bumpStats(ctx.store, unit.at, { households: 1, bound: 1 });
+    else if (firstMember) await bumpStats(ctx.store, unit.at, { bound: 1 });
 
     const summary = { id: household._id, unitId: unit._id, address: addressOf(household) };
     const users = ctx.store.collection('users');

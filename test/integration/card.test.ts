@@ -1,0 +1,108 @@
+// 邻长联系卡: open, reveal a contact, bind a household; identity and consent rules.
+import type { NodeDoc, HouseholdDoc } from '../../server/domain/docs';
+import { demoRuntime } from './runtime';
+
+type Ok<T = any> = { ok: true; data: T };
+const ok = <T = any>(r: unknown) => {
+  expect(r).toMatchObject({ ok: true });
+  return (r as Ok<T>).data;
+};
+
+describe('card', () => {
+  it('opens a card with one read, phones masked, the chain above and the hotline', async () => {
+    const rt = demoRuntime();
+    const unit = (await rt.store.collection('nodes').doc('u1').get()) as NodeDoc;
+    const before = rt.store.stats().reads;
+    const card = ok(await rt.call('card', { action: 'get', unitId: 'u1' }, null));
+    expect(rt.store.stats().reads - before).toBe(1);
+    expect(card.lead.name).toBe(unit.lead!.name);
+    expect(card.lead.phoneMasked).toMatch(/^1\d\d\*{4}\d{4}$/);
+    expect(JSON.stringify(card)).not.toContain(unit.lead!.phone);
+    expect(card.group.lead.name).toBeTruthy();
+    expect(card.area.lead.name).toBeTruthy();
+    expect(card.community).toMatchObject({ id: 'c1', name: '幸福里社区', hotline: expect.stringMatching(/^0731-/) });
+    expect(card.unit.buildings).toEqual(['1栋1单元']);
+    rt.close();
+  });
+
+  it('answers NOT_FOUND for an unknown or non-unit id', async () => {
+    const rt = demoRuntime();
+    expect(await rt.call('card', { action: 'get', unitId: 'u999999' }, null)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await rt.call('card', { action: 'get', unitId: 'g1' }, null)).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    rt.close();
+  });
+
+  it('reveals a full phone only to a signed-in caller, and rate-limits it', async () => {
+    const rt = demoRuntime();
+    const unit = (await rt.store.collection('nodes').doc('u1').get()) as NodeDoc;
+    expect(await rt.call('card', { action: 'contact', unitId: 'u1', who: 'neighbourLead' }, null)).toMatchObject({
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(ok(await rt.call('card', { action: 'contact', unitId: 'u1', who: 'neighbourLead' }, 'visitor-1'))).toEqual({
+      name: unit.lead!.name,
+      phone: unit.lead!.phone,
+    });
+    for (let i = 1; i < 30; i++) await rt.call('card', { action: 'contact', unitId: 'u1', who: 'groupLead' }, 'visitor-1');
+    expect(await rt.call('card', { action: 'contact', unitId: 'u1', who: 'areaLead' }, 'visitor-1')).toMatchObject({
+      error: { code: 'RATE_LIMITED' },
+    });
+    rt.close();
+  });
+
+  it('binds a new household for a first-time user, counts it, and whoami shows it', async () => {
+    const rt = demoRuntime();
+    const before = (await rt.store.collection('nodes').doc('c1').get()) as NodeDoc;
+    const bound = ok(
+      await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '1502', people: 3, phone: '13912345678', phoneConsent: true }, 'visitor-2'),
+    );
+    expect(bound.household).toMatchObject({ unitId: 'u1', address: '1栋1单元1502' });
+    const me = ok(await rt.call('account', { action: 'whoami' }, 'visitor-2'));
+    expect(me.household).toEqual(bound.household);
+    const after = (await rt.store.collection('nodes').doc('c1').get()) as NodeDoc;
+    expect(after.stats.households).toBe(before.stats.households + 1);
+    expect(after.stats.bound).toBe(before.stats.bound + 1);
+    rt.close();
+  });
+
+  it('joins an existing household (from the register, or a family member) instead of duplicating it', async () => {
+    const rt = demoRuntime();
+    const [h] = (await rt.store.collection('households').where({ unitId: 'u1', room: '201' }).get()) as HouseholdDoc[];
+    ok(await rt.call('card', { action: 'bind', unitId: 'u1', building: h.building, room: '201', people: 2 }, 'mum'));
+    ok(await rt.call('card', { action: 'bind', unitId: 'u1', building: h.building, room: '201', people: 2 }, 'dad'));
+    const same = (await rt.store.collection('households').where({ unitId: 'u1', room: '201' }).get()) as HouseholdDoc[];
+    expect(same).toHaveLength(1);
+    expect(same[0].members).toEqual(['mum', 'dad']);
+    rt.close();
+  });
+
+  it('two family members binding a new door at once end up in one household', async () => {
+    const rt = demoRuntime();
+    const input = { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '901', people: 4 };
+    await Promise.all(['a', 'b', 'c'].map((who) => rt.call('card', input, who)));
+    const docs = (await rt.store.collection('households').where({ unitId: 'u1', room: '901' }).get()) as HouseholdDoc[];
+    expect(docs).toHaveLength(1);
+    expect([...docs[0].members].sort()).toEqual(['a', 'b', 'c']);
+    rt.close();
+  });
+
+  it('refuses a phone without consent, a building the 邻 does not serve, and anonymous callers — writing nothing', async () => {
+    const rt = demoRuntime();
+    const writes = rt.store.stats().writes;
+    const base = { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '303', people: 1 };
+    expect(await rt.call('card', { ...base, phone: '13912345678' }, 'v')).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await rt.call('card', { ...base, building: '9栋9单元' }, 'v')).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await rt.call('card', { ...base, room: '3楼' }, 'v')).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await rt.call('card', base, null)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    expect(rt.store.stats().writes).toBe(writes);
+    rt.close();
+  });
+
+  it('moving to another door leaves the old household', async () => {
+    const rt = demoRuntime();
+    ok(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '701', people: 1 }, 'mover'));
+    ok(await rt.call('card', { action: 'bind', unitId: 'u2', building: '1栋2单元', room: '702', people: 1 }, 'mover'));
+    expect(await rt.store.collection('households').where({ unitId: 'u1', room: '701' }).count()).toBe(0);
+    expect(ok(await rt.call('account', { action: 'whoami' }, 'mover')).household).toMatchObject({ unitId: 'u2' });
+    rt.close();
+  });
+});

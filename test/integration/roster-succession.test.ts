@@ -1,0 +1,104 @@
+// 动态调整: mark a 邻长 away, appoint a successor; the 邻's households, card and open work
+// pass over; history is kept; the 30-day list.
+import type { NodeDoc } from '../../server/domain/docs';
+import { manualClock } from '../../server/runtime/local-ports';
+import { demoRuntime, T0 } from './runtime';
+
+const data = (r: unknown) => {
+  expect(r).toMatchObject({ ok: true });
+  return (r as { data: any }).data;
+};
+const DAY = 24 * 3600_000;
+
+describe('succession', () => {
+  it('moves households, card and open work to the successor; the old QR shows them; history is kept', async () => {
+    const clock = manualClock(T0);
+    const rt = demoRuntime({ clock });
+    const oldName = ((await rt.store.collection('nodes').doc('u1').get()) as NodeDoc).lead!.name;
+    // open work on this 邻: a pending recommendation
+    data(await rt.call('register', { action: 'recommend', unitId: 'u1', name: '吴热心', story: '热心肠' }, 'demo-resident'));
+
+    data(await rt.call('roster', { action: 'markAway', nodeId: 'u1', status: 'away', reason: '外出务工' }, 'demo-admin'));
+    clock.advance(2 * DAY);
+    const { invite } = data(
+      await rt.call('roster', { action: 'succeed', nodeId: 'u1', name: '新邻长', phone: '13900008888', reason: '原邻长外出超过一个月' }, 'demo-admin'),
+    );
+    expect(invite.code).toMatch(/^\d{8}$/);
+
+    // The same QR (unit id) now opens the successor's card.
+    const card = data(await rt.call('card', { action: 'get', unitId: 'u1' }, null));
+    expect(card.lead.name).toBe('新邻长');
+
+    // The old 邻长 lost the role; the successor claims it and sees the same households.
+    expect(data(await rt.call('account', { action: 'whoami' }, 'demo-neighbour-lead')).roles).toEqual(['resident']);
+    expect(await rt.call('ledger', { action: 'households', unitId: 'u1' }, 'demo-neighbour-lead')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const claimed = data(await rt.call('account', { action: 'claim', code: invite.code }, 'successor-openid'));
+    expect(claimed.roles).toContain('neighbourLead');
+    const list = data(await rt.call('ledger', { action: 'households', pageSize: 50 }, 'successor-openid'));
+    expect(list.unit.id).toBe('u1');
+    expect(list.items.map((i: any) => i.address)).toContain('1栋1单元101');
+    const resident = data(await rt.call('account', { action: 'whoami' }, 'demo-resident'));
+    expect(resident.household.unitId).toBe('u1');
+    const pending = data(await rt.call('register', { action: 'pending' }, 'demo-admin'));
+    expect(pending.items).toEqual([expect.objectContaining({ unitId: 'u1', name: '吴热心' })]);
+
+    // History keeps both.
+    const history = data(await rt.call('roster', { action: 'history', nodeId: 'u1' }, 'demo-admin')).items;
+    expect(history).toEqual([
+      expect.objectContaining({ name: '新邻长', status: 'active', linked: true }),
+      expect.objectContaining({ name: oldName, status: 'replaced', reason: '原邻长外出超过一个月', until: T0 + 2 * DAY }),
+    ]);
+    rt.close();
+  });
+
+  it('a binding code works once, and not after it expires', async () => {
+    const clock = manualClock(T0);
+    const rt = demoRuntime({ clock });
+    const { code } = data(await rt.call('roster', { action: 'invite', nodeId: 'u5' }, 'demo-admin'));
+    data(await rt.call('account', { action: 'claim', code }, 'lead-5'));
+    expect(await rt.call('account', { action: 'claim', code }, 'someone-else')).toMatchObject({ error: { code: 'CONFLICT' } });
+    const second = data(await rt.call('roster', { action: 'invite', nodeId: 'u6' }, 'demo-admin'));
+    clock.advance(8 * DAY);
+    expect(await rt.call('account', { action: 'claim', code: second.code }, 'lead-6')).toMatchObject({ error: { code: 'CLOSED' } });
+    expect(await rt.call('account', { action: 'claim', code: '00000000' }, 'guesser')).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    rt.close();
+  });
+
+  it('stops guessing binding codes after 10 tries an hour', async () => {
+    const rt = demoRuntime();
+    for (let i = 0; i < 10; i++) await rt.call('account', { action: 'claim', code: `1000000${i}` }, 'guesser');
+    expect(await rt.call('account', { action: 'claim', code: '10000010' }, 'guesser')).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    rt.close();
+  });
+
+  it('lists 邻 whose 邻长 has been away or inactive for more than 30 days, and vacant ones', async () => {
+    const clock = manualClock(T0);
+    const rt = demoRuntime({ clock });
+    data(await rt.call('roster', { action: 'markAway', nodeId: 'u1', status: 'unable', reason: '长期住院' }, 'demo-admin'));
+    clock.advance(31 * DAY);
+    data(await rt.call('account', { action: 'whoami' }, 'demo-neighbour-lead-2')); // u2's 邻长 is active today
+    const list = data(await rt.call('roster', { action: 'inactive', pageSize: 50 }, 'demo-admin'));
+    const byUnit = Object.fromEntries(list.items.map((i: any) => [i.unitId, i]));
+    expect(byUnit.u1).toMatchObject({ reason: 'unable', sinceDays: 31 });
+    expect(byUnit.u2).toBeUndefined();
+    expect(byUnit.u3).toMatchObject({ reason: 'inactive', sinceDays: 31 });
+    expect(list.total).toBe(29);
+    rt.close();
+  });
+
+  it('a 管理员 acts only inside their own 社区', async () => {
+    const rt = demoRuntime();
+    await rt.store.collection('users').doc('other-admin').set({
+      name: '别的社区管理员',
+      grants: [{ role: 'admin', nodeId: 'c2', nodeName: '别的社区', level: 'community' }],
+      createdAt: T0,
+    });
+    expect(await rt.call('roster', { action: 'markAway', nodeId: 'u1', status: 'away', reason: 'x' }, 'other-admin')).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await rt.call('roster', { action: 'succeed', nodeId: 'u1', name: '张三', phone: '13900001234', reason: 'x' }, 'other-admin')).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    rt.close();
+  });
+});
