@@ -40,7 +40,7 @@ describe('ledger', () => {
     expect(await rt.call('ledger', { action: 'household', id: 'h1' }, 'demo-resident')).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(await rt.call('ledger', { action: 'household', id: 'h1' }, null)).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     expect(await rt.call('ledger', { action: 'households', unitId: 'u1' }, 'demo-neighbour-lead-2')).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect(await rt.call('ledger', { action: 'visit', ...visit }, 'demo-neighbour-lead-2')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await rt.call('ledger', visit, 'demo-neighbour-lead-2')).toMatchObject({ error: { code: 'FORBIDDEN' } });
     const detail = data(await rt.call('ledger', { action: 'household', id: 'h1' }, 'demo-neighbour-lead'));
     expect(detail.phone).toBe('13900009999');
     rt.close();
