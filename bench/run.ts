@@ -10,13 +10,13 @@ import { FIGURES, type Figure } from './figures';
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 30);
 const MAX_REQUESTS = 1_000_000;
 
-function startServer(): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
+function startServer(figures: Figure[]): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server.ts')], {
-      env: { ...process.env },
+      env: { ...process.env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const timer = setTimeout(() => reject(new Error('bench server did not start in 120 s')), 120_000);
+    const timer = setTimeout(() => reject(new Error('bench server did not start in 600 s')), 600_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       const m = /READY (\d+) (\d+)/.exec(chunk.toString());
       if (m) {
@@ -33,10 +33,20 @@ async function json(url: string, init?: RequestInit) {
   return { body: (await res.json()) as { ok: boolean; data?: unknown; error?: unknown }, headers: res.headers };
 }
 
-async function signIn(base: string, key: string): Promise<string> {
-  const { body, headers } = await json(`${base}/__dev/signin`, { method: 'POST', body: JSON.stringify({ key }) });
-  if (!body.ok) throw new Error(`sign-in ${key} failed`);
+async function signIn(base: string, who: { key: string } | { openid: string }): Promise<string> {
+  const { body, headers } = await json(`${base}/__dev/signin`, { method: 'POST', body: JSON.stringify(who) });
+  if (!body.ok) throw new Error(`sign-in ${JSON.stringify(who)} failed`);
   return (headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** The cookie of each caller a figure uses. */
+async function cookiesFor(base: string, fig: Figure): Promise<string[]> {
+  if (fig.callers) {
+    const out: string[] = [];
+    for (let n = 0; n < fig.callers; n++) out.push(await signIn(base, { openid: `bench-${fig.name}-${n}` }));
+    return out;
+  }
+  return [fig.as === 'anonymous' ? '' : await signIn(base, { key: fig.as })];
 }
 
 const stats = async (base: string) => (await json(`${base}/__dev/stats`)).body.data as { reads: number; writes: number };
@@ -47,10 +57,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(base: string, fig: Figure) {
-  const cookie = fig.as === 'anonymous' ? '' : await signIn(base, fig.as);
-  const headers = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) };
+  const cookies = await cookiesFor(base, fig);
+  const headersFor = (i: number) => ({
+    'content-type': 'application/json',
+    ...(cookies[i % cookies.length] ? { cookie: cookies[i % cookies.length] } : {}),
+  });
   // One checked call first: a figure that errors measures nothing.
-  const probe = await json(`${base}/api/${fig.fn}`, { method: 'POST', headers, body: JSON.stringify(fig.body(0)) });
+  const probe = await json(`${base}/api/${fig.fn}`, { method: 'POST', headers: headersFor(0), body: JSON.stringify(fig.body(0)) });
   if (!probe.body.ok) throw new Error(`${fig.name}: probe call failed: ${JSON.stringify(probe.body.error)}`);
 
   let i = 1;
@@ -61,11 +74,18 @@ async function measure(base: string, fig: Figure) {
       {
         url: `${base}/api/${fig.fn}`,
         method: 'POST',
-        headers,
+        headers: headersFor(0),
         connections: fig.connections ?? 10,
         duration: SECONDS,
         maxOverallRequests: MAX_REQUESTS,
-        requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(fig.body(i++)) }) }],
+        requests: [
+          {
+            setupRequest: (req) => {
+              const n = i++;
+              return { ...req, headers: headersFor(n), body: JSON.stringify(fig.body(n)) };
+            },
+          },
+        ],
       },
       (err, res) => (err ? reject(err) : resolve(res)),
     );
@@ -92,18 +112,22 @@ async function main() {
   const unknown = wanted.filter((w) => !FIGURES.some((f) => f.name === w));
   if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${FIGURES.map((f) => f.name).join(', ')}`);
 
-  const { child, port, seedMs } = await startServer();
+  const { child, port, seedMs } = await startServer(figures);
   const base = `http://127.0.0.1:${port}`;
   console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'} in ${seedMs} ms, ${SECONDS} s per figure`);
   let failed = false;
   try {
     let baselineRps = 0;
+    const p95 = new Map<string, number>();
     for (const fig of figures) {
       const m = await measure(base, fig);
       if (fig.name === 'baseline') baselineRps = m.rps;
+      p95.set(fig.name, m.p95_ms);
       const ratio = Number((m.rps / baselineRps).toFixed(2));
       const t = fig.target ?? {};
+      const p95Of = t.maxP95Ratio ? p95.get(t.maxP95Ratio.of) : undefined;
       const misses = [
+        t.maxP95Ratio && p95Of !== undefined && m.p95_ms > p95Of * t.maxP95Ratio.ratio ? `p95>${t.maxP95Ratio.ratio}×${t.maxP95Ratio.of}` : '',
         t.minRatio !== undefined && ratio < t.minRatio ? `ratio<${t.minRatio}` : '',
         t.maxReads !== undefined && m.reads > t.maxReads ? `reads>${t.maxReads}` : '',
         t.maxWrites !== undefined && m.writes > t.maxWrites ? `writes>${t.maxWrites}` : '',

@@ -1,4 +1,14 @@
-// Data a figure needs beyond the district tree (later features add theirs here).
+// Data a figure needs beyond the district tree. Each feature adds a seeder naming the
+// figures it serves; only the seeders of the figures being run are used.
 import type { LocalRuntime } from '../server/runtime/local';
 
-export async function seedBenchExtras(_runtime: LocalRuntime): Promise<void> {}
+export interface BenchSeeder {
+  figures: string[];
+  seed(runtime: LocalRuntime): Promise<void>;
+}
+
+const SEEDERS: BenchSeeder[] = [];
+
+export async function seedBenchExtras(runtime: LocalRuntime, figures: string[]): Promise<void> {
+  for (const s of SEEDERS) if (s.figures.some((f) => figures.includes(f))) await s.seed(runtime);
+}

@@ -15,7 +15,7 @@ async function main() {
   const size = process.env.BENCH_SIZE === 'demo' ? DEMO_SIZE : YUETANG_SIZE;
   const t0 = Date.now();
   writeTree(runtime.store, buildDemo(Date.now(), size));
-  await seedBenchExtras(runtime);
+  await seedBenchExtras(runtime, (process.env.BENCH_FIGURES ?? '').split(',').filter(Boolean));
   const seedMs = Date.now() - t0;
   const app = await createDevServer({ runtime, secret: 'bench-secret-bench-secret-bench' });
   await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });

@@ -72,10 +72,14 @@ export async function createDevServer(opts: DevServerOptions): Promise<FastifyIn
   app.get('/__dev/users', async (_req, reply) =>
     send(reply, { ok: true, data: DEMO_USERS.map(({ key, label, description }) => ({ key, label, description })) }),
   );
+  // { key } picks a demo user; { openid } stands for any other WeChat user (tests and benches).
   app.post('/__dev/signin', async (req, reply) => {
     const parsed = parseBody(req.body);
-    const key = parsed.ok ? (parsed.value as { key?: unknown } | null)?.key : undefined;
-    const user = DEMO_USERS.find((u) => u.key === key);
+    const value = (parsed.ok ? parsed.value : null) as { key?: unknown; openid?: unknown } | null;
+    const user =
+      typeof value?.openid === 'string' && /^[0-9A-Za-z_-]{1,64}$/.test(value.openid)
+        ? { key: 'custom', label: value.openid, openid: value.openid }
+        : DEMO_USERS.find((u) => u.key === value?.key);
     if (!user) return send(reply, invalid('没有这个演示用户'));
     if (user.openid) {
       reply.setCookie(SESSION_COOKIE, user.openid, { path: '/', httpOnly: true, sameSite: 'lax', signed: true });

@@ -1,0 +1,14 @@
+export interface Figure {
+  name: string;
+  /** Cloud function and the call body. A function of the request number lets calls vary. */
+  fn: string;
+  body: (i: number) => Record<string, unknown>;
+  /** Demo user key for the dev sign-in (see server/seed/demo.ts)… */
+  as: string;
+  /** …or this many distinct signed-in callers (openids `bench-<figure>-<n>`), request i made by caller i % callers. */
+  callers?: number;
+  /** Concurrent connections (default 10). */
+  connections?: number;
+  /** What the issue asks of it, checked and printed. */
+  target?: { minRatio?: number; maxReads?: number; maxWrites?: number; maxP95Ratio?: { of: string; ratio: number } };
+}
