@@ -12,6 +12,8 @@ export interface UserDoc {
   /** Copied here when the household is bound, so whoami is one read. */
   household?: { id: string; unitId: string; address: string };
   createdAt: number;
+  /** 最美邻长 and other commendations (set when a campaign's honorees are confirmed). */
+  honours?: { campaignId: string; title: string; at: number }[];
   /** Last day a 三长 was seen (whoami), to keep their nodes' activity current. */
   seenAt?: number;
   [field: string]: unknown;

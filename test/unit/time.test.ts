@@ -1,0 +1,17 @@
+import { beijingDay, beijingMonth, beijingWeek, startOfBeijingDay } from '../../server/core/time';
+
+describe('Beijing time', () => {
+  it('puts 23:59:59 and 00:00:00 Beijing time on different days', () => {
+    const lastSecond = Date.UTC(2026, 10, 25, 15, 59, 59); // 2026-11-25 23:59:59 +08:00
+    const midnight = Date.UTC(2026, 10, 25, 16, 0, 0); // 2026-11-26 00:00:00 +08:00
+    expect(beijingDay(lastSecond)).toBe('20261125');
+    expect(beijingDay(midnight)).toBe('20261126');
+    expect(startOfBeijingDay(lastSecond)).toBe(Date.UTC(2026, 10, 24, 16, 0, 0));
+  });
+
+  it('keys months and Monday-based weeks by Beijing date', () => {
+    expect(beijingMonth(Date.UTC(2026, 10, 30, 16, 0, 0))).toBe('202612'); // Dec 1st 00:00 Beijing
+    expect(beijingWeek(Date.UTC(2026, 10, 29, 15, 0, 0))).toBe('20261123'); // Sunday 23:00 → week of Mon 23rd
+    expect(beijingWeek(Date.UTC(2026, 10, 29, 16, 0, 0))).toBe('20261130'); // Monday 00:00
+  });
+});
