@@ -1,11 +1,21 @@
 // Bundles each cloud function entry (server/functions/<name>.ts, except the registry) into
-// a deployable folder cloudfunctions/<name>/ with index.js and package.json. wx-server-sdk
-// stays external: the cloud installs it from package.json.
+// a deployable folder cloudfunctions/<name>/ with index.js and package.json. wx-server-sdk,
+// and packages that read their own data files at run time (pdfkit, exceljs), stay external:
+// the cloud installs them from the generated package.json, at the versions we test with.
+// Fonts a function embeds (Chinese text in PDFs) are copied beside it.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
+const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+const EXTERNAL = ['wx-server-sdk', 'pdfkit', 'exceljs'];
+const FONT = path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+const versionOf = (name: string) =>
+  name === 'wx-server-sdk' ? '~4.0.2' : (rootPkg.dependencies[name] ?? rootPkg.devDependencies[name]);
 const entries = fs
   .readdirSync(path.join(root, 'server/functions'))
   .filter((f) => f.endsWith('.ts') && f !== 'registry.ts')
@@ -16,23 +26,34 @@ async function main() {
   for (const name of entries) {
     const outDir = path.join(root, 'cloudfunctions', name);
     fs.mkdirSync(outDir, { recursive: true });
-    await build({
+    const result = await build({
       entryPoints: [path.join(root, 'server/functions', `${name}.ts`)],
       outfile: path.join(outDir, 'index.js'),
       bundle: true,
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      external: EXTERNAL,
       legalComments: 'none',
       logLevel: 'warning',
+      metafile: true,
     });
+    const imported = new Set(
+      Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path)),
+    );
+    const dependencies = Object.fromEntries(
+      EXTERNAL.filter((e) => e === 'wx-server-sdk' || imported.has(e)).map((e) => [e, versionOf(e)]),
+    );
+    if (imported.has('pdfkit')) {
+      fs.mkdirSync(path.join(outDir, 'fonts'), { recursive: true });
+      fs.copyFileSync(FONT, path.join(outDir, 'fonts', 'NotoSansSC-Regular.ttf'));
+    }
     const pkg = {
       name,
       version: '1.0.0',
       description: `邻长通云函数 ${name}（由 npm run build:functions 生成）`,
       main: 'index.js',
-      dependencies: { 'wx-server-sdk': '~4.0.2' },
+      dependencies,
     };
     fs.writeFileSync(path.join(outDir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
   }
