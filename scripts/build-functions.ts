@@ -13,7 +13,11 @@ const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf
   devDependencies: Record<string, string>;
 };
 const EXTERNAL = ['wx-server-sdk', 'pdfkit', 'exceljs'];
-const FONT = path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
+const FONTS_DIR = path.join(root, 'node_modules/@expo-google-fonts/noto-sans-sc');
+const FONTS: [string, string][] = [
+  ['400Regular/NotoSansSC_400Regular.ttf', 'NotoSansSC-Regular.ttf'],
+  ['700Bold/NotoSansSC_700Bold.ttf', 'NotoSansSC-Bold.ttf'],
+];
 const versionOf = (name: string) =>
   name === 'wx-server-sdk' ? '~4.0.2' : (rootPkg.dependencies[name] ?? rootPkg.devDependencies[name]);
 const entries = fs
@@ -46,7 +50,7 @@ async function main() {
     );
     if (imported.has('pdfkit')) {
       fs.mkdirSync(path.join(outDir, 'fonts'), { recursive: true });
-      fs.copyFileSync(FONT, path.join(outDir, 'fonts', 'NotoSansSC-Regular.ttf'));
+      for (const [from, to] of FONTS) fs.copyFileSync(path.join(FONTS_DIR, from), path.join(outDir, 'fonts', to));
     }
     const pkg = {
       name,

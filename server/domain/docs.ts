@@ -60,6 +60,8 @@ export interface NodeDoc {
   promise?: string;
   chain?: { group: ChainLink; area: ChainLink; community: { id: string; name: string; hotline: string } };
   wechatGroup?: WechatGroupInfo;
+  /** 邻 only: its QR, made once (wxacode is rate-limited) and kept for every later print. */
+  card?: { qrFileId?: string };
   /** 社区 only */
   hotline?: string;
   stats: NodeStatsDoc;

@@ -2,7 +2,7 @@
 // keeping the copies on the cards (unit.lead, unit.chain) in step.
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
-import type { Store } from '../store/port';
+import { cmd, type Store } from '../store/port';
 import { LEAD_ROLE_OF, type AwayStatus, type LeadDoc, type LeadSnapshot, type NodeDoc } from './docs';
 import { grantRole, revokeRole } from './grants';
 
@@ -49,6 +49,13 @@ export async function assignLead(ctx: Ctx, node: NodeDoc, person: Person, reason
     if (link) await grantRole(ctx.store, person.openid as string, grant, now, person.name);
     return { leadId: current.id, changed: true };
   }
+
+  // One phone is one person: it may lead several nodes, but not under two names.
+  const [clash] = (await leads
+    .where({ phone: person.phone, status: cmd.in(['active', 'away']), name: cmd.neq(person.name) })
+    .limit(1)
+    .get()) as LeadDoc[];
+  if (clash) throw new AppError('CONFLICT', `这个手机号已登记为另一位三长（${clash.name}），请核对`);
 
   if (current) {
     await leads.doc(current.id).update({ status: 'replaced', until: now, reason });

@@ -24,7 +24,11 @@ export async function bumpStats(store: Store, at: At, delta: Partial<NodeStatsDo
   await store.collection('nodes').where({ _id: cmd.in(ancestorIds(at)) }).update(patch);
 }
 
-/** Every document of a query, 100 per read (for bounded sets such as one 社区's tree). */
+/**
+ * Every document of a query, 100 per read (for bounded sets such as one 社区's tree).
+ * Give the query a total order (end it with orderBy('_id')): CloudBase keeps no stable
+ * order between pages otherwise.
+ */
 export async function readAll<T extends Doc>(query: Query, max = 50_000): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; skip < max; skip += MAX_LIMIT) {

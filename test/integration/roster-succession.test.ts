@@ -102,3 +102,14 @@ describe('succession', () => {
     rt.close();
   });
 });
+
+describe('succession guards', () => {
+  it('refuses a successor whose phone belongs to another 三长 under another name', async () => {
+    const rt = demoRuntime();
+    const other = (await rt.store.collection('nodes').doc('u2').get()) as NodeDoc;
+    expect(
+      await rt.call('roster', { action: 'succeed', nodeId: 'u1', name: '别人', phone: other.lead!.phone, reason: '接替' }, 'demo-admin'),
+    ).toMatchObject({ error: { code: 'CONFLICT' } });
+    rt.close();
+  });
+});

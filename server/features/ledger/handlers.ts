@@ -113,7 +113,7 @@ export const ledgerFunction = defineFunction('ledger', ledger, {
     const children =
       node.level === 'unit'
         ? []
-        : await readAll<NodeDoc>(ctx.store.collection('nodes').where({ parentId: node._id }).orderBy('order', 'asc'), 2000);
+        : await readAll<NodeDoc>(ctx.store.collection('nodes').where({ parentId: node._id }).orderBy('order', 'asc').orderBy('_id', 'asc'), 2000);
     return { node: summaryOf(node), children: children.map(summaryOf) };
   },
 });

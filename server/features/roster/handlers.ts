@@ -43,7 +43,10 @@ export const rosterFunction = defineFunction('roster', roster, {
   async tree(ctx, { communityId }) {
     const community = await getNode(ctx.store, communityId ?? (await defaultCommunity(ctx)), ['community']);
     const nodes = await readAll<NodeDoc>(
-      ctx.store.collection('nodes').where({ 'at.community': community._id, level: cmd.in(['area', 'group', 'unit']) }),
+      ctx.store
+        .collection('nodes')
+        .where({ 'at.community': community._id, level: cmd.in(['area', 'group', 'unit']) })
+        .orderBy('_id', 'asc'),
     );
     nodes.sort((a, b) => (a.level === b.level ? a.order - b.order : 0));
     return {

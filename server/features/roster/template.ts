@@ -9,30 +9,30 @@ export const TEMPLATE_EXAMPLES: Record<ColumnKey, string>[] = [
   {
     street: '示范街道',
     community: '幸福里社区',
-    area: '第一片',
+    area: '第九片',
     areaLeadName: '刘建国',
     areaLeadPhone: '13900000101',
     group: '第一组',
     groupLeadName: '陈秀英',
     groupLeadPhone: '13900000102',
-    unit: '3栋1单元邻',
+    unit: '15栋1单元邻',
     unitLeadName: '王桂兰',
     unitLeadPhone: '13900000103',
-    buildings: '3栋1单元、3栋2单元',
+    buildings: '15栋1单元、15栋2单元',
   },
   {
     street: '示范街道',
     community: '幸福里社区',
-    area: '第一片',
+    area: '第九片',
     areaLeadName: '',
     areaLeadPhone: '',
     group: '第一组',
     groupLeadName: '',
     groupLeadPhone: '',
-    unit: '4栋1单元邻',
+    unit: '16栋1单元邻',
     unitLeadName: '张志强',
     unitLeadPhone: '13900000104',
-    buildings: '4栋1单元',
+    buildings: '16栋1单元',
   },
 ];
 
@@ -69,7 +69,7 @@ export async function rosterTemplateBuffer(): Promise<Buffer> {
   }
   help.addRow({});
   const notes = [
-    '一、每个邻占一行；第一行是表头，请不要修改列名。绿色表头为必填列。',
+    '一、每个邻占一行；第一行是表头，请不要修改列名。绿色表头为必填列。第2、3行是示例（人名和号码均为虚构），填写前请删除。',
     '二、片、组、邻按名称识别：系统中已有的会更新三长和楼栋，没有的会新建；名册中没有出现的不会被删除。',
     '三、同一手机号只能属于一个人；换了手机号即视为换人，原三长会记入历任，联系卡自动显示新的三长。',
     '四、同一个片的片长、同一个组的组长只需填写一次；多行填写时必须一致。',
