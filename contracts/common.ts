@@ -32,7 +32,11 @@ export const PersonName = z.string().trim().min(1).max(20);
 /** 1栋1单元 / 3栋 / A座2单元: the building (and unit) a 邻 serves. */
 export const Building = z.string().trim().min(1).max(20);
 /** Room number as written on the door: 101, 1202, B-3. */
-export const Room = z.string().trim().regex(/^[0-9A-Za-z-]{1,8}$/, '门牌号只能是数字、字母或短横线');
+export const Room = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z-]{1,8}$/, '门牌号只能是数字、字母或短横线')
+  .transform((r) => r.toUpperCase()); // b-3 and B-3 are one door
 
 export const LeadRole = z.enum(['neighbourLead', 'groupLead', 'areaLead']);
 export type LeadRoleT = z.infer<typeof LeadRole>;

@@ -4,16 +4,20 @@ import { account } from './account';
 import { card } from './card';
 import { household } from './household';
 import { ledger } from './ledger';
+import { perk } from './perk';
 import { register } from './register';
 import { roster } from './roster';
+import { vote } from './vote';
 
 export const FUNCTIONS = {
   account,
   card,
   household,
   ledger,
+  perk,
   register,
   roster,
+  vote,
 };
 
 export type Functions = typeof FUNCTIONS;

@@ -5,11 +5,7 @@ import { Id, PageOf, Paging, PersonName, Phone, UserText } from './common';
 import { ADMIN, SIGNED_IN } from './roles';
 
 export const ApplicationKind = z.enum(['self', 'recommend', 'appoint']);
-export const KIND_LABELS: Record<z.infer<typeof ApplicationKind>, string> = {
-  self: '个人自荐',
-  recommend: '群众推荐',
-  appoint: '组织指定',
-};
+export { APPLICATION_KIND_LABELS as KIND_LABELS } from './labels';
 
 export const ApplicationView = z.object({
   id: z.string(),

@@ -51,11 +51,7 @@ export const LeadHistoryItem = z.object({
 });
 
 export const AwayStatus = z.enum(['away', 'unable', 'unfit']);
-export const AWAY_LABELS: Record<z.infer<typeof AwayStatus>, string> = {
-  away: '外出超过一个月',
-  unable: '不能正常履职',
-  unfit: '不宜担任',
-};
+export { AWAY_STATUS_LABELS as AWAY_LABELS } from './labels';
 
 export const InactiveUnit = z.object({
   unitId: z.string(),

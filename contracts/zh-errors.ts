@@ -17,6 +17,15 @@ const FIELD_LABELS: Record<string, string> = {
   pageSize: '每页条数',
   keyword: '关键词',
   id: '编号',
+  unitId: '邻',
+  nodeId: '组织',
+  householdId: '住户',
+  story: '介绍',
+  code: '绑定码',
+  who: '联系人',
+  status: '状态',
+  fileId: '文件',
+  problems: '问题记录',
 };
 
 function label(path: (string | number)[]): string {
@@ -55,9 +64,12 @@ export const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
   }
 };
 
-/** The first problem of a failed parse, as one Chinese sentence. */
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+/** The first problem of a failed parse, as one Chinese sentence (a schema's own Chinese message wins). */
 export function describeIssues(error: z.ZodError): string {
   const first = error.issues[0];
   if (!first) return '输入有误';
+  if (CHINESE.test(first.message)) return first.message;
   return zhErrorMap(first, { data: undefined, defaultError: first.message }).message;
 }

@@ -2,6 +2,7 @@ import { accountSubpackage } from './account/subpackage';
 import { ledgerSubpackage } from './ledger/subpackage';
 import { registerSubpackage } from './register/subpackage';
 import { rosterSubpackage } from './roster/subpackage';
+import { scanSubpackage } from './scan/subpackage';
 
 // Each feature declares its subpackage in src/<feature>/subpackage.ts.
 const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage].filter((p) => p.pages.length > 0);
@@ -10,8 +11,8 @@ export default defineAppConfig({
   // Main package: the three tabBar pages only. Features add subpackages under src/<feature>/.
   pages: ['pages/home/index', 'pages/card/index', 'pages/me/index'],
   subPackages: [
-    // The page a scanned 邻长联系卡 QR code opens; independent so a scan loads the least code.
-    { root: 'scan', pages: ['index'], independent: true },
+    // The page a scanned 邻长联系卡 QR code opens (and its bind form); independent so a scan loads the least code.
+    scanSubpackage,
     ...features,
   ],
   window: {

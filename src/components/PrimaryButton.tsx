@@ -16,7 +16,8 @@ export default function PrimaryButton({ children, kind = 'primary', className, d
   return (
     <Button
       {...rest}
-      disabled={disabled}
+      // H5 renders disabled={false} as a `disabled` attribute (greyed text): pass it only when true.
+      disabled={disabled || undefined}
       hoverClass={disabled ? 'none' : 'lzt-btn--active'}
       className={classes.filter(Boolean).join(' ')}
     >

@@ -1,38 +1,44 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import CallView from '../components/CallView';
+import LeadCard from '../components/card/LeadCard';
+import type { CardView } from '../components/card/types';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
+import { useSignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
+import { decodeParam } from '../utils/formRules';
 import { loadCard } from './loadCard';
+import ScanLinks from './ScanLinks';
 import './index.scss';
 
-/** `scene` arrives URL-encoded (wxacode.getUnlimited); its character set has no '%',
- *  so decoding an already-decoded value is harmless. */
-function readScene(raw: string | undefined): string {
-  if (!raw) return '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+function BindAction({ card }: { card: CardView }) {
+  return (
+    <View className='lzt-btn-wrap scan-bind'>
+      <PrimaryButton id='scan-bind' className='scan-bind__btn' onClick={() => void Taro.navigateTo({ url: `/scan/bind?unitId=${card.unit.id}` })}>
+        {card.lead ? '这是我的邻长' : '绑定我家到这个邻'}
+      </PrimaryButton>
+      <View className='scan-bind__note'>绑定后，您家会登记到邻长的居民信息账，上门走访、通知消息都不会漏掉您家。</View>
+    </View>
+  );
 }
 
+/** The scan landing: `scene` (URL-encoded by wxacode.getUnlimited) is the 邻's id. */
 export default function ScanPage() {
-  const scene = readScene(useRouter().params.scene);
-  const card = useCall(() => loadCard(scene), [scene]);
+  const unitId = decodeParam(useRouter().params.scene);
+  const card = useCall(() => loadCard(unitId), [unitId]);
+  const gate = useSignInGate();
   return (
     <PageShell name='scan'>
       <CallView state={card} loadingText='正在打开邻长联系卡…'>
         {(c) => (
-          <View className='lzt-card scan-card'>
-            <View className='lzt-title'>邻长联系卡</View>
-            <View className='lzt-sub scan-card__label'>联系卡编号</View>
-            <View className='scan-card__code' id='scan-unit-code'>
-              {c.unitCode}
+          <>
+            <LeadCard card={c} askSignIn={gate.ask} actions={<BindAction card={c} />} />
+            <ScanLinks card={c} />
+            <View className='scan-foot'>
+              联系卡编号 <Text id='scan-unit-code'>{c.unit.id}</Text>
             </View>
-            <View className='lzt-sub scan-card__label'>邻长的姓名和电话即将在这里显示，有事找邻长。</View>
-          </View>
+          </>
         )}
       </CallView>
       <View className='lzt-btn-wrap'>
@@ -40,6 +46,7 @@ export default function ScanPage() {
           进入邻长通首页
         </PrimaryButton>
       </View>
+      {gate.sheet}
     </PageShell>
   );
 }

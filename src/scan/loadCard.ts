@@ -1,21 +1,22 @@
-// What the scan page shows for a scanned 邻长联系卡. Placeholder until the card feature's
-// `card.get` exists: today it only checks the scene and that the service answers.
+// The scan landing's one cloud call: card.get for the 邻 named by the card's `scene`.
+// The result is kept for the bind page of the same subpackage, so it needs no second read.
 import type { Reply } from '../../contracts';
 import { call } from '../api/client';
+import type { CardView } from '../components/card/types';
 
-export interface ScannedCard {
-  /** The unit code carried by the card's `scene`. */
-  unitCode: string;
+// wxacode.getUnlimited scene (≤ 32 visible characters), narrowed to what a 邻's id can be.
+const UNIT_SCENE = /^[0-9A-Za-z_-]{1,32}$/;
+const BAD_SCENE = { code: 'INVALID_INPUT', message: '没有识别到联系卡编号，请重新扫描邻长联系卡' } as const;
+
+const cache = new Map<string, CardView>();
+
+export function cachedCard(unitId: string): CardView | undefined {
+  return cache.get(unitId);
 }
 
-// wxacode.getUnlimited scene: ≤ 32 visible characters of this set.
-const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
-
-export async function loadCard(scene: string): Promise<Reply<ScannedCard>> {
-  if (!SCENE.test(scene)) {
-    return { ok: false, error: { code: 'INVALID_INPUT', message: '没有识别到联系卡编号，请重新扫描邻长联系卡' } };
-  }
-  const reply = await call('account', 'ping', {});
-  if (!reply.ok) return reply;
-  return { ok: true, data: { unitCode: scene } };
+export async function loadCard(unitId: string): Promise<Reply<CardView>> {
+  if (!UNIT_SCENE.test(unitId)) return { ok: false, error: BAD_SCENE };
+  const reply = await call('card', 'get', { unitId });
+  if (reply.ok) cache.set(unitId, reply.data);
+  return reply;
 }

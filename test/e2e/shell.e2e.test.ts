@@ -125,8 +125,8 @@ describeE2E('mini program shell (H5)', () => {
 
   test('the scan page shows the decoded card code, and a clear error for a bad one', async () => {
     const { context, page } = await phone(browser);
-    await open(page, `/scan/index?scene=${encodeURIComponent('U1-1')}`, 'scan');
-    await expectText(page, '#scan-unit-code', 'U1-1', true);
+    await open(page, `/scan/index?scene=${encodeURIComponent('u1')}`, 'scan');
+    await expectText(page, '#scan-unit-code', 'u1', true);
 
     await open(page, `/scan/index?scene=${encodeURIComponent('不是联系卡')}`, 'scan');
     await expectText(page, '#page-scan .lzt-error--INVALID_INPUT', '没有识别到联系卡编号');

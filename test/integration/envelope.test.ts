@@ -95,3 +95,17 @@ describe('call envelope', () => {
     });
   });
 });
+
+describe('Chinese messages for bad input', () => {
+  const runtime = demoRuntime();
+  afterAll(() => runtime.close());
+
+  it('keeps a schema’s own Chinese message and names fields in Chinese', async () => {
+    expect(await runtime.call('account', { action: 'claim', code: '12ab' }, 'someone')).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '绑定码是8位数字' },
+    });
+    const long = await runtime.call('register', { action: 'apply', unitId: 'u1', name: '张三', phone: '13900001111', story: '好'.repeat(501) }, 'someone');
+    expect(long).toMatchObject({ error: { message: '介绍最多500个字' } });
+  });
+});

@@ -1,18 +1,22 @@
 import { View } from '@tarojs/components';
-import { Cell, CellGroup } from '../../components/Cell';
+import { call } from '../../api/client';
+import CallView from '../../components/CallView';
+import LeadCard from '../../components/card/LeadCard';
+import { useCall } from '../../hooks/useCall';
 
 interface Props {
   /** The 邻 (unit) the caller's household belongs to. */
   unitId: string;
 }
 
-/** The 邻长联系卡 of the caller's unit. Placeholder until card.get exists. */
+/** The 邻长联系卡 of the caller's own 邻, the same card a scan opens. */
 export default function MyLeadCard({ unitId }: Props) {
+  const card = useCall(() => call('card', 'get', { unitId }), [unitId], { refreshOnShow: true });
   return (
     <View id='my-lead-card' data-unit-id={unitId}>
-      <CellGroup title='我的邻长' footer='邻长的姓名、电话和所在组、片，将在联系卡功能开放后显示在这里。'>
-        <Cell title='邻长联系卡' description='正在开放中，敬请期待' />
-      </CellGroup>
+      <CallView state={card} loadingText='正在打开邻长联系卡…'>
+        {(c) => <LeadCard card={c} />}
+      </CallView>
     </View>
   );
 }

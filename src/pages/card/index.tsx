@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { fetchWhoami } from '../../account/whoami';
 import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';
@@ -7,6 +8,8 @@ import PrimaryButton from '../../components/PrimaryButton';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
 import MyLeadCard from './MyLeadCard';
+
+const openHousehold = () => void Taro.navigateTo({ url: '/account/household' });
 
 function Unbound() {
   return (
@@ -33,10 +36,10 @@ export default function CardPage() {
         {(me) =>
           me.household ? (
             <>
-              <CellGroup title='我的住户'>
-                <Cell id='card-household' title={me.household.address} />
-              </CellGroup>
               <MyLeadCard unitId={me.household.unitId} />
+              <CellGroup title='我的住户'>
+                <Cell id='card-household' title={me.household.address} description='查看、修改我家登记的信息' onClick={openHousehold} />
+              </CellGroup>
             </>
           ) : (
             <Unbound />

@@ -1,4 +1,5 @@
 import { Switch, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { fetchWhoami, roleLabel, type WhoAmI } from '../../account/whoami';
 import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';
@@ -32,6 +33,19 @@ function Profile({ me }: { me: WhoAmI }) {
         <Cell id='me-household' title={me.household ? me.household.address : '还没有绑定住户'} />
       </CellGroup>
     </>
+  );
+}
+
+const open = (url: string) => () => void Taro.navigateTo({ url });
+
+/** The resident's own records and the way in for a 三长 or 核销员 with a binding code. */
+function MyRecords() {
+  return (
+    <CellGroup title='我的信息与身份' className='me-records'>
+      <Cell id='me-open-household' title='我家登记的信息' description='查看、修改或删除我家的登记' onClick={open('/account/household')} />
+      <Cell id='me-open-claim' title='输入绑定码（三长/核销员）' description='社区管理员给您的8位数字' onClick={open('/account/claim')} />
+      <Cell id='me-open-applications' title='我的自荐与推荐' description='报名当邻长、推荐邻长的审核结果' onClick={open('/register/mine')} />
+    </CellGroup>
   );
 }
 
@@ -70,6 +84,7 @@ export default function MePage() {
   return (
     <PageShell name='me'>
       <CallView state={who}>{(me) => <Profile me={me} />}</CallView>
+      <MyRecords />
       <LargeTextSetting />
       <PrivacyNotice />
       {process.env.TARO_ENV === 'h5' ? <DevSignIn signedIn={who.data?.signedIn} onChange={() => void who.reload()} /> : null}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我家登记的信息',
+});

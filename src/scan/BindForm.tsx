@@ -1,0 +1,73 @@
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { call } from '../api/client';
+import type { CardView } from '../components/card/types';
+import ChoiceList from '../components/form/ChoiceList';
+import CheckRow from '../components/form/CheckRow';
+import { Field, FormError, TextInput } from '../components/form/Field';
+import Stepper from '../components/form/Stepper';
+import PrimaryButton from '../components/PrimaryButton';
+import type { SignInGate } from '../dev/useSignInGate';
+import { PEOPLE_MAX, PEOPLE_MIN } from '../utils/formRules';
+import { checkBind, type BindDraft } from './bindRules';
+
+export const PHONE_CONSENT_TEXT = '同意邻长查看我的手机号，方便联系';
+
+interface Props {
+  card: CardView;
+  gate: SignInGate;
+  onBound: (address: string) => void;
+}
+
+export default function BindForm({ card, gate, onBound }: Props) {
+  const buildings = card.unit.buildings;
+  const [draft, setDraft] = useState<BindDraft>({ building: buildings.length === 1 ? buildings[0] : '', room: '', people: 1, phone: '', consent: false });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (patch: Partial<BindDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setError(null);
+  };
+
+  async function submit() {
+    if (busy) return;
+    const checked = checkBind(card.unit.id, buildings, draft);
+    if (!checked.ok) return setError(checked.message);
+    setError(null);
+    setBusy(true);
+    const reply = await call('card', 'bind', checked.input);
+    setBusy(false);
+    if (reply.ok) return onBound(reply.data.household.address);
+    if (reply.error.code === 'UNAUTHENTICATED' && gate.ask(() => void submit())) return;
+    setError(reply.error.message);
+  }
+
+  return (
+    <View id='bind-form'>
+      <View className='lzt-form'>
+        <Field id='bind-building' label='楼栋单元' hint={buildings.length === 0 ? '这个邻还没有登记楼栋，请拨打社区电话' : undefined}>
+          <ChoiceList options={buildings} value={draft.building} onChange={(building) => set({ building })} />
+        </Field>
+        <Field id='bind-room' label='门牌号' hint='写门上的号码，例如 302、1201'>
+          <TextInput value={draft.room} onChange={(room) => set({ room })} placeholder='例如 302' maxlength={8} />
+        </Field>
+        <Field id='bind-people' label='家庭人数' hint='平时住在家里的人数'>
+          <Stepper value={draft.people} min={PEOPLE_MIN} max={PEOPLE_MAX} unit='人' onChange={(people) => set({ people })} />
+        </Field>
+        <Field id='bind-phone' label='手机号' optional hint='不填也能绑定。留了号码，邻长有事能及时联系您。'>
+          <TextInput type='number' value={draft.phone} onChange={(phone) => set({ phone })} placeholder='11位手机号' maxlength={11} />
+          <CheckRow id='bind-consent' checked={draft.consent} onChange={(consent) => set({ consent })}>
+            {PHONE_CONSENT_TEXT}
+          </CheckRow>
+        </Field>
+      </View>
+      <FormError message={error} />
+      <View className='lzt-btn-wrap'>
+        <PrimaryButton id='bind-submit' disabled={busy} onClick={() => void submit()}>
+          {busy ? '正在绑定…' : '确认绑定'}
+        </PrimaryButton>
+      </View>
+      <View className='bind-privacy'>人数和手机号只给您的邻长看；组长、片长和社区只看到门牌和走访情况。绑定后可以在“我的 › 我家登记的信息”里修改或删除。</View>
+    </View>
+  );
+}
