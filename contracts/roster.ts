@@ -37,6 +37,7 @@ export const TreeNode = z.object({
   buildings: z.array(z.string()).optional(),
   households: z.number().int(),
   leadStatus: z.enum(['active', 'away', 'vacant']).optional(),
+  away: z.object({ status: z.enum(['away', 'unable', 'unfit']), since: z.number() }).optional(),
 });
 
 export const LeadHistoryItem = z.object({
@@ -47,6 +48,7 @@ export const LeadHistoryItem = z.object({
   since: z.number(),
   until: z.number().optional(),
   reason: z.string().optional(),
+  away: z.object({ status: z.enum(['away', 'unable', 'unfit']), since: z.number(), reason: z.string() }).optional(),
   linked: z.boolean(),
 });
 

@@ -79,7 +79,10 @@ export interface LeadDoc {
   status: 'active' | 'away' | 'replaced';
   since: number;
   until?: number;
+  /** Why the term ended (a succession, an import). */
   reason?: string;
+  /** The last time the lead was marked away, unable or unfit. */
+  away?: { status: AwayStatus; since: number; reason: string };
   at: At;
   [field: string]: unknown;
 }

@@ -83,5 +83,5 @@ export async function markAway(ctx: Ctx, node: NodeDoc, status: AwayStatus, reas
   if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，可直接推选接替人选');
   const since = ctx.clock.now();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': { status, since, reason } });
-  await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', reason });
+  await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', away: { status, since, reason } });
 }

@@ -1,2 +1,2 @@
 // The 社区's roster: 组织体系图, import, printable cards, 动态调整, reviews.
-export const rosterSubpackage = { root: 'roster', pages: [] as string[] };
+export const rosterSubpackage = { root: 'roster', pages: ['tree', 'admin', 'unit'] };

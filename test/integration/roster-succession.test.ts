@@ -46,7 +46,13 @@ describe('succession', () => {
     const history = data(await rt.call('roster', { action: 'history', nodeId: 'u1' }, 'demo-admin')).items;
     expect(history).toEqual([
       expect.objectContaining({ name: '新邻长', status: 'active', linked: true }),
-      expect.objectContaining({ name: oldName, status: 'replaced', reason: '原邻长外出超过一个月', until: T0 + 2 * DAY }),
+      expect.objectContaining({
+        name: oldName,
+        status: 'replaced',
+        reason: '原邻长外出超过一个月',
+        until: T0 + 2 * DAY,
+        away: { status: 'away', since: T0, reason: '外出务工' },
+      }),
     ]);
     rt.close();
   });

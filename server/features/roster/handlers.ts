@@ -61,6 +61,7 @@ export const rosterFunction = defineFunction('roster', roster, {
         buildings: n.buildings,
         households: n.stats.households,
         leadStatus: !n.lead ? ('vacant' as const) : n.lead.away ? ('away' as const) : ('active' as const),
+        away: n.lead?.away ? { status: n.lead.away.status, since: n.lead.away.since } : undefined,
       })),
     };
   },
@@ -92,6 +93,7 @@ export const rosterFunction = defineFunction('roster', roster, {
         since: l.since,
         until: l.until,
         reason: l.reason,
+        away: l.away,
         linked: !!l.openid,
       })),
     };

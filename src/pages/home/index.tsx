@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import type { Role } from '../../../contracts/roles';
 import { fetchWhoami, roleLabel, workRoles, type WhoAmI } from '../../account/whoami';
 import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';
@@ -38,16 +39,38 @@ function MyHousehold({ me }: { me: WhoAmI }) {
   );
 }
 
+const go = (url: string) => () => void Taro.navigateTo({ url });
+
+/** Work entries by role; 组织体系图 for every signed-in user. */
 function MyWork({ me }: { me: WhoAmI }) {
+  if (!me.signedIn) return null;
   const roles = workRoles(me.roles);
-  if (roles.length === 0) return null;
   const grants = me.grants.filter((g) => roles.includes(g.role));
+  const has = (...rs: Role[]) => rs.some((r) => roles.includes(r));
+  const tree = <Cell id='home-work-tree' title='组织体系图' description='社区的片、组、邻和三长，可按楼栋查找' onClick={go('/roster/tree')} />;
+  if (roles.length === 0) {
+    return (
+      <CellGroup title='我的社区' className='home-community'>
+        {tree}
+      </CellGroup>
+    );
+  }
   return (
-    <CellGroup title='我的工作' footer='各项工作入口将陆续在这里开放。' className='home-work'>
+    <CellGroup title='我的工作' className='home-work'>
       <Cell id='home-work-roles' title='我的身份' value={roles.map(roleLabel).join('、')} />
       {grants.map((g) => (
         <Cell key={`${g.role}:${g.nodeId}`} className='home-work-grant' title={g.nodeName} value={roleLabel(g.role)} />
       ))}
+      {has('neighbourLead') ? (
+        <Cell id='home-work-ledger' title='居民信息账' description='本邻住户与“五个一”走访' onClick={go('/ledger/index')} />
+      ) : null}
+      {has('groupLead', 'areaLead', 'admin') ? (
+        <Cell id='home-work-summary' title='下级汇总' description='各组、各邻的住户、绑定和走访情况' onClick={go('/ledger/summary')} />
+      ) : null}
+      {has('admin') ? (
+        <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核' onClick={go('/roster/admin')} />
+      ) : null}
+      {tree}
     </CellGroup>
   );
 }

@@ -1,0 +1,92 @@
+// 居民信息账 for a 邻长: the counts of the 邻, a 全部/未走访 filter, and the households (paged).
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { call, type Output } from '../api/client';
+import CallView from '../components/CallView';
+import PageShell from '../components/PageShell';
+import PagedList from '../components/PagedList';
+import { useCall } from '../hooks/useCall';
+import { usePaged } from '../hooks/usePaged';
+import HouseholdRows from './HouseholdRows';
+import { onVisitRecorded } from './ledgerEvents';
+import StatsCard from './StatsCard';
+import type { LedgerRow } from './visitItems';
+import '../components/work.scss';
+import './ledger.scss';
+
+const PAGE_SIZE = 10;
+type HouseholdsPage = Output<'ledger', 'households'>;
+
+function Header({ unitId, unitName, refresh }: { unitId: string; unitName: string; refresh: number }) {
+  const summary = useCall(() => call('ledger', 'summary', { nodeId: unitId }), [unitId, refresh]);
+  return (
+    <CallView state={summary} loadingText='正在统计…'>
+      {(s) => <StatsCard id='ledger-header' title={unitName} subtitle={s.node.leadName ? `邻长：${s.node.leadName}` : undefined} stats={s.node.stats} />}
+    </CallView>
+  );
+}
+
+export default function LedgerPage() {
+  const [onlyUnvisited, setOnlyUnvisited] = useState(false);
+  const [refresh, setRefresh] = useState(0);
+  const list = usePaged<LedgerRow, HouseholdsPage>((page) => fetchPage(page, onlyUnvisited), [onlyUnvisited]);
+
+  // A visit recorded on the household page: update its chip here and recount.
+  useEffect(
+    () =>
+      onVisitRecorded((v) => {
+        list.patch((rows) =>
+          rows.map((r) =>
+            r.id === v.householdId ? { ...r, lastVisit: { visitedAt: v.visitedAt, complete: v.complete || !!r.lastVisit?.complete } } : r,
+          ),
+        );
+        setRefresh((n) => n + 1);
+      }),
+    [list.patch],
+  );
+
+  // Kept across filter changes, so the header does not blink while the list reloads.
+  const [unit, setUnit] = useState<HouseholdsPage['unit'] | null>(null);
+  useEffect(() => {
+    if (list.first) setUnit(list.first.unit);
+  }, [list.first]);
+  const open = (row: LedgerRow) => void Taro.navigateTo({ url: `/ledger/household?id=${row.id}` });
+  return (
+    <PageShell name='ledger'>
+      {unit ? <Header unitId={unit.id} unitName={unit.name} refresh={refresh} /> : null}
+      <View className='lzt-tabs ledger-filter'>
+        {[
+          { on: false, text: '全部住户' },
+          { on: true, text: '未走访' },
+        ].map((t) => (
+          <View
+            key={t.text}
+            id={t.on ? 'ledger-filter-unvisited' : 'ledger-filter-all'}
+            className={`lzt-tabs__item${onlyUnvisited === t.on ? ' lzt-tabs__item--on' : ''}`}
+            onClick={() => setOnlyUnvisited(t.on)}
+          >
+            {t.text}
+          </View>
+        ))}
+      </View>
+      <View className='lzt-section-title'>
+        {onlyUnvisited ? '还没有完成“五个一”走访的住户' : '本邻住户'}
+        {list.first ? `（${list.total}户）` : ''}
+      </View>
+      <PagedList
+        id='ledger-list'
+        state={list}
+        loadingText='正在读取住户…'
+        emptyTitle={onlyUnvisited ? '全部住户都已走访' : '本邻还没有住户'}
+        emptyDescription={onlyUnvisited ? '辛苦了！每一户都完成了“五个一”走访。' : '社区导入名册或居民扫码绑定后，住户会出现在这里。'}
+      >
+        {(rows) => <HouseholdRows rows={rows} onOpen={open} />}
+      </PagedList>
+    </PageShell>
+  );
+}
+
+function fetchPage(page: number, onlyUnvisited: boolean) {
+  return call('ledger', 'households', { page, pageSize: PAGE_SIZE, ...(onlyUnvisited ? { onlyUnvisited: true } : {}) });
+}

@@ -1,0 +1,47 @@
+// 社区管理 console (管理员): 名册导入, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each.
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { Cell, CellGroup } from '../components/Cell';
+import PageShell from '../components/PageShell';
+import AppointSection from './parts/AppointSection';
+import CardsSection from './parts/CardsSection';
+import ImportSection from './parts/ImportSection';
+import InactiveSection from './parts/InactiveSection';
+import ReviewSection from './parts/ReviewSection';
+import '../components/work.scss';
+import './roster.scss';
+
+const TABS = [
+  { key: 'import', label: '导入', title: '名册导入', Section: ImportSection },
+  { key: 'cards', label: '联系卡', title: '打印联系卡', Section: CardsSection },
+  { key: 'adjust', label: '调整', title: '动态调整', Section: InactiveSection },
+  { key: 'review', label: '审核', title: '待审核', Section: ReviewSection },
+  { key: 'appoint', label: '指定', title: '组织指定', Section: AppointSection },
+] as const;
+type TabKey = (typeof TABS)[number]['key'];
+
+export default function AdminPage() {
+  const initial = TABS.find((t) => t.key === useRouter().params.tab)?.key ?? 'import';
+  const [tab, setTab] = useState<TabKey>(initial);
+  const current = TABS.find((t) => t.key === tab) ?? TABS[0];
+  const { Section } = current;
+  return (
+    <PageShell name='roster-admin'>
+      <CellGroup>
+        <Cell id='admin-tree' title='组织体系图' description='查看、搜索全社区的片、组、邻' onClick={() => void Taro.navigateTo({ url: '/roster/tree?manage=1' })} />
+      </CellGroup>
+      <View className='lzt-tabs admin-tabs'>
+        {TABS.map((t) => (
+          <View key={t.key} id={`admin-tab-${t.key}`} className={`lzt-tabs__item${tab === t.key ? ' lzt-tabs__item--on' : ''}`} onClick={() => setTab(t.key)}>
+            {t.label}
+          </View>
+        ))}
+      </View>
+      <View className='admin-section-title' id='admin-section-title'>
+        {current.title}
+      </View>
+      <Section key={tab} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,52 @@
+// 打印联系卡: pick a 片 or 组 → roster.cards → open the A4 PDF of its 邻长联系卡.
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { call, type Output } from '../../api/client';
+import { openDocument } from '../../api/files';
+import { Cell, CellGroup } from '../../components/Cell';
+import Loading from '../../components/Loading';
+import PrimaryButton from '../../components/PrimaryButton';
+import type { TreeNode } from '../treeModel';
+import { FormError } from './Fields';
+import NodeChooser from './NodeChooser';
+import { useAction } from './useAction';
+
+type Cards = Output<'roster', 'cards'>;
+
+export default function CardsSection() {
+  const { busy, error, setError, run } = useAction();
+  const [node, setNode] = useState<TreeNode | null>(null);
+  const [cards, setCards] = useState<(Cards & { name: string }) | null>(null);
+
+  async function open(url: string) {
+    const r = await openDocument(url);
+    if (!r.ok) setError(r.error.message);
+  }
+
+  async function generate() {
+    if (!node) return setError('请先选择一个片或组');
+    const data = await run('cards', () => call('roster', 'cards', { nodeId: node.id }));
+    if (!data) return;
+    setCards({ ...data, name: node.name });
+    await open(data.url);
+  }
+
+  return (
+    <View id='admin-cards'>
+      <View className='lzt-section-title'>选择要打印的片或组（可搜索楼栋）</View>
+      <NodeChooser id='cards-node' levels={['area', 'group']} value={node} onChange={(n) => { setNode(n); setCards(null); }} placeholder='搜索片、组、组长或楼栋' />
+      {busy ? <Loading text='正在生成联系卡 PDF…' /> : null}
+      <FormError id='cards-error' message={error} />
+      <View className='lzt-btn-wrap'>
+        <PrimaryButton id='cards-generate' disabled={!node || !!busy} loading={!!busy || undefined} onClick={() => void generate()}>
+          {node ? `生成“${node.name}”的联系卡 PDF` : '请先选择片或组'}
+        </PrimaryButton>
+      </View>
+      {cards ? (
+        <CellGroup title='已生成' footer='A4 纸打印，每张卡裁开后贴在单元门口或发到楼栋群。'>
+          <Cell id='cards-result' title={`${cards.name}：${cards.cards} 张卡，共 ${cards.pages} 页`} onClick={() => void open(cards.url)} value='打开 PDF' />
+        </CellGroup>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,49 @@
+// 待审核: 个人自荐 and 群众推荐 to approve or reject; also the decided ones.
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { call, type Output } from '../../api/client';
+import PagedList from '../../components/PagedList';
+import { usePaged } from '../../hooks/usePaged';
+import ApplicationCard, { type Application } from './ApplicationCard';
+import '../../components/work.scss';
+
+type Status = 'pending' | 'approved' | 'rejected';
+type PendingPage = Output<'register', 'pending'>;
+
+const TABS: { status: Status; label: string }[] = [
+  { status: 'pending', label: '待审核' },
+  { status: 'approved', label: '已通过' },
+  { status: 'rejected', label: '未通过' },
+];
+
+export default function ReviewSection() {
+  const [status, setStatus] = useState<Status>('pending');
+  const list = usePaged<Application, PendingPage>((page) => call('register', 'pending', { status, page, pageSize: 10 }), [status]);
+  const reviewed = (app: Application) => list.patch((items) => items.map((a) => (a.id === app.id ? app : a)));
+  return (
+    <View id='admin-review'>
+      <View className='lzt-tabs review-tabs'>
+        {TABS.map((t) => (
+          <View key={t.status} id={`review-tab-${t.status}`} className={`lzt-tabs__item${status === t.status ? ' lzt-tabs__item--on' : ''}`} onClick={() => setStatus(t.status)}>
+            {t.label}
+          </View>
+        ))}
+      </View>
+      <PagedList
+        id='review-list'
+        state={list}
+        loadingText='正在读取申请…'
+        emptyTitle={status === 'pending' ? '没有待审核的申请' : '暂无记录'}
+        emptyDescription={status === 'pending' ? '居民自荐或推荐邻长后，会出现在这里。' : undefined}
+      >
+        {(items) => (
+          <View>
+            {items.map((a) => (
+              <ApplicationCard key={a.id} app={a} onReviewed={reviewed} />
+            ))}
+          </View>
+        )}
+      </PagedList>
+    </View>
+  );
+}

@@ -1,0 +1,116 @@
+// 组织体系图: the 社区's 片 → 组 → 邻 with their 三长, households and status; searchable
+// by name or 楼栋 over the returned nodes. With ?manage=1 (管理员) a node opens its page.
+import { Input, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useMemo, useState, type ReactElement } from 'react';
+import BlockedState, { isFinalError } from '../components/BlockedState';
+import CallView from '../components/CallView';
+import EmptyState from '../components/EmptyState';
+import PageShell from '../components/PageShell';
+import PrimaryButton from '../components/PrimaryButton';
+import { useCall } from '../hooks/useCall';
+import TreeRow from './parts/TreeRow';
+import { childrenIndex, fetchTree, rootsOf, visibleFor, type TreeData, type TreeNode } from './treeModel';
+import '../components/work.scss';
+import './roster.scss';
+
+function CommunityHead({ community }: { community: TreeData['community'] }) {
+  return (
+    <View className='lzt-card tree-head'>
+      <View className='lzt-title' id='tree-community'>
+        {community.name}
+      </View>
+      {community.hotline ? (
+        <View className='tree-head__hotline'>
+          <View className='tree-head__hotline-text'>
+            <View className='lzt-sub'>社区服务热线</View>
+            <View className='tree-head__number' id='tree-hotline'>
+              {community.hotline}
+            </View>
+          </View>
+          <PrimaryButton kind='default' className='tree-head__call' onClick={() => void Taro.makePhoneCall({ phoneNumber: community.hotline })}>
+            拨打
+          </PrimaryButton>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function Tree({ data, query, manage }: { data: TreeData; query: string; manage: boolean }) {
+  const index = useMemo(() => childrenIndex(data.nodes), [data.nodes]);
+  const roots = useMemo(() => rootsOf(data.nodes), [data.nodes]);
+  const visible = useMemo(() => visibleFor(data.nodes, query), [data.nodes, query]);
+  // 片 start open, 组 closed; a search opens everything it shows.
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const isOpen = (n: TreeNode) => (visible ? true : open[n.id] ?? n.level === 'area');
+  const manageNode = (n: TreeNode) => void Taro.navigateTo({ url: `/roster/unit?id=${n.id}` });
+
+  const rows: ReactElement[] = [];
+  const walk = (n: TreeNode, depth: number) => {
+    if (visible && !visible.has(n.id)) return;
+    const kids = index.get(n.id) ?? [];
+    const leaf = n.level === 'unit';
+    rows.push(
+      <TreeRow
+        key={n.id}
+        node={n}
+        depth={depth}
+        expanded={leaf ? undefined : isOpen(n)}
+        onToggle={leaf ? undefined : () => setOpen((o) => ({ ...o, [n.id]: !isOpen(n) }))}
+        onManage={manage ? () => manageNode(n) : undefined}
+      />,
+    );
+    if (!leaf && isOpen(n)) kids.forEach((k) => walk(k, depth + 1));
+  };
+  roots.forEach((r) => walk(r, 0));
+
+  if (rows.length === 0) {
+    return <EmptyState id='tree-no-match' title={query ? `没有找到“${query}”` : '社区还没有导入名册'} description={query ? '换个名字或楼栋试试，例如“3栋”。' : undefined} />;
+  }
+  return (
+    <View className='lzt-cells' id='tree-list'>
+      {rows}
+    </View>
+  );
+}
+
+export default function TreePage() {
+  const manage = useRouter().params.manage === '1';
+  const tree = useCall(fetchTree, []);
+  const [query, setQuery] = useState('');
+  return (
+    <PageShell name='roster-tree'>
+      {isFinalError(tree.error) ? (
+        <BlockedState error={tree.error} />
+      ) : (
+        <CallView state={tree} loadingText='正在读取组织体系…'>
+          {(data) => (
+            <>
+              <CommunityHead community={data.community} />
+              <View className='tree-search'>
+                <Input
+                  id='tree-search'
+                  className='tree-search__input'
+                  value={query}
+                  placeholder='搜索姓名、片组名或楼栋，如“3栋”'
+                  confirmType='search'
+                  onInput={(e) => setQuery(e.detail.value)}
+                />
+                {query ? (
+                  <View id='tree-search-clear' className='tree-search__clear' onClick={() => setQuery('')}>
+                    清除
+                  </View>
+                ) : null}
+              </View>
+              <View className='lzt-section-title'>
+                片 → 组 → 邻（{data.nodes.filter((n) => n.level === 'unit').length}个邻）{manage ? '，点击进入管理' : '，点击展开'}
+              </View>
+              <Tree data={data} query={query.trim()} manage={manage} />
+            </>
+          )}
+        </CallView>
+      )}
+    </PageShell>
+  );
+}
