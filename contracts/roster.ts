@@ -70,6 +70,8 @@ export const roster = {
     input: z.object({ communityId: Id.optional() }),
     output: z.object({
       community: z.object({ id: z.string(), name: z.string(), hotline: z.string() }),
+      /** For a 镇街 or 区 管理员: the 社区 they can switch to (first 100). */
+      communities: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
       nodes: z.array(TreeNode),
     }),
     roles: SIGNED_IN,

@@ -119,3 +119,20 @@ describe('succession guards', () => {
     rt.close();
   });
 });
+
+describe('组织体系图 for a 镇街 管理员', () => {
+  it('opens at the first 社区 of their area and lists the others', async () => {
+    const rt = demoRuntime();
+    await rt.store.collection('users').doc('street-admin').set({
+      name: '街道干部',
+      grants: [{ role: 'admin', nodeId: 's1', nodeName: '示范街道', level: 'street' }],
+      createdAt: 0,
+    });
+    const tree = data(await rt.call('roster', { action: 'tree' }, 'street-admin'));
+    expect(tree.community.id).toBe('c1');
+    expect(tree.communities).toEqual([{ id: 'c1', name: '幸福里社区' }]);
+    expect(tree.nodes.length).toBe(3 + 9 + 30);
+    expect(data(await rt.call('roster', { action: 'tree' }, 'demo-admin')).communities).toBeUndefined();
+    rt.close();
+  });
+});

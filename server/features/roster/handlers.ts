@@ -32,7 +32,11 @@ async function defaultCommunity(ctx: Ctx): Promise<string> {
     if (unit.at.community) return unit.at.community;
   }
   const grant = user?.grants.find((g) => g.level !== 'partner');
-  if (grant) {
+  if (grant && (grant.level === 'district' || grant.level === 'street')) {
+    // A 镇街 or 区 管理员 starts at the first 社区 of their area and picks others from `communities`.
+    const [first] = await ctx.store.collection('nodes').where({ level: 'community', ...subtree(grant) }).orderBy('_id', 'asc').limit(1).get();
+    if (first) return first._id;
+  } else if (grant) {
     const node = await getNode(ctx.store, grant.nodeId);
     if (node.at.community) return node.at.community;
   }
@@ -49,8 +53,13 @@ export const rosterFunction = defineFunction('roster', roster, {
         .orderBy('_id', 'asc'),
     );
     nodes.sort((a, b) => (a.level === b.level ? a.order - b.order : 0));
+    const wide = (await grantsOf(ctx, ['admin'])).find((g) => g.level === 'district' || g.level === 'street');
+    const communities = wide
+      ? ((await ctx.store.collection('nodes').where({ level: 'community', ...subtree(wide) }).orderBy('_id', 'asc').limit(100).get()) as NodeDoc[])
+      : [];
     return {
       community: { id: community._id, name: community.name, hotline: community.hotline ?? '' },
+      ...(wide ? { communities: communities.map((c) => ({ id: c._id, name: c.name })) } : {}),
       nodes: nodes.map((n) => ({
         id: n._id,
         parentId: n.parentId,
