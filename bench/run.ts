@@ -43,7 +43,7 @@ async function signIn(base: string, who: { key: string } | { openid: string }): 
 async function cookiesFor(base: string, fig: Figure): Promise<string[]> {
   if (fig.callers) {
     const out: string[] = [];
-    for (let n = 0; n < fig.callers; n++) out.push(await signIn(base, { openid: `bench-${fig.name}-${n}` }));
+    for (let n = 0; n < fig.callers; n++) out.push(await signIn(base, { openid: `bench-${fig.name.replace(/[^0-9A-Za-z_-]/g, '-')}-${n}` }));
     return out;
   }
   return [fig.as === 'anonymous' ? '' : await signIn(base, { key: fig.as })];
@@ -93,6 +93,7 @@ async function measure(base: string, fig: Figure) {
   });
   const after = await stats(base);
   const calls = result.requests.total;
+  const extra = fig.report ? await fig.report(base, calls) : {};
   latencies.sort((a, b) => a - b);
   return {
     name: fig.name,
@@ -103,6 +104,7 @@ async function measure(base: string, fig: Figure) {
     calls,
     errors: result.errors + result.non2xx,
     connections: fig.connections ?? 10,
+    ...extra,
   };
 }
 

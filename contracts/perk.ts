@@ -86,6 +86,8 @@ export const Location = z.object({
   lng: within('经度', 73, 136, '（岳塘约为 112.9），经纬度是否填反了？'),
 });
 export type LocationT = z.infer<typeof Location>;
+/** The same in replies: no refinements, the router checks every reply against its schema. */
+const LatLng = z.object({ lat: z.number(), lng: z.number() });
 
 /** A business phone: mobile, landline with area code (0731-58001234) or 400 number. */
 export const BusinessPhone = z
@@ -119,7 +121,7 @@ export const PartnerInfo = z.object({
   categoryLabel: z.string(),
   address: z.string(),
   /** For 导航: wx.openLocation({ latitude, longitude, name, address }). */
-  location: Location,
+  location: LatLng,
   hours: z.string(),
   /** The business's own phone (public, for 拨打). */
   phone: z.string(),
@@ -127,22 +129,40 @@ export const PartnerInfo = z.object({
   logo: z.string().optional(),
 });
 
-export const PerkCard = z.object({
+/** What a list row and the details share about a perk for THIS caller. */
+const PerkFacts = {
   id: z.string(),
   title: z.string(),
-  partner: PartnerInfo,
   /** 三长均可 / 仅限片长 / 仅限最美邻长 … */
   forWhom: z.string(),
   /** 每月1次 */
   limitText: z.string(),
   validFrom: z.number(),
   validTo: z.number(),
-  /** Metres from the given location (sort: 'distance' only). */
-  distanceM: z.number().int().optional(),
   /** Whether THIS caller can open a pass for it, and if not, why (仅限片长, 12月1日起可用 …). */
   eligible: z.boolean(),
   reason: z.string().optional(),
+};
+
+/**
+ * A row of the 优惠 list: flat, and only what the row shows (the category's label is in the
+ * reply's `categories`; hours, phone and location are on the details page). Twenty of these
+ * are checked against this schema on every call, so it stays small.
+ */
+export const PerkListItem = z.object({
+  ...PerkFacts,
+  partnerId: z.string(),
+  partnerName: z.string(),
+  category: PerkCategory,
+  address: z.string(),
+  logo: z.string().optional(),
+  /** Metres from the given location (sort: 'distance' only). */
+  distanceM: z.number().int().optional(),
 });
+export type PerkListItemT = z.infer<typeof PerkListItem>;
+
+/** A perk with its partner, as the details page shows it. */
+export const PerkCard = z.object({ ...PerkFacts, partner: PartnerInfo });
 export type PerkCardT = z.infer<typeof PerkCard>;
 
 export const Usage = z.object({
@@ -295,9 +315,10 @@ export const perk = {
       lat: z.number().min(-90).max(90).optional(),
       lng: z.number().min(-180).max(180).optional(),
       page: Paging.shape.page,
-      pageSize: Paging.shape.pageSize,
+      /** 10 large rows a page (elder-friendly, and a short first reply on a phone network). */
+      pageSize: z.number().int().min(1).max(50).default(10),
     }),
-    output: PageOf(PerkCard).extend({
+    output: PageOf(PerkListItem).extend({
       /** The order actually used (distance falls back to default without a location). */
       sort: z.enum(['default', 'distance']),
       /** For the category tabs: how many perks each category holds (before the category filter). */
@@ -309,7 +330,7 @@ export const perk = {
     summary: '优惠详情：商家营业时间、电话、位置（导航），我本期已用次数',
     input: z.object({ perkId: Id }),
     output: z.object({
-      perk: PerkCard.omit({ distanceM: true }).extend({ description: z.string() }),
+      perk: PerkCard.extend({ description: z.string() }),
       partnerIntro: z.string().optional(),
       usage: Usage,
       /** eligible, in its period and with uses left: the 出示优惠码 button is enabled. */

@@ -15,34 +15,18 @@ import { action } from './action';
 import { Id, PageOf, Paging, UserText } from './common';
 import { ADMIN, ANYONE, SIGNED_IN } from './roles';
 
+// Chinese labels of these enums: contracts/labels.ts (zod-free, for the mini program).
 export const CampaignStatus = z.enum(['upcoming', 'nominating', 'reviewing', 'voting', 'closed']);
 export type CampaignStatusT = z.infer<typeof CampaignStatus>;
-export const STATUS_LABELS: Record<CampaignStatusT, string> = {
-  upcoming: '即将开始',
-  nominating: '提名中',
-  reviewing: '审核公示中',
-  voting: '投票中',
-  closed: '投票已结束',
-};
 
 /** Who may vote (and recommend): any WeChat user, residents with a bound household, or those of the campaign's scope. */
 export const Eligibility = z.enum(['anyone', 'registered', 'scope']);
 export type EligibilityT = z.infer<typeof Eligibility>;
-export const ELIGIBILITY_LABELS: Record<EligibilityT, string> = {
-  anyone: '所有微信用户',
-  registered: '已绑定住户的居民',
-  scope: '本辖区已绑定住户的居民',
-};
 
 /** The ranking (and vote counts) shown while voting, or only once voting has ended. */
 export const RankingMode = z.enum(['live', 'after']);
 
 export const NominationKind = z.enum(['org', 'public', 'self']);
-export const NOMINATION_LABELS: Record<z.infer<typeof NominationKind>, string> = {
-  org: '组织推荐',
-  public: '群众推荐',
-  self: '个人自荐',
-};
 export const CandidateStatus = z.enum(['pending', 'approved', 'rejected']);
 /** Photos wait for the 管理员 (in the cloud, mediaCheckAsync answers later, so nothing is shown before review). */
 export const PhotoStatus = z.enum(['pending', 'approved', 'rejected']);
@@ -294,6 +278,8 @@ export const vote = {
       day: z.string(),
       leftToday: z.number(),
       leftForCandidate: z.number(),
+      /** The candidate's votes now (null while the ranking is hidden). */
+      votes: z.number().nullable(),
     }),
     roles: SIGNED_IN,
   }),
@@ -336,21 +322,26 @@ export const vote = {
     roles: ADMIN,
   }),
   alerts: action({
+    // "Far above": a minute with ≥ 30 votes and ≥ 5 × the candidate's mean of the 10 minutes
+    // before; one alert per burst (none again within 10 minutes). See server/features/vote/cast.ts.
     summary: '刷票预警：某位候选人每分钟得票远高于此前的水平（管理员）',
     input: campaignRef.merge(Paging),
     output: PageOf(AlertView),
     roles: ADMIN,
   }),
   votes: action({
-    summary: '查看选票明细：按候选人与时间段或按投票人（管理员）',
-    input: campaignRef.merge(Paging).extend({
-      candidateId: Id.optional(),
-      voter: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional(),
-      from: Time.optional(),
-      until: Time.optional(),
-      /** Voided votes instead of valid ones. */
-      voided: z.boolean().default(false),
-    }),
+    summary: '查看选票明细：某位候选人（可限定时间段）或某位投票人的选票（管理员）',
+    input: campaignRef
+      .merge(Paging)
+      .extend({
+        candidateId: Id.optional(),
+        voter: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional(),
+        from: Time.optional(),
+        until: Time.optional(),
+        /** Voided votes instead of valid ones. */
+        voided: z.boolean().default(false),
+      })
+      .refine((v) => !!v.candidateId !== !!v.voter, { message: '请选择一位候选人或一位投票人', path: ['candidateId'] }),
     output: z.object({ items: z.array(VoteRow), page: z.number(), pageSize: z.number(), hasMore: z.boolean() }),
     roles: ADMIN,
   }),

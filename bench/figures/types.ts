@@ -11,4 +11,6 @@ export interface Figure {
   connections?: number;
   /** What the issue asks of it, checked and printed. */
   target?: { minRatio?: number; maxReads?: number; maxWrites?: number; maxP95Ratio?: { of: string; ratio: number } };
+  /** Extra fields for the figure's line, read from the server after the run (`calls`: requests measured). */
+  report?: (base: string, calls: number) => Promise<Record<string, unknown>>;
 }

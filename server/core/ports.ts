@@ -42,6 +42,15 @@ export interface FileStore {
   url(fileId: string): Promise<string>;
 }
 
+/**
+ * Keys the functions hold: per environment (a cloud function's environment variables; locally
+ * generated into the data folder), never in the repository for production, never in a reply.
+ */
+export interface Secrets {
+  /** HMAC-SHA256 key of perk passes (LZT_PASS_SECRET). Throws INTERNAL when not configured. */
+  passKey(): Buffer;
+}
+
 export interface Ports {
   store: Store;
   files: FileStore;
@@ -49,4 +58,5 @@ export interface Ports {
   checker: ContentChecker;
   notifier: Notifier;
   qr: QrMaker;
+  secrets: Secrets;
 }

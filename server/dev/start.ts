@@ -7,12 +7,14 @@ import { createLocalRuntime } from '../runtime/local';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { createDevServer } from './server';
 
-function sessionSecret(dataDir: string): string {
-  if (process.env.LZT_SESSION_SECRET) return process.env.LZT_SESSION_SECRET;
-  const file = path.join(dataDir, 'session-secret');
+/** From the environment, else generated once into the (git-ignored) data folder. */
+function localSecret(dataDir: string, envName: string, fileName: string): string {
+  if (process.env[envName]) return process.env[envName] as string;
+  const file = path.join(dataDir, fileName);
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }
+const sessionSecret = (dataDir: string) => localSecret(dataDir, 'LZT_SESSION_SECRET', 'session-secret');
 
 async function main() {
   const root = path.resolve(__dirname, '../..');
@@ -22,7 +24,11 @@ async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
 
   const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  const runtime = createLocalRuntime({ dbFile: path.join(dataDir, 'lzt.sqlite'), baseUrl });
+  const runtime = createLocalRuntime({
+    dbFile: path.join(dataDir, 'lzt.sqlite'),
+    baseUrl,
+    passKey: localSecret(dataDir, 'LZT_PASS_SECRET', 'pass-secret'),
+  });
   if (process.env.LZT_SEED !== 'none' && (await seedDemoIfEmpty(runtime.store, Date.now()))) {
     console.log('已写入演示数据：幸福里社区（3 片、9 组、30 邻、400 户）');
   }

@@ -5,8 +5,10 @@ import { accountFunction } from '../features/account/handlers';
 import { cardFunction } from '../features/card/handlers';
 import { householdFunction } from '../features/household/handlers';
 import { ledgerFunction } from '../features/ledger/handlers';
+import { perkFunction } from '../features/perk/handlers';
 import { registerFunction } from '../features/register/handlers';
 import { rosterFunction } from '../features/roster/handlers';
+import { voteFunction } from '../features/vote/handlers';
 
 // Handler types are invariant in their contract, hence the widening to FunctionDef<any>.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +17,8 @@ export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   card: cardFunction,
   household: householdFunction,
   ledger: ledgerFunction,
+  perk: perkFunction,
   register: registerFunction,
   roster: rosterFunction,
+  vote: voteFunction,
 };

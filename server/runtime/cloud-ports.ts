@@ -1,7 +1,7 @@
 // The cloud adapters of the ports: CloudBase database, WeChat open API through
 // wx-server-sdk's cloud calls (security, subscribeMessage, wxacode).
 import { AppError } from '../core/errors';
-import type { ContentChecker, FileStore, Notifier, Ports, QrMaker } from '../core/ports';
+import type { ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets } from '../core/ports';
 import type { Logger } from '../core/router';
 import { CloudStore, type SdkDatabase } from '../store/cloud';
 
@@ -159,6 +159,27 @@ export function cloudQr(api: OpenApi): QrMaker {
   };
 }
 
+// ---- secrets: the function's environment variables (set per environment in the console) ----
+/** Shortest pass key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
+export const MIN_SECRET_LENGTH = 32;
+
+export function envSecrets(env: Record<string, string | undefined> = process.env, log: Logger = defaultLog): Secrets {
+  let passKey: Buffer | null = null;
+  return {
+    passKey() {
+      if (!passKey) {
+        const value = env.LZT_PASS_SECRET ?? '';
+        if (value.length < MIN_SECRET_LENGTH) {
+          log(`LZT_PASS_SECRET is ${value ? 'too short' : 'not set'}: perk passes cannot be signed or verified`);
+          throw new AppError('INTERNAL', '优惠码服务尚未配置，请联系管理员'); // fail closed
+        }
+        passKey = Buffer.from(value, 'utf8');
+      }
+      return passKey;
+    },
+  };
+}
+
 // ---- all ports ----
 export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): Ports {
   // throwOnNotFound: false makes doc.get() of a missing document answer { data: null }.
@@ -171,5 +192,6 @@ export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): Ports {
     checker: cloudChecker(api, log),
     notifier: cloudNotifier(api, log),
     qr: cloudQr(api),
+    secrets: envSecrets(process.env, log),
   };
 }

@@ -26,6 +26,11 @@ export interface LocalRuntimeOptions {
   baseUrl?: string;
   filesDir?: string;
   log?: Logger;
+  /**
+   * Key that signs perk passes. `npm start` passes LZT_PASS_SECRET or a key generated once into
+   * the data folder; without one (tests, benches) each runtime makes a random key.
+   */
+  passKey?: string | Buffer;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
@@ -33,7 +38,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const filesDir =
     opts.filesDir ??
     (opts.dbFile === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-files-')) : path.join(path.dirname(opts.dbFile), 'files'));
-  const ports = localPorts({ store, filesDir, clock: opts.clock, baseUrl: opts.baseUrl });
+  const ports = localPorts({ store, filesDir, clock: opts.clock, baseUrl: opts.baseUrl, passKey: opts.passKey });
   return {
     store,
     filesDir,

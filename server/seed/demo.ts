@@ -5,6 +5,8 @@ import type { UserDoc } from '../features/account/users';
 import type { SqliteStore } from '../store/sqlite';
 import { addressOf, type NodeDoc } from '../domain/docs';
 import { buildTree, DEMO_SIZE, type Tree, type TreeSize } from './tree';
+import { buildPartnerSeed, DEMO_PARTNERS, writePartnerSeed, type PartnerSeed } from './partners';
+import { buildDemoCampaign, writeCampaignSeed, type CampaignSeed } from './campaign';
 
 export interface DemoUser {
   /** Sign-in key, also the suffix of the openid. */
@@ -23,13 +25,13 @@ export const DEMO_USERS: DemoUser[] = [
   { key: 'groupLead', label: '组长', description: '第一片第一组的组长', openid: 'demo-group-lead' },
   { key: 'areaLead', label: '片长', description: '第一片的片长', openid: 'demo-area-lead' },
   { key: 'admin', label: '管理员', description: '幸福里社区的管理员', openid: 'demo-admin' },
-  { key: 'clerk', label: '商家核销员', description: '演示合作商家的核销员', openid: 'demo-clerk' },
+  { key: 'clerk', label: '商家核销员', description: '湘味小厨（餐饮）的核销员', openid: 'demo-clerk' },
 ];
 
 export const DEMO_COMMUNITY_ID = 'c1';
 
 /** The demo 社区 (or, with a larger size, a whole made-up district) plus the demo users. */
-export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { users: UserDoc[] } {
+export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { users: UserDoc[] } & PartnerSeed & { vote: CampaignSeed } {
   const small = size.communities === 1;
   const tree = buildTree({
     size,
@@ -69,7 +71,7 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
   users.push({
     _id: 'demo-clerk',
     name: '收银员小陈',
-    grants: [{ role: 'clerk', nodeId: 'p1', nodeName: '演示合作商家', level: 'partner' }],
+    grants: [{ role: 'clerk', nodeId: DEMO_PARTNERS[0].id, nodeName: DEMO_PARTNERS[0].name, level: 'partner' }],
     createdAt: now,
   });
 
@@ -89,14 +91,16 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
     createdAt: now,
   });
 
-  return { ...tree, users };
+  return { ...tree, users, ...buildPartnerSeed(now, tree.nodes), vote: buildDemoCampaign(now, tree.nodes) };
 }
 
-export function writeTree(store: SqliteStore, data: Partial<Tree & { users: UserDoc[] }>): void {
+export function writeTree(store: SqliteStore, data: Partial<Tree & { users: UserDoc[] } & PartnerSeed & { vote: CampaignSeed }>): void {
   if (data.nodes) store.bulkPut('nodes', data.nodes);
   if (data.leads) store.bulkPut('leads', data.leads);
   if (data.households) store.bulkPut('households', data.households);
   if (data.users) store.bulkPut('users', data.users);
+  writePartnerSeed(store, data);
+  writeCampaignSeed(store, data.vote);
 }
 
 /** Seeds the demo 社区 into an empty store; returns false when data is already there. */

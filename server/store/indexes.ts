@@ -18,6 +18,19 @@ export const COLLECTIONS = [
   'applications', // 三长 registration: 个人自荐, 群众推荐, 组织指定
   'invites', // one-time binding codes, _id = the code
   'ratelimits', // fixed-window counters, _id = key:window
+  'partners', // 支持单位, scoped at a 区/镇街/社区 node (`at`)
+  'perks', // 专属优惠 of a partner, with a copy of the partner's name/category/status/scope
+  'perkcatalog', // one document `current`: every active perk with its partner (perk.list reads only this); `rev`: its revision
+  'perkpasses', // short-lived passes, _id = the 8-digit short code a clerk can type
+  'redemptions', // 核销 records, _id = the pass's nonce (a pass is consumed once)
+  'perkusage', // uses per perk, person and period, _id = perkId:openid:period
+  'perkstats', // redemptions per partner per Beijing month, _id = partnerId:YYYYMM
+  'campaigns', // 最美邻长评选: rules, windows, 编号 counter, approved candidate ids, results
+  'candidates', // one candidacy per 邻长 and campaign (deterministic _id), with its vote counter
+  'votes', // accepted votes, _id = campaign:voter:day:slot (a slot is taken once)
+  'voteQuotas', // a voter's day in a campaign, _id = campaign:voter:day: used, requestIds, last vote
+  'voteAlerts', // burst alerts, _id = candidate:minute
+  'voteAudit', // voids, disqualifications and confirmations, with reasons
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -32,4 +45,30 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'visits', name: 'household', fields: [['householdId', 1], ['visitedAt', -1]] },
   { collection: 'applications', name: 'applicant', fields: [['applicant', 1], ['createdAt', -1]] },
   { collection: 'applications', name: 'community_status', fields: [['at.community', 1], ['status', 1], ['createdAt', -1]] },
+  { collection: 'partners', name: 'name', fields: [['name', 1]] },
+  { collection: 'partners', name: 'district_name', fields: [['at.district', 1], ['name', 1]] },
+  { collection: 'partners', name: 'street_name', fields: [['at.street', 1], ['name', 1]] },
+  { collection: 'partners', name: 'community_name', fields: [['at.community', 1], ['name', 1]] },
+  { collection: 'perks', name: 'partner_order', fields: [['partnerId', 1], ['order', 1]] },
+  { collection: 'perks', name: 'partner_title', fields: [['partnerId', 1], ['title', 1]] },
+  { collection: 'redemptions', name: 'holder_at', fields: [['openid', 1], ['at', -1]] },
+  { collection: 'redemptions', name: 'partner_at', fields: [['partnerId', 1], ['at', -1]] },
+  { collection: 'perkstats', name: 'month_district', fields: [['month', 1], ['at.district', 1], ['n', -1]] },
+  { collection: 'perkstats', name: 'month_street', fields: [['month', 1], ['at.street', 1], ['n', -1]] },
+  { collection: 'perkstats', name: 'month_community', fields: [['month', 1], ['at.community', 1], ['n', -1]] },
+  { collection: 'perkstats', name: 'partner', fields: [['partnerId', 1]] },
+  { collection: 'campaigns', name: 'scope_vote', fields: [['scopeNodeId', 1], ['voteUntil', 1]] },
+  { collection: 'campaigns', name: 'district_created', fields: [['at.district', 1], ['createdAt', -1]] },
+  { collection: 'campaigns', name: 'street_created', fields: [['at.street', 1], ['createdAt', -1]] },
+  { collection: 'campaigns', name: 'community_created', fields: [['at.community', 1], ['createdAt', -1]] },
+  // One index only: every vote rewrites its candidate, and each index is rewritten with it. A
+  // campaign has at most 500 candidates, so its other lists (by 编号, name, nominator) filter
+  // on this index's campaignId prefix and sort that handful.
+  { collection: 'candidates', name: 'campaign_rank', fields: [['campaignId', 1], ['status', 1], ['votes', -1], ['no', 1]] },
+  // Two indexes only (each costs every vote a write): a candidate's votes in a time window,
+  // and a voter's votes, for the 管理员's lists and voids.
+  { collection: 'votes', name: 'candidate_valid_at', fields: [['candidateId', 1], ['valid', 1], ['at', -1]] },
+  { collection: 'votes', name: 'campaign_voter_valid', fields: [['campaignId', 1], ['voter', 1], ['valid', 1], ['at', -1]] },
+  { collection: 'voteAlerts', name: 'campaign_minute', fields: [['campaignId', 1], ['minute', -1]] },
+  { collection: 'voteAudit', name: 'campaign_at', fields: [['campaignId', 1], ['at', -1]] },
 ];

@@ -1,6 +1,14 @@
 // A valid input for every action, so the authorization matrix can call each one past its
 // schema. Every action in contracts/ must have one here (the matrix test checks). Ids are
 // the demo 社区's (server/seed/demo.ts): u1 is in g1, which is in a1, in c1.
+import { buildDemo } from '../../server/seed/demo';
+import { DEMO_CAMPAIGN_ID } from '../../server/seed/campaign';
+
+// The demo campaign (server/seed/campaign.ts) is voting; its candidate No. 1 is u1's 邻长.
+const demoVote = buildDemo(0).vote;
+const DEMO_CANDIDATE = demoVote.candidates[0]._id;
+const FAR = (m: number) => Date.UTC(2099, m, 1);
+
 export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'account.ping': {},
   'account.whoami': {},
@@ -35,4 +43,66 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'roster.succeed': { nodeId: 'u3', name: '郑接替', phone: '13900007777', reason: '原邻长外出务工' },
   'roster.invite': { nodeId: 'u3' },
   'roster.inactive': {},
+
+  // 专属优惠: p1 (湘味小厨, 餐饮) is in c1, maintained by demo-admin, the demo clerk's counter; p1k1 is for all 三长.
+  'perk.list': { category: 'dining' },
+  'perk.get': { perkId: 'p1k1' },
+  'perk.pass': { perkId: 'p1k1' },
+  'perk.verify': { shortCode: '12345678' },
+  'perk.myRedemptions': {},
+  'perk.clerkRedemptions': {},
+  'perk.partners': {},
+  'perk.partner': { partnerId: 'p1' },
+  'perk.savePartner': {
+    partnerId: 'p1',
+    name: '湘味小厨',
+    category: 'dining',
+    address: '岳塘区示范路18号',
+    location: { lat: 27.8612, lng: 112.9531 },
+    hours: '每天 10:00-22:00',
+    phone: '0731-58100001',
+    scopeId: 'c1',
+  },
+  'perk.setPartnerStatus': { partnerId: 'p9', status: 'active' },
+  'perk.savePerk': {
+    partnerId: 'p1',
+    title: '新品尝鲜',
+    description: '新菜上市，三长尝鲜价',
+    eligibility: ['neighbourLead', 'groupLead', 'areaLead'],
+    validFrom: Date.UTC(2026, 10, 30, 16),
+    validTo: Date.UTC(2027, 0, 31, 16) - 1,
+    limit: { count: 1, period: 'week' },
+  },
+  'perk.importTemplate': {},
+  'perk.import': { fileId: 'local:uploads/missing.xlsx' },
+  'perk.clerkInvite': { partnerId: 'p1' },
+  'perk.stats': {},
+
+  'vote.save': {
+    scopeNodeId: 'c1',
+    title: '最美邻长评选',
+    description: '评选身边的好邻长',
+    nominateFrom: FAR(0),
+    nominateUntil: FAR(1),
+    voteFrom: FAR(1),
+    voteUntil: FAR(2),
+  },
+  'vote.list': {},
+  'vote.overview': { campaignId: DEMO_CAMPAIGN_ID },
+  'vote.announcements': {},
+  'vote.campaign': { campaignId: DEMO_CAMPAIGN_ID },
+  'vote.candidate': { candidateId: DEMO_CANDIDATE },
+  'vote.leaderboard': { campaignId: DEMO_CAMPAIGN_ID },
+  'vote.cast': { campaignId: DEMO_CAMPAIGN_ID, candidateId: DEMO_CANDIDATE, requestId: 'matrix-request-1' },
+  'vote.recommend': { campaignId: DEMO_CAMPAIGN_ID, unitId: 'u8', story: '吴阿姨常年帮邻居收快递，大家都信任她。' },
+  'vote.apply': { campaignId: DEMO_CAMPAIGN_ID, story: '我愿意继续为邻居们服务。' },
+  'vote.nominate': { campaignId: DEMO_CAMPAIGN_ID, unitId: 'u9', story: '社区推荐：服务热情，群众口碑好。' },
+  'vote.mine': { campaignId: DEMO_CAMPAIGN_ID },
+  'vote.nominations': { campaignId: DEMO_CAMPAIGN_ID },
+  'vote.review': { candidateId: 'no-such-candidate', approve: true },
+  'vote.alerts': { campaignId: DEMO_CAMPAIGN_ID },
+  'vote.votes': { campaignId: DEMO_CAMPAIGN_ID, voter: 'demo-voter-1' },
+  'vote.void': { campaignId: DEMO_CAMPAIGN_ID, target: { kind: 'voter', voter: 'demo-voter-1' }, reason: '核实为重复注册的账号' },
+  'vote.audit': { campaignId: DEMO_CAMPAIGN_ID },
+  'vote.confirm': { campaignId: DEMO_CAMPAIGN_ID },
 };

@@ -15,3 +15,15 @@ describe('Beijing time', () => {
     expect(beijingWeek(Date.UTC(2026, 10, 29, 16, 0, 0))).toBe('20261130'); // Monday 00:00
   });
 });
+
+describe('fixed-offset keys agree with the time-zone database', () => {
+  it('for every hour of two years', () => {
+    const { beijing } = jest.requireActual('../../server/core/time') as typeof import('../../server/core/time');
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 3600_000) {
+      const d = beijing(t);
+      expect(beijingDay(t)).toBe(d.format('YYYYMMDD'));
+      expect(beijingMonth(t)).toBe(d.format('YYYYMM'));
+      expect(startOfBeijingDay(t)).toBe(d.startOf('day').valueOf());
+    }
+  });
+});

@@ -1,0 +1,168 @@
+// The documents of 最美邻长评选, as stored, and their deterministic ids.
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { CandidateStatus, EligibilityT, NominationKind, PhotoStatus } from '../../../contracts/vote';
+import type { Level } from '../../../contracts/roles';
+import type { At } from '../../domain/docs';
+
+export interface Honoree {
+  candidateId: string;
+  leadId: string;
+  leadOpenid: string | null;
+  no: number;
+  name: string;
+  unitId: string;
+  unitName: string;
+  votes: number;
+  rank: number;
+}
+
+export interface CampaignDoc {
+  _id: string;
+  title: string;
+  description: string;
+  cover?: string;
+  scopeNodeId: string;
+  scopeLevel: Level;
+  scopeName: string;
+  /** The scope node's ancestors (itself included), for the 管理员's subtree lists. */
+  at: At;
+  nominateFrom: number;
+  nominateUntil: number;
+  voteFrom: number;
+  voteUntil: number;
+  eligibility: EligibilityT;
+  perDay: number;
+  perCandidatePerDay: number;
+  minGapSeconds: number;
+  ranking: 'live' | 'after';
+  honorees: number;
+  badge: string;
+  /** The last 编号 given (the counter a review increments in its transaction). */
+  lastNo: number;
+  /** Approved candidates (kept with lastNo, in the same transactions). */
+  approvedCount: number;
+  /** Voters whose votes a 管理员 voided and barred from this campaign (read with the campaign by every vote). */
+  blocked: string[];
+  alertCount: number;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  results?: { confirmedAt: number; confirmedBy: string; adjusted: boolean; reason?: string; honorees: Honoree[] } | null;
+  [field: string]: unknown;
+}
+
+export interface PhotoDoc {
+  fileId: string;
+  status: z.infer<typeof PhotoStatus>;
+}
+
+export interface CandidateDoc {
+  _id: string;
+  campaignId: string;
+  kind: z.infer<typeof NominationKind>;
+  status: z.infer<typeof CandidateStatus>;
+  /** 编号, given on approval. */
+  no?: number;
+  /** Valid votes: incremented in the vote's transaction, decremented in a void's. */
+  votes: number;
+  /** The 邻 and its 邻长 at nomination time (one candidacy per person per campaign). */
+  unitId: string;
+  unitName: string;
+  at: At;
+  leadId: string;
+  leadOpenid: string | null;
+  name: string;
+  story: string;
+  photos: PhotoDoc[];
+  nominatedBy: string | null;
+  nominatorName?: string;
+  reason?: string;
+  createdAt: number;
+  reviewedAt?: number;
+  reviewedBy?: string;
+  honoured?: boolean;
+  /** Votes per minute, kept by the vote transactions for burst alerts. */
+  pace?: Pace;
+  [field: string]: unknown;
+}
+
+/** The candidate's votes in `minute` (epoch minutes) and in each of the 10 minutes before it (latest first). */
+export interface Pace {
+  minute: number;
+  n: number;
+  history: number[];
+  /** The minute an alert was raised for, so a minute raises one alert. */
+  alerted?: number;
+}
+
+/** One accepted vote. `_id` = campaign:voter:day:slot, so a slot can be taken once only. */
+export interface VoteDoc {
+  _id: string;
+  campaignId: string;
+  candidateId: string;
+  voter: string;
+  day: string;
+  slot: number;
+  requestId: string;
+  at: number;
+  valid: boolean;
+  voidedAt?: number;
+  voidAuditId?: string;
+  voidReason?: string;
+  [field: string]: unknown;
+}
+
+/**
+ * A voter's day in a campaign, `_id` = campaign:voter:day. Every vote's transaction reads
+ * it and writes it, so two taps of one voter are serialised on it. `rids[i]` and `cands[i]`
+ * are the requestId and the candidate's 编号 (short, so the document stays small) of slot i+1.
+ */
+export interface QuotaDoc {
+  _id: string;
+  campaignId: string;
+  voter: string;
+  day: string;
+  used: number;
+  rids: string[];
+  cands: number[];
+  lastAt: number;
+  [field: string]: unknown;
+}
+
+export interface AlertDoc {
+  _id: string;
+  campaignId: string;
+  candidateId: string;
+  no: number;
+  name: string;
+  minute: number;
+  votes: number;
+  baseline: number;
+  createdAt: number;
+  [field: string]: unknown;
+}
+
+export interface AuditDoc {
+  _id: string;
+  campaignId: string;
+  action: 'void' | 'confirm' | 'disqualify';
+  by: string;
+  byName: string;
+  reason: string;
+  summary: string;
+  target?: Record<string, unknown>;
+  count: number;
+  done: boolean;
+  at: number;
+  [field: string]: unknown;
+}
+
+export const quotaId = (campaignId: string, voter: string, day: string) => `${campaignId}:${voter}:${day}`;
+export const voteId = (campaignId: string, voter: string, day: string, slot: number) => `${quotaId(campaignId, voter, day)}:${slot}`;
+export const alertId = (candidateId: string, minute: number) => `${candidateId}:${minute}`;
+
+/** One candidacy per person (roster lead record) per campaign: a second nomination finds the first. */
+export function candidateIdFor(campaignId: string, leadId: string): string {
+  return 'k' + createHash('sha1').update(`${campaignId}|${leadId}`).digest('hex').slice(0, 24);
+}

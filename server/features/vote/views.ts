@@ -1,0 +1,107 @@
+// What the mini program sees of campaigns, candidates, alerts and the audit log.
+import type { z } from 'zod';
+import type { AlertView, AuditView, CampaignSummary, CampaignViewT, CandidateCard, NominationView, VoteRow } from '../../../contracts/vote';
+import type { AlertDoc, AuditDoc, CampaignDoc, CandidateDoc, VoteDoc } from './docs';
+import { statusOf } from './rules';
+
+export function campaignView(c: CampaignDoc, now: number, rankingVisible: boolean): CampaignViewT {
+  return {
+    id: c._id,
+    title: c.title,
+    description: c.description,
+    cover: c.cover,
+    scope: { nodeId: c.scopeNodeId, level: c.scopeLevel, name: c.scopeName },
+    nominateFrom: c.nominateFrom,
+    nominateUntil: c.nominateUntil,
+    voteFrom: c.voteFrom,
+    voteUntil: c.voteUntil,
+    eligibility: c.eligibility,
+    perDay: c.perDay,
+    perCandidatePerDay: c.perCandidatePerDay,
+    minGapSeconds: c.minGapSeconds,
+    ranking: c.ranking,
+    honorees: c.honorees,
+    badge: c.badge,
+    status: statusOf(c, now),
+    candidates: c.approvedCount,
+    rankingVisible,
+    results: resultsOf(c),
+  };
+}
+
+function resultsOf(c: CampaignDoc): CampaignViewT['results'] {
+  if (!c.results) return null;
+  const { confirmedAt, adjusted, reason, honorees } = c.results;
+  return { confirmedAt, adjusted, reason, honorees };
+}
+
+export function campaignSummary(c: CampaignDoc, now: number): z.input<typeof CampaignSummary> {
+  return {
+    id: c._id,
+    title: c.title,
+    cover: c.cover,
+    scope: { nodeId: c.scopeNodeId, level: c.scopeLevel, name: c.scopeName },
+    status: statusOf(c, now),
+    nominateFrom: c.nominateFrom,
+    nominateUntil: c.nominateUntil,
+    voteFrom: c.voteFrom,
+    voteUntil: c.voteUntil,
+    results: resultsOf(c),
+  };
+}
+
+const firstPhoto = (k: CandidateDoc) => k.photos.find((p) => p.status === 'approved')?.fileId;
+
+export function candidateCard(k: CandidateDoc, votesVisible: boolean): z.input<typeof CandidateCard> {
+  return { id: k._id, no: k.no ?? 0, name: k.name, unitName: k.unitName, photo: firstPhoto(k), votes: votesVisible ? k.votes : null };
+}
+
+export function nominationView(k: CandidateDoc): z.input<typeof NominationView> {
+  return {
+    id: k._id,
+    campaignId: k.campaignId,
+    kind: k.kind,
+    status: k.status,
+    no: k.no,
+    name: k.name,
+    unitId: k.unitId,
+    unitName: k.unitName,
+    story: k.story,
+    photos: k.photos,
+    nominatorName: k.nominatorName,
+    reason: k.reason,
+    createdAt: k.createdAt,
+    reviewedAt: k.reviewedAt,
+  };
+}
+
+export const alertView = (a: AlertDoc): z.input<typeof AlertView> => ({
+  id: a._id,
+  candidateId: a.candidateId,
+  no: a.no,
+  name: a.name,
+  minute: a.minute,
+  votes: a.votes,
+  baseline: a.baseline,
+  createdAt: a.createdAt,
+});
+
+export const auditView = (a: AuditDoc): z.input<typeof AuditView> => ({
+  id: a._id,
+  action: a.action,
+  byName: a.byName,
+  reason: a.reason,
+  summary: a.summary,
+  count: a.count,
+  done: a.done,
+  at: a.at,
+});
+
+export const voteRow = (v: VoteDoc): z.input<typeof VoteRow> => ({
+  id: v._id,
+  candidateId: v.candidateId,
+  voter: v.voter,
+  at: v.at,
+  valid: v.valid,
+  voidReason: v.voidReason,
+});
