@@ -32,6 +32,15 @@ type Row = { _id: string; v: number; doc: string };
 type Param = string | number | null;
 
 const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
+const DOC_CACHE_MAX = 50_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
 const TX_MAX_ATTEMPTS = 20;
 
 export function newId(): string {
@@ -119,6 +128,13 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tables = new Set<string>();
   private readonly counts: StoreStats = { reads: 0, writes: 0 };
+  /**
+   * Documents read by id, parsed and frozen, until a write to them. Every write of this
+   * process goes through the row methods below, which drop the entry, so the cache is exact
+   * as long as one process owns the file (as the dev server does). Frozen, so a handler that
+   * would change a document it read fails here rather than corrupt what others see.
+   */
+  private readonly docCache = new Map<string, { v: number; doc: Doc }>();
 
   constructor(
     file: string,
@@ -129,6 +145,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Checkpoints (which fsync) block the event loop: take them less often than every 1,000 pages.
+    this.db.pragma('wal_autocheckpoint = 10000');
   }
 
   close(): void {
@@ -173,6 +191,36 @@ export class SqliteStore implements Store {
     return stmt;
   }
 
+  /** A document and its version, from the cache or the table. */
+  entry(collection: string, id: string): { v: number; doc: Doc } | null {
+    const hit = this.docCache.get(`${collection}\u0000${id}`);
+    if (hit) return hit;
+    const row = this.readRow(collection, id);
+    return row ? this.remember(collection, row.v, JSON.parse(row.doc) as Doc) : null;
+  }
+
+  /** Caches a document this store owns (never a caller's object: it gets frozen). */
+  private remember(collection: string, v: number, doc: Doc): { v: number; doc: Doc } {
+    if (this.docCache.size >= DOC_CACHE_MAX) this.docCache.delete(this.docCache.keys().next().value as string);
+    const e = { v, doc: deepFreeze(doc) };
+    this.docCache.set(`${collection}\u0000${doc._id}`, e);
+    return e;
+  }
+
+  /** Runs `fn` in one SQLite transaction; if it fails, what it cached for `keys` is dropped too. */
+  atomically<T>(keys: [string, string][], fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      for (const [collection, id] of keys) this.forget(collection, id);
+      throw e;
+    }
+  }
+
+  forget(collection: string, id: string): void {
+    this.docCache.delete(`${collection}\u0000${id}`);
+  }
+
   readRow(collection: string, id: string): Row | undefined {
     const table = this.table(collection);
     return this.prepare(`SELECT _id, v, doc FROM "${table}" WHERE _id = ?`).get(id) as Row | undefined;
@@ -180,6 +228,7 @@ export class SqliteStore implements Store {
 
   insertRow(collection: string, doc: Doc): void {
     const table = this.table(collection);
+    this.forget(collection, doc._id);
     try {
       this.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?)`).run(doc._id, JSON.stringify(doc));
     } catch (e) {
@@ -192,26 +241,30 @@ export class SqliteStore implements Store {
 
   upsertRow(collection: string, doc: Doc): void {
     const table = this.table(collection);
+    this.forget(collection, doc._id);
     this.prepare(
       `INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc, v = v + 1`,
     ).run(doc._id, JSON.stringify(doc));
   }
 
-  writeRow(collection: string, doc: Doc): void {
+  /** `next`: the version this write makes, when `doc` is the store's own copy (then it stays cached). */
+  writeRow(collection: string, doc: Doc, next?: number): void {
     const table = this.table(collection);
+    this.forget(collection, doc._id);
     this.prepare(`UPDATE "${table}" SET doc = ?, v = v + 1 WHERE _id = ?`).run(JSON.stringify(doc), doc._id);
+    if (next !== undefined) this.remember(collection, next, doc);
   }
 
   deleteRow(collection: string, id: string): boolean {
     const table = this.table(collection);
+    this.forget(collection, id);
     return this.prepare(`DELETE FROM "${table}" WHERE _id = ?`).run(id).changes > 0;
   }
 
   patchRow(collection: string, id: string, patch: Patch): boolean {
-    const row = this.readRow(collection, id);
-    if (!row) return false;
-    const next = applyPatch(JSON.parse(row.doc) as Doc, patch);
-    this.writeRow(collection, next);
+    const e = this.entry(collection, id);
+    if (!e) return false;
+    this.writeRow(collection, applyPatch(e.doc, patch), e.v + 1);
     return true;
   }
 
@@ -341,11 +394,15 @@ class SqliteCollection implements Collection {
 
   async update(patch: Patch): Promise<number> {
     this.store.countWrite();
-    return this.store.db.transaction(() => {
-      let n = 0;
-      for (const id of this.matchingIds()) if (this.store.patchRow(this.name, id, patch)) n++;
-      return n;
-    }).immediate();
+    const ids = this.matchingIds();
+    return this.store.atomically(
+      ids.map((id) => [this.name, id]),
+      () => {
+        let n = 0;
+        for (const id of ids) if (this.store.patchRow(this.name, id, patch)) n++;
+        return n;
+      },
+    );
   }
 
   async remove(): Promise<number> {
@@ -367,8 +424,7 @@ class SqliteDocRef implements DocRef {
 
   async get(): Promise<Doc | null> {
     this.store.countRead();
-    const row = this.store.readRow(this.collection, this.id);
-    return row ? (JSON.parse(row.doc) as Doc) : null;
+    return this.store.entry(this.collection, this.id)?.doc ?? null;
   }
 
   async set(data: Omit<NewDoc, '_id'>): Promise<void> {
@@ -378,7 +434,7 @@ class SqliteDocRef implements DocRef {
 
   async update(patch: Patch): Promise<boolean> {
     this.store.countWrite();
-    return this.store.db.transaction(() => this.store.patchRow(this.collection, this.id, patch)).immediate();
+    return this.store.atomically([[this.collection, this.id]], () => this.store.patchRow(this.collection, this.id, patch));
   }
 
   async remove(): Promise<boolean> {
@@ -445,10 +501,10 @@ class LocalTransaction implements Transaction {
   /** The document as this transaction sees it: the row read (its version remembered) plus pending ops. */
   private stateOf(collection: string, id: string): Doc | null {
     const key = `${collection}\u0000${id}`;
-    const row = this.store.readRow(collection, id);
-    if (!this.reads.has(key)) this.reads.set(key, row ? row.v : 0);
-    else if ((row ? row.v : 0) !== this.reads.get(key)) throw new TxConflict();
-    let doc = row ? (JSON.parse(row.doc) as Doc) : null;
+    const e = this.store.entry(collection, id);
+    if (!this.reads.has(key)) this.reads.set(key, e ? e.v : 0);
+    else if ((e ? e.v : 0) !== this.reads.get(key)) throw new TxConflict();
+    let doc = e ? e.doc : null;
     for (const op of this.writes.get(key)?.ops ?? []) doc = applyOp(doc, op, collection, id);
     return doc;
   }
@@ -482,26 +538,29 @@ class LocalTransaction implements Transaction {
   commit(): boolean {
     this.guard();
     this.finished = true;
+    const touched = [...this.writes.values()].map((w): [string, string] => [w.collection, w.id]);
     try {
-      this.store.db.transaction(() => {
+      this.store.atomically(touched, () => {
         for (const [key, version] of this.reads) {
           const [collection, id] = key.split('\u0000');
-          const row = this.store.readRow(collection, id);
-          if ((row ? row.v : 0) !== version) throw new TxConflict();
+          const e = this.store.entry(collection, id);
+          if ((e ? e.v : 0) !== version) throw new TxConflict();
         }
         for (const { collection, id, ops } of this.writes.values()) {
-          const row = this.store.readRow(collection, id);
-          let doc = row ? (JSON.parse(row.doc) as Doc) : null;
+          const e = this.store.entry(collection, id);
+          let doc = e ? e.doc : null;
           for (const op of ops) doc = applyOp(doc, op, collection, id);
+          // A document last changed by a patch is our own fresh copy: keep it cached.
+          const own = ops[ops.length - 1].kind === 'patch';
           if (doc === null) {
-            if (row) this.store.deleteRow(collection, id);
-          } else if (row) {
-            this.store.writeRow(collection, doc);
+            if (e) this.store.deleteRow(collection, id);
+          } else if (e) {
+            this.store.writeRow(collection, doc, own ? e.v + 1 : undefined);
           } else {
             this.store.insertRow(collection, doc);
           }
         }
-      }).immediate();
+      });
       return true;
     } catch (e) {
       if (e instanceof TxConflict) return false;
