@@ -7,6 +7,8 @@ export interface ActionContract<I extends z.ZodTypeAny = z.ZodTypeAny, O extends
   input: I;
   output: O;
   roles: readonly Role[];
+  /** What a signed-in caller without one of the roles is told (default: 没有权限进行此操作). */
+  forbidden?: string;
 }
 
 export type FunctionContract = Record<string, ActionContract>;

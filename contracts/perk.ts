@@ -325,6 +325,7 @@ export const perk = {
       categories: z.array(z.object({ category: PerkCategory, label: z.string(), count: z.number().int() })),
     }),
     roles: BROWSE,
+    forbidden: '专属优惠仅限三长（邻长、组长、片长）使用',
   }),
   get: action({
     summary: '优惠详情：商家营业时间、电话、位置（导航），我本期已用次数',
@@ -337,6 +338,7 @@ export const perk = {
       canPass: z.boolean(),
     }),
     roles: BROWSE,
+    forbidden: '专属优惠仅限三长（邻长、组长、片长）使用',
   }),
   pass: action({
     summary: '出示优惠码：签名令牌（约60秒有效）与8位短码，页面到期前自动刷新',
@@ -355,6 +357,7 @@ export const perk = {
       usage: Usage,
     }),
     roles: LEADS,
+    forbidden: '专属优惠仅限三长（邻长、组长、片长）使用',
   }),
   verify: action({
     summary: '核销：扫码或输入8位短码，得到明确结论（只有“核销成功”会记一次）',
@@ -369,6 +372,7 @@ export const perk = {
       }),
     output: VerifyResult,
     roles: CLERK,
+    forbidden: '只有绑定了本店的核销员才能核销',
   }),
   myRedemptions: action({
     summary: '我的核销记录',
@@ -385,6 +389,7 @@ export const perk = {
       month: z.number().int(),
     }),
     roles: CLERK,
+    forbidden: '只有绑定了本店的核销员才能核销',
   }),
 
   partners: action({

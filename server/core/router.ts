@@ -58,7 +58,7 @@ export function makeCtx(ports: Ports, caller: Caller): Ctx {
   };
 }
 
-async function authorize(ctx: Ctx, allowed: readonly Role[]): Promise<void> {
+async function authorize(ctx: Ctx, allowed: readonly Role[], forbidden?: string): Promise<void> {
   const openid = ctx.caller.openid;
   if (!openid) {
     if (!allowed.includes('anonymous')) throw new AppError('UNAUTHENTICATED');
@@ -66,7 +66,7 @@ async function authorize(ctx: Ctx, allowed: readonly Role[]): Promise<void> {
   }
   if (allowed.includes('resident')) return; // every signed-in caller is a resident
   const roles = await ctx.roles();
-  if (!roles.some((r) => allowed.includes(r))) throw new AppError('FORBIDDEN');
+  if (!roles.some((r) => allowed.includes(r))) throw new AppError('FORBIDDEN', forbidden);
 }
 
 export async function dispatch<C extends FunctionContract>(
@@ -90,7 +90,7 @@ export async function dispatch<C extends FunctionContract>(
 
   const ctx = makeCtx(ports, caller);
   try {
-    await authorize(ctx, contract.roles);
+    await authorize(ctx, contract.roles, contract.forbidden);
     const result = await handler(ctx, parsed.data);
     const out = contract.output.safeParse(result);
     if (!out.success) {

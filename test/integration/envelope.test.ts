@@ -109,3 +109,15 @@ describe('Chinese messages for bad input', () => {
     expect(long).toMatchObject({ error: { message: '介绍最多500个字' } });
   });
 });
+
+describe('refusals that say why', () => {
+  const runtime = demoRuntime();
+  afterAll(() => runtime.close());
+
+  it('tells a resident that perks are for the 三长', async () => {
+    expect(await runtime.call('perk', { action: 'list' }, 'demo-resident')).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '专属优惠仅限三长（邻长、组长、片长）使用' },
+    });
+  });
+});

@@ -6,7 +6,6 @@
 // file (one read per 100 names), their perks (one read per 100 partners), one read per
 // distinct 服务范围 name, then one write per new or changed partner and perk, and one
 // catalogue rebuild.
-import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import type { RoleGrantT } from '../../../contracts/common';
 import { BusinessPhone, ELIGIBILITY_LABELS, PERK_CATEGORIES, CATEGORY_LABELS, type EligibilityT, type PerkCategoryT, type PerkImportReportT } from '../../../contracts/perk';
@@ -16,7 +15,7 @@ import { TZ, formatBeijing } from '../../core/time';
 import type { NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
 import { cmd, MAX_LIMIT } from '../../store/port';
-import { normalizeHeader } from '../roster/columns';
+import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
 import { fileStamp, inPool, shortId } from '../roster/util';
 import { rebuildCatalogue } from './catalogue';
 import { PERK_COLUMNS, type PerkColumnKey } from './columns';
@@ -29,70 +28,22 @@ const WRITE_CONCURRENCY = 8;
 /** Texts sent to the content checker at once (msgSecCheck takes up to 2,500 characters). */
 const CHECK_CHUNK = 2000;
 
-type Status = 'added' | 'changed' | 'unchanged' | 'rejected';
-const STATUS_LABELS: Record<Status, string> = { added: '新增', changed: '变更', unchanged: '未变', rejected: '未导入' };
+type Status = ImportStatus;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // ---------------------------------------------------------------- reading the sheet
 
-type Raw = { row: number } & Record<PerkColumnKey, string>;
+type Raw = SheetRow<PerkColumnKey>;
 
-function cellText(v: ExcelJS.CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  // A date cell: Excel dates have no zone and exceljs reads them as UTC midnight.
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result);
-    if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
-  }
-  return '';
-}
-
-const HEADER_KEYS = new Map<string, PerkColumnKey>();
-for (const c of PERK_COLUMNS) for (const h of [c.header, ...c.aliases]) HEADER_KEYS.set(normalizeHeader(h).toLowerCase(), c.key);
-
-async function readSheet(data: Buffer): Promise<Raw[]> {
-  if (data.length > MAX_FILE_BYTES) throw new AppError('INVALID_INPUT', '文件太大（最多10MB），请分批导入');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('INVALID_INPUT', '无法读取这个文件，请上传 .xlsx 格式的表格（可先下载导入模板）');
-  }
-  let best: string[] | null = null;
-  for (const ws of wb.worksheets) {
-    for (let r = 1; r <= Math.min(5, ws.rowCount); r++) {
-      const cols = new Map<PerkColumnKey, number>();
-      ws.getRow(r).eachCell((cell, col) => {
-        const key = HEADER_KEYS.get(normalizeHeader(cellText(cell.value)).toLowerCase());
-        if (key && !cols.has(key)) cols.set(key, col);
-      });
-      const missing = PERK_COLUMNS.filter((c) => c.required && !cols.has(c.key)).map((c) => c.header);
-      if (cols.size > 0 && (!best || missing.length < best.length)) best = missing;
-      if (missing.length > 0) continue;
-      const rows: Raw[] = [];
-      ws.eachRow({ includeEmpty: false }, (row, n) => {
-        if (n <= r) return;
-        const raw = { row: n } as Raw;
-        let any = false;
-        for (const c of PERK_COLUMNS) {
-          const col = cols.get(c.key);
-          raw[c.key] = col ? cellText(row.getCell(col).value).trim() : '';
-          if (raw[c.key]) any = true;
-        }
-        if (any) rows.push(raw);
-      });
-      if (rows.length > MAX_ROWS) throw new AppError('INVALID_INPUT', `表格有 ${rows.length} 行，一次最多导入 ${MAX_ROWS} 行，请分批导入`);
-      return rows;
-    }
-  }
-  if (best) throw new AppError('INVALID_INPUT', `表头缺少：${best.join('、')}。请使用导入模板的表头`);
-  throw new AppError('INVALID_INPUT', '没有找到表头（商家名称、类别、地址……），请使用导入模板');
-}
+const readPerkSheet = (data: Buffer) =>
+  readSheet(data, {
+    columns: PERK_COLUMNS,
+    maxRows: MAX_ROWS,
+    maxBytes: MAX_FILE_BYTES,
+    noun: '表格',
+    splitHint: '请分批导入',
+    headerExample: '商家名称、类别、地址',
+  });
 
 // ---------------------------------------------------------------- one row, on its own
 
@@ -330,7 +281,7 @@ function inScope(grants: RoleGrantT[], at: PartnerDoc['at']): boolean {
 export async function importPerks(ctx: Ctx, grants: RoleGrantT[], fileId: string, dryRun: boolean): Promise<PerkImportReportT> {
   const primary = grants[0];
   const now = ctx.clock.now();
-  const rows = await readSheet(await ctx.files.get(fileId));
+  const rows = await readPerkSheet(await ctx.files.get(fileId));
   if (rows.length === 0) throw new AppError('INVALID_INPUT', '表格里没有数据行');
   const parsed = rows.map(parseRow);
   const outcomes = new Map<number, Outcome>();
@@ -643,40 +594,16 @@ async function checkInChunks(ctx: Ctx, entries: { text: string; fail: (label: st
 }
 
 async function reportWorkbook(all: Outcome[], summary: PerkImportReportT['summary'], info: { now: number; dryRun: boolean; scope: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '邻长通';
-  wb.created = new Date(info.now);
-  const ws = wb.addWorksheet('导入结果', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '行号', key: 'row', width: 7 },
-    { header: '结果', key: 'status', width: 9 },
-    { header: '商家名称', key: 'partner', width: 24 },
-    { header: '优惠名称', key: 'perk', width: 24 },
-    { header: '说明', key: 'reason', width: 80 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  const FILL: Partial<Record<Status, string>> = { added: 'FFE3F6E8', changed: 'FFFFF4D6', rejected: 'FFFDE2E1' };
-  for (const o of all) {
-    const r = ws.addRow({ row: o.row, status: STATUS_LABELS[o.status], partner: o.partner, perk: o.perk, reason: o.reason ?? '' });
-    const fill = FILL[o.status];
-    if (fill) r.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 5 } };
-  const s = wb.addWorksheet('汇总');
-  s.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: 40 },
-  ];
-  s.getRow(1).font = { bold: true };
-  s.addRows([
-    { k: '导入时间', v: `${formatBeijing(info.now, 'YYYY-MM-DD HH:mm:ss')}（北京时间）` },
-    { k: '方式', v: info.dryRun ? '试导入（只检查，未写入）' : '正式导入' },
-    { k: '导入单位', v: info.scope },
-    { k: '数据行', v: summary.rows },
-    { k: '新增', v: summary.added },
-    { k: '变更', v: summary.changed },
-    { k: '未变', v: summary.unchanged },
-    { k: '未导入', v: summary.rejected },
-  ]);
+  const wb = importReportWorkbook({
+    now: info.now,
+    dryRun: info.dryRun,
+    scopeLabel: ['导入单位', info.scope],
+    columns: [
+      { header: '商家名称', width: 24, value: (o: Outcome) => o.partner },
+      { header: '优惠名称', width: 24, value: (o: Outcome) => o.perk },
+    ],
+    rows: all,
+    summary,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

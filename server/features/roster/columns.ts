@@ -125,9 +125,3 @@ export const COLUMNS: Column[] = [
 ];
 
 /** A header as people type it: full-width folded, spaces, asterisks and notes like （必填） removed. */
-export function normalizeHeader(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[\s*＊:：]/g, '');
-}

@@ -4,7 +4,6 @@
 // nothing. Store operations: the admin's 社区 (1–2 reads), each involved 社区's 片/组/邻
 // (one read per 100 nodes), the stored 三长 of the phones that are new to the file's nodes
 // (one read per 100 phones), then one or two writes per new or changed node.
-import ExcelJS from 'exceljs';
 import type { RoleGrantT } from '../../../contracts/common';
 import type { ImportReportT } from '../../../contracts/roster';
 import type { Ctx } from '../../core/context';
@@ -22,7 +21,8 @@ import {
 import { assignLead } from '../../domain/leads';
 import { readAll } from '../../domain/nodes';
 import { cmd, MAX_LIMIT, type Doc } from '../../store/port';
-import { COLUMNS, normalizeHeader, type ColumnKey } from './columns';
+import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
+import { COLUMNS, type ColumnKey } from './columns';
 import { fileStamp, inPool, shortId } from './util';
 
 const MAX_ROWS = 30_000;
@@ -41,79 +41,21 @@ const NODE_FIELDS = ['level', 'name', 'parentId', 'at', 'order', 'lead', 'buildi
 
 export const ADMIN_LEVELS = ['community', 'street', 'district'] as const;
 
-type Status = 'added' | 'changed' | 'unchanged' | 'rejected';
-export const STATUS_LABELS: Record<Status, string> = { added: '新增', changed: '变更', unchanged: '未变', rejected: '未导入' };
+type Status = ImportStatus;
 
 // ---------------------------------------------------------------- reading the sheet
 
-type RawRow = { row: number } & Record<ColumnKey, string>;
+type RawRow = SheetRow<ColumnKey>;
 
-function cellText(v: ExcelJS.CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result);
-    if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
-    if ('error' in v) return '';
-  }
-  return String(v);
-}
-
-const HEADER_KEYS = new Map<string, ColumnKey>();
-for (const c of COLUMNS) for (const h of [c.header, ...c.aliases]) HEADER_KEYS.set(normalizeHeader(h), c.key);
-
-function headerOf(row: ExcelJS.Row): Map<ColumnKey, number> {
-  const cols = new Map<ColumnKey, number>();
-  row.eachCell((cell, col) => {
-    const key = HEADER_KEYS.get(normalizeHeader(cellText(cell.value)));
-    if (key && !cols.has(key)) cols.set(key, col);
+const readRoster = (data: Buffer) =>
+  readSheet(data, {
+    columns: COLUMNS,
+    maxRows: MAX_ROWS,
+    maxBytes: MAX_FILE_BYTES,
+    noun: '名册',
+    splitHint: '请分社区导入',
+    headerExample: '镇街、社区、片、片长',
   });
-  return cols;
-}
-
-const missingColumns = (cols: Map<ColumnKey, number>) => COLUMNS.filter((c) => c.required && !cols.has(c.key)).map((c) => c.header);
-
-/** The first sheet whose header row (one of the first 5 rows) names the required columns. */
-async function readSheet(data: Buffer): Promise<RawRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new AppError('INVALID_INPUT', '无法读取这个文件，请上传 .xlsx 格式的名册（可先下载导入模板）');
-  }
-  let bestMissing: string[] | null = null;
-  for (const ws of wb.worksheets) {
-    for (let r = 1; r <= Math.min(5, ws.rowCount); r++) {
-      const cols = headerOf(ws.getRow(r));
-      const missing = missingColumns(cols);
-      if (cols.size > 0 && (!bestMissing || missing.length < bestMissing.length)) bestMissing = missing;
-      if (missing.length > 0) continue;
-      const rows: RawRow[] = [];
-      ws.eachRow({ includeEmpty: false }, (row, n) => {
-        if (n <= r) return;
-        const raw = { row: n } as RawRow;
-        let any = false;
-        for (const c of COLUMNS) {
-          const col = cols.get(c.key);
-          const text = col ? cellText(row.getCell(col).value).trim() : '';
-          raw[c.key] = text;
-          if (text) any = true;
-        }
-        if (any) rows.push(raw);
-      });
-      if (rows.length > MAX_ROWS) {
-        throw new AppError('INVALID_INPUT', `名册有 ${rows.length} 行，一次最多导入 ${MAX_ROWS} 行，请分社区导入`);
-      }
-      return rows;
-    }
-  }
-  if (bestMissing) throw new AppError('INVALID_INPUT', `表头缺少：${bestMissing.join('、')}。请使用导入模板的表头`);
-  throw new AppError('INVALID_INPUT', '没有找到名册的表头（镇街、社区、片、片长……），请使用导入模板');
-}
 
 // ---------------------------------------------------------------- one row, on its own
 
@@ -385,7 +327,7 @@ export async function importRoster(ctx: Ctx, scope: RoleGrantT, fileId: string, 
   }
   const data = await ctx.files.get(fileId);
   if (data.length > MAX_FILE_BYTES) throw new AppError('INVALID_INPUT', '文件过大（最大 20 MB），请分社区导入');
-  const rawRows = await readSheet(data);
+  const rawRows = await readRoster(data);
   if (rawRows.length === 0) throw new AppError('INVALID_INPUT', '名册里没有数据行');
   const now = ctx.clock.now();
 
@@ -741,59 +683,22 @@ async function reportWorkbook(
   absent: UnitState[],
   info: { now: number; dryRun: boolean; scope: RoleGrantT },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '邻长通';
-  wb.created = new Date(info.now);
-
-  const ws = wb.addWorksheet('导入结果', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '行号', key: 'row', width: 7 },
-    { header: '结果', key: 'status', width: 9 },
-    { header: '镇街', key: 'street', width: 12 },
-    { header: '社区', key: 'community', width: 14 },
-    { header: '片', key: 'area', width: 10 },
-    { header: '组', key: 'group', width: 10 },
-    { header: '邻', key: 'unit', width: 16 },
-    { header: '邻长', key: 'lead', width: 10 },
-    { header: '说明', key: 'reason', width: 70 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  const FILL: Partial<Record<Status, string>> = { added: 'FFE3F6E8', changed: 'FFFFF4D6', rejected: 'FFFDE2E1' };
-  for (const o of all) {
-    const r = ws.addRow({
-      row: o.row,
-      status: STATUS_LABELS[o.status],
-      street: o.raw.street,
-      community: o.raw.community,
-      area: o.raw.area,
-      group: o.raw.group,
-      unit: o.raw.unit,
-      lead: o.raw.unitLeadName,
-      reason: o.reason ?? '',
-    });
-    const fill = FILL[o.status];
-    if (fill) r.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 9 } };
-
-  const s = wb.addWorksheet('汇总');
-  s.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: 40 },
-  ];
-  s.getRow(1).font = { bold: true };
-  const stamp = new Date(info.now + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-  s.addRows([
-    { k: '导入时间', v: `${stamp}（北京时间）` },
-    { k: '方式', v: info.dryRun ? '试导入（只检查，未写入）' : '正式导入' },
-    { k: '导入范围', v: info.scope.nodeName },
-    { k: '数据行', v: summary.rows },
-    { k: '新增', v: summary.added },
-    { k: '变更', v: summary.changed },
-    { k: '未变', v: summary.unchanged },
-    { k: '未导入', v: summary.rejected },
-    { k: '名册中未出现的邻', v: absent.length },
-  ]);
+  const wb = importReportWorkbook({
+    now: info.now,
+    dryRun: info.dryRun,
+    scopeLabel: ['导入范围', info.scope.nodeName],
+    columns: [
+      { header: '镇街', width: 12, value: (o: Outcome) => o.raw.street },
+      { header: '社区', width: 14, value: (o: Outcome) => o.raw.community },
+      { header: '片', width: 10, value: (o: Outcome) => o.raw.area },
+      { header: '组', width: 10, value: (o: Outcome) => o.raw.group },
+      { header: '邻', width: 16, value: (o: Outcome) => o.raw.unit },
+      { header: '邻长', width: 10, value: (o: Outcome) => o.raw.unitLeadName },
+    ],
+    rows: all,
+    summary,
+    extraSummary: [['名册中未出现的邻', absent.length]],
+  });
 
   const a = wb.addWorksheet('名册中未出现的邻');
   a.columns = [

@@ -1,0 +1,171 @@
+// .xlsx imports, shared by every feature that takes a 管理员's Excel sheet (roster,
+// partners and perks): reading rows under a recognised header, and the row-by-row report.
+import ExcelJS from 'exceljs';
+import { AppError } from './errors';
+import { formatBeijing } from './time';
+
+export interface SheetColumn<K extends string> {
+  key: K;
+  header: string;
+  aliases: string[];
+  required?: boolean;
+}
+
+export type SheetRow<K extends string> = { row: number } & Record<K, string>;
+
+/** A header cell as compared: full-width folded, notes in brackets and marks (*, ：) dropped. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[\s*＊:：]/g, '')
+    .toLowerCase();
+}
+
+export function cellText(v: ExcelJS.CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  // A date cell: Excel dates have no zone and exceljs reads them as UTC midnight.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) return cellText((v as { result?: ExcelJS.CellValue }).result);
+    if ('text' in v) return cellText((v as { text: ExcelJS.CellValue }).text);
+    if ('error' in v) return '';
+  }
+  return '';
+}
+
+export interface ReadSheetOptions<K extends string> {
+  columns: SheetColumn<K>[];
+  maxRows: number;
+  maxBytes: number;
+  /** What the sheet is, in the messages: 名册, 表格 … */
+  noun: string;
+  /** How to split a file that is too long: 请分社区导入 … */
+  splitHint: string;
+  /** Column names to quote when no header is found. */
+  headerExample: string;
+}
+
+/** The rows of the first sheet whose header row (one of its first 5 rows) names the required columns. */
+export async function readSheet<K extends string>(data: Buffer, opts: ReadSheetOptions<K>): Promise<SheetRow<K>[]> {
+  if (data.length > opts.maxBytes) {
+    throw new AppError('INVALID_INPUT', `文件太大（最多${Math.round(opts.maxBytes / 1024 / 1024)}MB），${opts.splitHint}`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new AppError('INVALID_INPUT', `无法读取这个文件，请上传 .xlsx 格式的${opts.noun}（可先下载导入模板）`);
+  }
+  const keys = new Map<string, K>();
+  for (const c of opts.columns) for (const h of [c.header, ...c.aliases]) keys.set(normalizeHeader(h), c.key);
+
+  let bestMissing: string[] | null = null;
+  for (const ws of wb.worksheets) {
+    for (let r = 1; r <= Math.min(5, ws.rowCount); r++) {
+      const cols = new Map<K, number>();
+      ws.getRow(r).eachCell((cell, col) => {
+        const key = keys.get(normalizeHeader(cellText(cell.value)));
+        if (key && !cols.has(key)) cols.set(key, col);
+      });
+      const missing = opts.columns.filter((c) => c.required && !cols.has(c.key)).map((c) => c.header);
+      if (cols.size > 0 && (!bestMissing || missing.length < bestMissing.length)) bestMissing = missing;
+      if (missing.length > 0) continue;
+      const rows: SheetRow<K>[] = [];
+      ws.eachRow({ includeEmpty: false }, (row, n) => {
+        if (n <= r) return;
+        const raw = { row: n } as SheetRow<K>;
+        let any = false;
+        for (const c of opts.columns) {
+          const col = cols.get(c.key);
+          const text = col ? cellText(row.getCell(col).value).trim() : '';
+          (raw as Record<K, string>)[c.key] = text;
+          if (text) any = true;
+        }
+        if (any) rows.push(raw);
+      });
+      if (rows.length > opts.maxRows) {
+        throw new AppError('INVALID_INPUT', `${opts.noun}有 ${rows.length} 行，一次最多导入 ${opts.maxRows} 行，${opts.splitHint}`);
+      }
+      return rows;
+    }
+  }
+  if (bestMissing) throw new AppError('INVALID_INPUT', `表头缺少：${bestMissing.join('、')}。请使用导入模板的表头`);
+  throw new AppError('INVALID_INPUT', `没有找到${opts.noun}的表头（${opts.headerExample}……），请使用导入模板`);
+}
+
+// ---- the report ----
+
+export type ImportStatus = 'added' | 'changed' | 'unchanged' | 'rejected';
+export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
+  added: '新增',
+  changed: '变更',
+  unchanged: '未变',
+  rejected: '未导入',
+};
+const STATUS_FILL: Partial<Record<ImportStatus, string>> = { added: 'FFE3F6E8', changed: 'FFFFF4D6', rejected: 'FFFDE2E1' };
+
+export interface ReportSummary {
+  rows: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/**
+ * A workbook with the sheet 导入结果 (one line per row: row number, status, the row's own
+ * columns, the reason) and 汇总. Returns the workbook so a feature can add sheets of its own.
+ */
+export function importReportWorkbook<R extends { row: number; status: ImportStatus; reason?: string }>(opts: {
+  now: number;
+  dryRun: boolean;
+  scopeLabel: [string, string];
+  columns: { header: string; width: number; value: (r: R) => string }[];
+  rows: R[];
+  summary: ReportSummary;
+  extraSummary?: [string, string | number][];
+}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '邻长通';
+  wb.created = new Date(opts.now);
+  const ws = wb.addWorksheet('导入结果', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: '行号', key: 'row', width: 7 },
+    { header: '结果', key: 'status', width: 9 },
+    ...opts.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width })),
+    { header: '说明', key: 'reason', width: 70 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const r of opts.rows) {
+    const values: Record<string, string | number> = { row: r.row, status: IMPORT_STATUS_LABELS[r.status], reason: r.reason ?? '' };
+    opts.columns.forEach((c, i) => (values[`c${i}`] = c.value(r)));
+    const line = ws.addRow(values);
+    const fill = STATUS_FILL[r.status];
+    if (fill) line.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: opts.columns.length + 3 } };
+
+  const s = wb.addWorksheet('汇总');
+  s.columns = [
+    { header: '项目', key: 'k', width: 16 },
+    { header: '内容', key: 'v', width: 40 },
+  ];
+  s.getRow(1).font = { bold: true };
+  s.addRows([
+    { k: '导入时间', v: `${formatBeijing(opts.now, 'YYYY-MM-DD HH:mm:ss')}（北京时间）` },
+    { k: '方式', v: opts.dryRun ? '试导入（只检查，未写入）' : '正式导入' },
+    { k: opts.scopeLabel[0], v: opts.scopeLabel[1] },
+    { k: '数据行', v: opts.summary.rows },
+    { k: '新增', v: opts.summary.added },
+    { k: '变更', v: opts.summary.changed },
+    { k: '未变', v: opts.summary.unchanged },
+    { k: '未导入', v: opts.summary.rejected },
+    ...(opts.extraSummary ?? []).map(([k, v]) => ({ k, v })),
+  ]);
+  return wb;
+}
