@@ -1,0 +1,86 @@
+// 管理员 › 商家: the partners in my scope (paged), filtered by status, and 新增支持单位.
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { call, type Output } from '../../api/client';
+import PagedList from '../../components/PagedList';
+import PrimaryButton from '../../components/PrimaryButton';
+import { usePaged } from '../../hooks/usePaged';
+
+type PartnersPage = Output<'perk', 'partners'>;
+type Partner = PartnersPage['items'][number];
+type StatusFilter = 'all' | 'active' | 'suspended';
+
+const FILTERS: { key: StatusFilter; label: string }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'active', label: '合作中' },
+  { key: 'suspended', label: '已暂停' },
+];
+
+export default function PartnersPanel() {
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const list = usePaged<Partner, PartnersPage>(
+    (page) => call('perk', 'partners', { page, pageSize: 20, ...(status === 'all' ? {} : { status }) }),
+    [status],
+  );
+  // Back from a partner's page: show its new name or status.
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) void list.reload();
+    shownOnce.current = true;
+  });
+  return (
+    <View id='admin-partners'>
+      <View className='lzt-btn-wrap'>
+        <PrimaryButton id='partner-new' onClick={() => void Taro.navigateTo({ url: '/perk/partner' })}>
+          新增支持单位
+        </PrimaryButton>
+      </View>
+      <View className='lzt-tabs partner-filter'>
+        {FILTERS.map((f) => (
+          <View
+            key={f.key}
+            id={`partner-filter-${f.key}`}
+            className={`lzt-tabs__item${status === f.key ? ' lzt-tabs__item--on' : ''}`}
+            onClick={() => setStatus(f.key)}
+          >
+            {f.label}
+          </View>
+        ))}
+      </View>
+      <View className='lzt-section-title'>我管理的支持单位{list.first ? `（${list.total}家）` : ''}</View>
+      <PagedList
+        id='partner-list'
+        state={list}
+        loadingText='正在读取支持单位…'
+        emptyTitle={status === 'suspended' ? '没有暂停的支持单位' : '还没有支持单位'}
+        emptyDescription='可以逐个新增，也可以在“导入”里用表格批量导入。'
+      >
+        {(rows) => (
+          <View className='lzt-cells'>
+            {rows.map((p) => (
+              <View
+                key={p.id}
+                id={`partner-${p.id}`}
+                className='lzt-cell lzt-cell--link partner-row'
+                hoverClass='lzt-cell--active'
+                onClick={() => void Taro.navigateTo({ url: `/perk/partner?id=${p.id}` })}
+              >
+                <View className='lzt-cell__body'>
+                  <View className='lzt-cell__title partner-row__name'>{p.name}</View>
+                  <View className='lzt-cell__desc'>
+                    {p.categoryLabel} · {p.scope.name}管理
+                  </View>
+                </View>
+                <View className={`lzt-chip partner-row__status ${p.status === 'active' ? 'lzt-chip--done' : 'lzt-chip--warn'}`}>
+                  {p.status === 'active' ? '合作中' : '已暂停'}
+                </View>
+                <View className='lzt-cell__arrow' />
+              </View>
+            ))}
+          </View>
+        )}
+      </PagedList>
+    </View>
+  );
+}

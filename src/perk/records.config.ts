@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '本店核销记录',
+});
