@@ -37,3 +37,26 @@ export const CANDIDATE_STATUS_LABELS = {
   approved: '已入围',
   rejected: '未通过',
 } as const;
+
+/** 专属优惠: the eight categories of 岳塘区's 支持单位. */
+export const PERK_CATEGORY_LABELS = {
+  health: '卫生健康',
+  eldercare: '养老',
+  education: '就学',
+  dining: '餐饮',
+  culture: '文体',
+  travel: '出行',
+  services: '生活服务',
+  shopping: '购物',
+} as const;
+
+/** Who a perk is for (a 最美邻长 honoree is a 三长 with a commendation). */
+export const PERK_ELIGIBILITY_LABELS = {
+  neighbourLead: '邻长',
+  groupLead: '组长',
+  areaLead: '片长',
+  honoree: '最美邻长',
+} as const;
+
+/** 每天 / 每周 / 每月 are Beijing days, Monday-based weeks and calendar months. */
+export const PERK_PERIOD_LABELS = { day: '每天', week: '每周', month: '每月', total: '累计' } as const;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { action } from './action';
 import { Id, PageOf, Paging } from './common';
+import { PERK_CATEGORY_LABELS, PERK_ELIGIBILITY_LABELS, PERK_PERIOD_LABELS } from './labels';
 import { ADMIN, LEADS, SIGNED_IN, type Role } from './roles';
 
 // ---------------------------------------------------------------- vocabulary
@@ -12,33 +13,18 @@ import { ADMIN, LEADS, SIGNED_IN, type Role } from './roles';
 export const PERK_CATEGORIES = ['health', 'eldercare', 'education', 'dining', 'culture', 'travel', 'services', 'shopping'] as const;
 export const PerkCategory = z.enum(PERK_CATEGORIES);
 export type PerkCategoryT = z.infer<typeof PerkCategory>;
-export const CATEGORY_LABELS: Record<PerkCategoryT, string> = {
-  health: '卫生健康',
-  eldercare: '养老',
-  education: '就学',
-  dining: '餐饮',
-  culture: '文体',
-  travel: '出行',
-  services: '生活服务',
-  shopping: '购物',
-};
+export const CATEGORY_LABELS: Record<PerkCategoryT, string> = PERK_CATEGORY_LABELS;
 
 /** Who a perk is for: any of these (a 最美邻长 honoree is a 三长 with a commendation). */
 export const ELIGIBILITY = ['neighbourLead', 'groupLead', 'areaLead', 'honoree'] as const;
 export const Eligibility = z.enum(ELIGIBILITY);
 export type EligibilityT = z.infer<typeof Eligibility>;
-export const ELIGIBILITY_LABELS: Record<EligibilityT, string> = {
-  neighbourLead: '邻长',
-  groupLead: '组长',
-  areaLead: '片长',
-  honoree: '最美邻长',
-};
+export const ELIGIBILITY_LABELS: Record<EligibilityT, string> = PERK_ELIGIBILITY_LABELS;
 
 export const LIMIT_PERIODS = ['day', 'week', 'month', 'total'] as const;
 export const LimitPeriod = z.enum(LIMIT_PERIODS);
 export type LimitPeriodT = z.infer<typeof LimitPeriod>;
-/** 每天 / 每周 / 每月 are Beijing days, Monday-based weeks and calendar months. */
-export const PERIOD_LABELS: Record<LimitPeriodT, string> = { day: '每天', week: '每周', month: '每月', total: '累计' };
+export const PERIOD_LABELS: Record<LimitPeriodT, string> = PERK_PERIOD_LABELS;
 
 /** What a clerk sees after a scan; only `valid` consumes the pass. */
 export const VERDICTS = ['valid', 'used', 'expired', 'forged', 'wrongPartner', 'ineligible', 'limitReached', 'suspended', 'outOfPeriod'] as const;

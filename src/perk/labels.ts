@@ -1,30 +1,14 @@
-// Chinese words for the perk vocabulary. contracts/perk.ts holds the same labels next to its
-// zod schemas; the mini program imports that file as types only (zod stays out of the
-// bundles), so the words are repeated here, each table typed against the contract's enums
-// so a new category or verdict cannot be forgotten.
+// Chinese words for the perk vocabulary (the tables live in contracts/labels.ts, free of zod).
+import { PERK_CATEGORY_LABELS, PERK_ELIGIBILITY_LABELS, PERK_PERIOD_LABELS } from '../../contracts/labels';
 import type { EligibilityT, LimitPeriodT, PerkCategoryT, VerdictT } from '../../contracts/perk';
 
-export const CATEGORY_LABELS: Record<PerkCategoryT, string> = {
-  health: '卫生健康',
-  eldercare: '养老',
-  education: '就学',
-  dining: '餐饮',
-  culture: '文体',
-  travel: '出行',
-  services: '生活服务',
-  shopping: '购物',
-};
+export const CATEGORY_LABELS: Record<PerkCategoryT, string> = PERK_CATEGORY_LABELS;
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as PerkCategoryT[];
 
-export const ELIGIBILITY_LABELS: Record<EligibilityT, string> = {
-  neighbourLead: '邻长',
-  groupLead: '组长',
-  areaLead: '片长',
-  honoree: '最美邻长',
-};
+export const ELIGIBILITY_LABELS: Record<EligibilityT, string> = PERK_ELIGIBILITY_LABELS;
 export const ELIGIBILITY = Object.keys(ELIGIBILITY_LABELS) as EligibilityT[];
 
-export const PERIOD_LABELS: Record<LimitPeriodT, string> = { day: '每天', week: '每周', month: '每月', total: '累计' };
+export const PERIOD_LABELS: Record<LimitPeriodT, string> = PERK_PERIOD_LABELS;
 export const PERIODS = Object.keys(PERIOD_LABELS) as LimitPeriodT[];
 
 /** The clerk's screen: only `valid` is green; every refusal is red with its own word. */
