@@ -1,11 +1,13 @@
 import { accountSubpackage } from './account/subpackage';
 import { ledgerSubpackage } from './ledger/subpackage';
+import { perkSubpackage } from './perk/subpackage';
 import { registerSubpackage } from './register/subpackage';
 import { rosterSubpackage } from './roster/subpackage';
 import { scanSubpackage } from './scan/subpackage';
+import { voteSubpackage } from './vote/subpackage';
 
 // Each feature declares its subpackage in src/<feature>/subpackage.ts.
-const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage].filter((p) => p.pages.length > 0);
+const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage].filter((p) => p.pages.length > 0);
 
 export default defineAppConfig({
   // Main package: the three tabBar pages only. Features add subpackages under src/<feature>/.
@@ -34,4 +36,7 @@ export default defineAppConfig({
     ],
   },
   __usePrivacyCheck__: true,
+  // 专属优惠 › 离我最近 asks for the location only after the tap (and the privacy consent).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '按距离为您排列附近支持单位的专属优惠' } },
 });

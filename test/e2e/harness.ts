@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Clock } from '../../server/core/ports';
 import { createDevServer } from '../../server/dev/server';
 import { createLocalRuntime, type LocalRuntime } from '../../server/runtime/local';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
@@ -17,10 +18,15 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<App> {
+export interface StartOptions {
+  /** The runtime's clock (e.g. manualClock, to move past a campaign's end); the demo is seeded at its now. */
+  clock?: Clock;
+}
+
+export async function startApp(opts: StartOptions = {}): Promise<App> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-e2e-'));
-  const runtime = createLocalRuntime({ dbFile: path.join(dir, 'lzt.sqlite') });
-  await seedDemoIfEmpty(runtime.store, Date.now());
+  const runtime = createLocalRuntime({ dbFile: path.join(dir, 'lzt.sqlite'), clock: opts.clock });
+  await seedDemoIfEmpty(runtime.store, opts.clock?.now() ?? Date.now());
   const app = await createDevServer({
     runtime,
     secret: 'e2e-secret-e2e-secret-e2e-secret',

@@ -6,6 +6,8 @@ import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';
 import PageShell from '../../components/PageShell';
 import PrimaryButton from '../../components/PrimaryButton';
+import PerkEntries from './PerkEntries';
+import CampaignBanner from './CampaignBanner';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
 import './index.scss';
@@ -70,6 +72,7 @@ function MyWork({ me }: { me: WhoAmI }) {
       {has('admin') ? (
         <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核' onClick={go('/roster/admin')} />
       ) : null}
+      <PerkEntries me={me} />
       {tree}
     </CellGroup>
   );
@@ -103,6 +106,7 @@ export default function HomePage() {
                 </PrimaryButton>
               </View>
             ) : null}
+            <CampaignBanner me={me} />
             <MyHousehold me={me} />
             <MyWork me={me} />
             <AboutSystem />

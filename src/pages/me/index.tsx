@@ -8,6 +8,7 @@ import { PRIVACY_ITEMS } from '../../components/PrivacyPopup';
 import DevSignIn from '../../dev/DevSignIn';
 import { useCall } from '../../hooks/useCall';
 import { setLargeText, useLargeText } from '../../settings/largeText';
+import { PerkMineEntry } from '../home/PerkEntries';
 import './index.scss';
 
 function Profile({ me }: { me: WhoAmI }) {
@@ -85,6 +86,7 @@ export default function MePage() {
     <PageShell name='me'>
       <CallView state={who}>{(me) => <Profile me={me} />}</CallView>
       <MyRecords />
+      <PerkMineEntry roles={who.data?.roles} />
       <LargeTextSetting />
       <PrivacyNotice />
       {process.env.TARO_ENV === 'h5' ? <DevSignIn signedIn={who.data?.signedIn} onChange={() => void who.reload()} /> : null}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '为TA投票',
+  enableShareAppMessage: true,
+});
