@@ -10,6 +10,7 @@ import { effectiveRoles, loadUser, type UserDoc } from '../features/account/user
 import { StoreError } from '../store/port';
 import type { Ctx } from './context';
 import { AppError } from './errors';
+import { projectOutput } from './output';
 import type { Caller, Ports } from './ports';
 
 export type Handler<A extends ActionContract> = (
@@ -92,9 +93,9 @@ export async function dispatch<C extends FunctionContract>(
   try {
     await authorize(ctx, contract.roles, contract.forbidden);
     const result = await handler(ctx, parsed.data);
-    const out = contract.output.safeParse(result);
-    if (!out.success) {
-      log(`${fn.name}.${action} returned data outside its contract: ${out.error.message}`);
+    const out = projectOutput(contract.output, result);
+    if (!out.ok) {
+      log(`${fn.name}.${action} returned data outside its contract: ${out.error}`);
       return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
     }
     return { ok: true, data: out.data };

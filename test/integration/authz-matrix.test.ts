@@ -6,7 +6,7 @@ import { ACTION_EXAMPLES } from './examples';
 import { demoRuntime, OPENID_BY_ROLE } from './runtime';
 
 const actions = Object.entries(FUNCTIONS).flatMap(([fn, contract]) =>
-  Object.entries(contract).map(([action, def]) => ({ fn, action, allowed: def.roles as readonly Role[] })),
+  Object.entries(contract).map(([action, def]) => ({ fn, action, def, allowed: def.roles as readonly Role[] })),
 );
 
 describe('authorization matrix', () => {
@@ -15,13 +15,15 @@ describe('authorization matrix', () => {
   });
 
   const cases = actions.flatMap((a) => ROLES.map((role) => ({ ...a, role })));
-  it.each(cases)('$fn.$action as $role', async ({ fn, action, allowed, role }) => {
+  it.each(cases)('$fn.$action as $role', async ({ fn, action, def, allowed, role }) => {
     const runtime = demoRuntime();
     try {
       const reply = await runtime.call(fn, { action, ...ACTION_EXAMPLES[`${fn}.${action}`] }, OPENID_BY_ROLE[role]);
       const permitted = allowed.includes(role) || (role !== 'anonymous' && allowed.includes('resident'));
       if (permitted) {
         if (!reply.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN', 'INVALID_INPUT']).not.toContain(reply.error.code);
+        // What left through the compiled projection is exactly what zod itself would allow.
+        else expect(def.output.parse(reply.data)).toEqual(reply.data);
       } else {
         expect(reply).toEqual({
           ok: false,
