@@ -4,12 +4,29 @@ import { isCmd, StoreError, type Patch, type UpdateCmd } from './port';
 
 const SEGMENT = /^(?:[A-Za-z_$][A-Za-z0-9_$]*|\d+)$/;
 
+const PATHS = new Map<string, string[]>();
+
+/** A dotted field path as its segments (checked once per distinct path, then remembered). */
 export function splitPath(field: string): string[] {
+  const known = PATHS.get(field);
+  if (known) return known;
   const parts = field.split('.');
   if (parts.length === 0 || parts.some((p) => !SEGMENT.test(p))) {
     throw new StoreError('INVALID', `bad field path: ${JSON.stringify(field)}`);
   }
+  if (PATHS.size < 10_000) PATHS.set(field, parts);
   return parts;
+}
+
+/** Sets a (possibly nested) field on a plain object, creating the objects on the way. */
+export function setPath(target: Record<string, unknown>, field: string, value: unknown): void {
+  const parts = splitPath(field);
+  let parent = target;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof parent[part] !== 'object' || parent[part] === null) parent[part] = {};
+    parent = parent[part] as Record<string, unknown>;
+  }
+  parent[parts[parts.length - 1]] = value;
 }
 
 export function getPath(doc: unknown, field: string): unknown {
@@ -55,24 +72,6 @@ export function applyPatch<T extends Record<string, unknown>>(doc: T, patch: Pat
     } else {
       parent[leaf] = clone(value);
     }
-  }
-  return out as T;
-}
-
-/** Keep only the named fields (and _id). */
-export function project<T extends { _id: string }>(doc: T, fields: string[] | null): T {
-  if (!fields) return doc;
-  const out: Record<string, unknown> = { _id: doc._id };
-  for (const field of fields) {
-    const value = getPath(doc, field);
-    if (value === undefined) continue;
-    const parts = splitPath(field);
-    let parent = out;
-    for (const part of parts.slice(0, -1)) {
-      if (typeof parent[part] !== 'object' || parent[part] === null) parent[part] = {};
-      parent = parent[part] as Record<string, unknown>;
-    }
-    parent[parts[parts.length - 1]] = value;
   }
   return out as T;
 }

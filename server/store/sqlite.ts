@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyPatch, project, splitPath } from './doc-patch';
+import { applyPatch, setPath, splitPath } from './doc-patch';
 import { INDEXES, type IndexSpec } from './indexes';
 import {
   isCmd,
@@ -367,11 +367,25 @@ class SqliteCollection implements Collection {
       ? ` ORDER BY ${this.state.order.map(([f, d]) => `${fieldExpr(f)} ${d.toUpperCase()}`).join(', ')}`
       : '';
     const table = this.store.table(this.name);
-    const sql = `SELECT doc FROM "${table}" WHERE ${where}${order} LIMIT ? OFFSET ?`;
+    const fields = this.state.fields?.filter((f) => f !== '_id');
     params.push(this.state.limit, this.state.skip);
     this.store.countRead();
-    const rows = this.store.prepare(sql).all(...params) as { doc: string }[];
-    return rows.map((r) => project(JSON.parse(r.doc) as Doc, this.state.fields));
+    if (!fields) {
+      const sql = `SELECT doc FROM "${table}" WHERE ${where}${order} LIMIT ? OFFSET ?`;
+      return (this.store.prepare(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Doc);
+    }
+    // Only the fields asked for leave SQLite (as JSON, so a string and an object stay apart).
+    const cols = fields.map((f, i) => `doc -> '${jsonPath(f)}' AS f${i}`).join(', ');
+    const sql = `SELECT _id${cols ? `, ${cols}` : ''} FROM "${table}" WHERE ${where}${order} LIMIT ? OFFSET ?`;
+    const rows = this.store.prepare(sql).all(...params) as Record<string, string | null>[];
+    return rows.map((r) => {
+      const doc: Record<string, unknown> = { _id: r._id };
+      fields.forEach((f, i) => {
+        const json = r[`f${i}`];
+        if (json !== null && json !== undefined) setPath(doc, f, JSON.parse(json));
+      });
+      return doc as Doc;
+    });
   }
 
   async count(): Promise<number> {
