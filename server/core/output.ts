@@ -5,13 +5,34 @@
 // the named fields. Parts it does not know (effects, lazy, tuples …) fall back to zod.
 import { z } from 'zod';
 
-export class OutputMismatch extends Error {}
+/** Where in the reply (built while unwinding, so a reply that fits builds no path strings). */
+export class OutputMismatch extends Error {
+  constructor(
+    readonly want: string,
+    readonly path: string[] = [],
+  ) {
+    super(want);
+  }
+  at(segment: string): OutputMismatch {
+    this.path.unshift(segment);
+    return this;
+  }
+}
 
-type Project = (value: unknown, path: string) => unknown;
+type Project = (value: unknown) => unknown;
 
-const fail = (path: string, want: string): never => {
-  throw new OutputMismatch(`${path || 'reply'}: expected ${want}`);
+const fail = (want: string): never => {
+  throw new OutputMismatch(`expected ${want}`);
 };
+
+/** Runs `f`, naming `segment` in the path of a mismatch found inside it. */
+function inside<T>(segment: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw e instanceof OutputMismatch ? e.at(segment) : e;
+  }
+}
 
 function compile(schema: z.ZodTypeAny): Project {
   const def = schema._def as { typeName: z.ZodFirstPartyTypeKind; [k: string]: unknown };
@@ -20,53 +41,69 @@ function compile(schema: z.ZodTypeAny): Project {
       const fields = Object.entries((schema as z.AnyZodObject).shape as Record<string, z.ZodTypeAny>).map(
         ([key, s]) => [key, lazy(s)] as const,
       );
-      return (v, path) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, 'an object');
+      return (v) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail('an object');
         const out: Record<string, unknown> = {};
-        for (const [key, project] of fields) {
-          const value = project((v as Record<string, unknown>)[key], `${path}.${key}`);
-          if (value !== undefined) out[key] = value;
+        let key = '';
+        try {
+          for (const [k, project] of fields) {
+            key = k;
+            const value = project((v as Record<string, unknown>)[k]);
+            if (value !== undefined) out[k] = value;
+          }
+        } catch (e) {
+          throw e instanceof OutputMismatch ? e.at(`.${key}`) : e;
         }
         return out;
       };
     }
     case z.ZodFirstPartyTypeKind.ZodArray: {
       const item = lazy(def.type as z.ZodTypeAny);
-      return (v, path) => (Array.isArray(v) ? v.map((x, i) => item(x, `${path}[${i}]`)) : fail(path, 'an array'));
+      return (v) => {
+        if (!Array.isArray(v)) return fail('an array');
+        const out = new Array<unknown>(v.length);
+        let i = 0;
+        try {
+          for (; i < v.length; i++) out[i] = item(v[i]);
+        } catch (e) {
+          throw e instanceof OutputMismatch ? e.at(`[${i}]`) : e;
+        }
+        return out;
+      };
     }
     case z.ZodFirstPartyTypeKind.ZodOptional: {
       const inner = lazy(def.innerType as z.ZodTypeAny);
-      return (v, path) => (v === undefined ? undefined : inner(v, path));
+      return (v) => (v === undefined ? undefined : inner(v));
     }
     case z.ZodFirstPartyTypeKind.ZodNullable: {
       const inner = lazy(def.innerType as z.ZodTypeAny);
-      return (v, path) => (v === null ? null : inner(v, path));
+      return (v) => (v === null ? null : inner(v));
     }
     case z.ZodFirstPartyTypeKind.ZodDefault: {
       const inner = lazy(def.innerType as z.ZodTypeAny);
       const value = def.defaultValue as () => unknown;
-      return (v, path) => inner(v === undefined ? value() : v, path);
+      return (v) => inner(v === undefined ? value() : v);
     }
     case z.ZodFirstPartyTypeKind.ZodString:
-      return (v, path) => (typeof v === 'string' ? v : fail(path, 'a string'));
+      return (v) => (typeof v === 'string' ? v : fail('a string'));
     case z.ZodFirstPartyTypeKind.ZodNumber:
-      return (v, path) => (typeof v === 'number' && Number.isFinite(v) ? v : fail(path, 'a number'));
+      return (v) => (typeof v === 'number' && Number.isFinite(v) ? v : fail('a number'));
     case z.ZodFirstPartyTypeKind.ZodBoolean:
-      return (v, path) => (typeof v === 'boolean' ? v : fail(path, 'a boolean'));
+      return (v) => (typeof v === 'boolean' ? v : fail('a boolean'));
     case z.ZodFirstPartyTypeKind.ZodLiteral: {
       const literal = def.value;
-      return (v, path) => (v === literal ? v : fail(path, JSON.stringify(literal)));
+      return (v) => (v === literal ? v : fail(JSON.stringify(literal)));
     }
     case z.ZodFirstPartyTypeKind.ZodEnum: {
       const values = new Set(def.values as string[]);
-      return (v, path) => (values.has(v as string) ? v : fail(path, `one of ${[...values].join('|')}`));
+      return (v) => (values.has(v as string) ? v : fail(`one of ${[...values].join('|')}`));
     }
     case z.ZodFirstPartyTypeKind.ZodRecord: {
       const value = lazy(def.valueType as z.ZodTypeAny);
-      return (v, path) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, 'an object');
+      return (v) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail('an object');
         const out: Record<string, unknown> = {};
-        for (const [k, x] of Object.entries(v)) out[k] = value(x, `${path}.${k}`);
+        for (const [k, x] of Object.entries(v)) out[k] = inside(`.${k}`, () => value(x));
         return out;
       };
     }
@@ -75,24 +112,24 @@ function compile(schema: z.ZodTypeAny): Project {
       const options = (def.options as z.ZodTypeAny[] | Map<unknown, z.ZodTypeAny>) instanceof Map
         ? [...(def.options as Map<unknown, z.ZodTypeAny>).values()].map(lazy)
         : (def.options as z.ZodTypeAny[]).map(lazy);
-      return (v, path) => {
+      return (v) => {
         for (const option of options) {
           try {
-            return option(v, path);
+            return option(v);
           } catch (e) {
             if (!(e instanceof OutputMismatch)) throw e;
           }
         }
-        return fail(path, 'one of the union’s shapes');
+        return fail('one of the union’s shapes');
       };
     }
     case z.ZodFirstPartyTypeKind.ZodAny:
     case z.ZodFirstPartyTypeKind.ZodUnknown:
       return (v) => v;
     default:
-      return (v, path) => {
+      return (v) => {
         const r = schema.safeParse(v);
-        return r.success ? r.data : fail(path, r.error.issues[0]?.message ?? 'a valid value');
+        return r.success ? r.data : fail(r.error.issues[0]?.message ?? 'a valid value');
       };
   }
 }
@@ -102,7 +139,7 @@ const compiled = new WeakMap<z.ZodTypeAny, Project>();
 /** Compiled on first use, so recursive or large schemas cost nothing until they are needed. */
 function lazy(schema: z.ZodTypeAny): Project {
   let project: Project | undefined;
-  return (v, path) => (project ??= projector(schema))(v, path);
+  return (v) => (project ??= projector(schema))(v);
 }
 
 function projector(schema: z.ZodTypeAny): Project {
@@ -117,9 +154,9 @@ function projector(schema: z.ZodTypeAny): Project {
 /** The reply as the contract allows it, or what does not fit. */
 export function projectOutput(schema: z.ZodTypeAny, value: unknown): { ok: true; data: unknown } | { ok: false; error: string } {
   try {
-    return { ok: true, data: projector(schema)(value, '') };
+    return { ok: true, data: projector(schema)(value) };
   } catch (e) {
-    if (e instanceof OutputMismatch) return { ok: false, error: e.message };
+    if (e instanceof OutputMismatch) return { ok: false, error: `${e.path.join('') || 'reply'}: ${e.want}` };
     throw e;
   }
 }

@@ -48,7 +48,13 @@ export function makeCtx(ports: Ports, caller: Caller): Ctx {
     return userPromise;
   };
   return {
-    ...ports,
+    store: ports.store,
+    files: ports.files,
+    clock: ports.clock,
+    checker: ports.checker,
+    notifier: ports.notifier,
+    qr: ports.qr,
+    secrets: ports.secrets,
     caller,
     openid: () => {
       if (!caller.openid) throw new AppError('UNAUTHENTICATED');

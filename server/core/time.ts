@@ -1,7 +1,8 @@
 // Times are Asia/Shanghai: a campaign's "day" or a perk's "month" is a Beijing one.
 // China has kept UTC+8 without daylight saving since 1991, so day, week and month keys
-// are plain arithmetic on a fixed offset (hot paths such as a vote compute them per call;
-// dayjs' time-zone plugin costs tens of µs a call). dayjs stays for formatting.
+// and formats are plain arithmetic on a fixed offset (hot paths such as a vote compute them
+// per call; dayjs' time-zone plugin costs tens of µs a call). `beijing()` (dayjs) stays for
+// calendar arithmetic off the hot paths.
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
@@ -36,5 +37,29 @@ export function beijingWeek(t: number): string {
   const weekday = shifted(start).getUTCDay(); // 0 = Sunday
   return beijingDay(start - ((weekday + 6) % 7) * DAY_MS);
 }
-/** "2026-11-25 10:00" in Beijing time. */
-export const formatBeijing = (t: number, fmt = 'YYYY-MM-DD HH:mm') => beijing(t).format(fmt);
+/** "2026-11-25 10:00" in Beijing time; tokens YYYY MM M DD D HH mm ss (others are kept as written). */
+export function formatBeijing(t: number, fmt = 'YYYY-MM-DD HH:mm'): string {
+  const d = shifted(t);
+  const month = d.getUTCMonth() + 1;
+  const date = d.getUTCDate();
+  return fmt.replace(/YYYY|MM|DD|HH|mm|ss|M|D/g, (token) => {
+    switch (token) {
+      case 'YYYY':
+        return String(d.getUTCFullYear());
+      case 'MM':
+        return two(month);
+      case 'M':
+        return String(month);
+      case 'DD':
+        return two(date);
+      case 'D':
+        return String(date);
+      case 'HH':
+        return two(d.getUTCHours());
+      case 'mm':
+        return two(d.getUTCMinutes());
+      default:
+        return two(d.getUTCSeconds());
+    }
+  });
+}

@@ -27,3 +27,14 @@ describe('fixed-offset keys agree with the time-zone database', () => {
     }
   });
 });
+
+describe('formatBeijing', () => {
+  it('formats like dayjs in Asia/Shanghai', () => {
+    const { beijing, formatBeijing } = jest.requireActual('../../server/core/time') as typeof import('../../server/core/time');
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2026, 1, 1); t += 3600_000 + 61_000) {
+      for (const fmt of ['YYYY-MM-DD HH:mm', 'M月D日', 'M月D日 HH:mm', 'YYYY-MM-DD HH:mm:ss', 'YYYYMMDD']) {
+        expect(formatBeijing(t, fmt)).toBe(beijing(t).format(fmt));
+      }
+    }
+  });
+});

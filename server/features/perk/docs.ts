@@ -13,7 +13,7 @@ import {
   type PerkCategoryT,
 } from '../../../contracts/perk';
 import { LEADS, type Role } from '../../../contracts/roles';
-import { beijing, beijingDay, beijingMonth, beijingWeek, formatBeijing, startOfBeijingDay } from '../../core/time';
+import { beijingDay, beijingMonth, beijingWeek, formatBeijing, startOfBeijingDay } from '../../core/time';
 import type { At } from '../../domain/docs';
 import type { UserDoc } from '../account/users';
 
@@ -176,7 +176,7 @@ export function calendarOf(t: number): BeijingCalendar {
   if (calendar && t >= calendar.from && t < calendar.to) return calendar;
   const from = startOfBeijingDay(t);
   const day = beijingDay(t);
-  calendar = { from, to: beijing(from).add(1, 'day').valueOf(), day, week: beijingWeek(t), month: beijingMonth(t), dom: day.slice(6) };
+  calendar = { from, to: from + 24 * 3600_000, day, week: beijingWeek(t), month: beijingMonth(t), dom: day.slice(6) };
   return calendar;
 }
 
