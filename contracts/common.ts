@@ -49,3 +49,21 @@ export const NodeStats = z.object({
   bound: z.number().int(),
   visited: z.number().int(),
 });
+
+/** The reply of every .xlsx import (roster, partners and perks), with the feature's own row shape. */
+export const ImportStatus = z.enum(['added', 'changed', 'unchanged', 'rejected']);
+export const importReport = <R extends z.ZodTypeAny>(row: R) =>
+  z.object({
+    summary: z.object({
+      rows: z.number().int(),
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      rejected: z.number().int(),
+    }),
+    /** Every rejected row, and the first 200 other rows that are not unchanged. */
+    rows: z.array(row),
+    /** The whole row-by-row report as .xlsx. */
+    reportUrl: z.string(),
+    dryRun: z.boolean(),
+  });

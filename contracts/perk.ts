@@ -4,7 +4,7 @@
 // perk.clerkRedemptions, 管理员 → perk.partners / perk.partner / perk.save* / perk.import / perk.stats.
 import { z } from 'zod';
 import { action } from './action';
-import { Id, PageOf, Paging } from './common';
+import { Id, ImportStatus, importReport, PageOf, Paging } from './common';
 import { PERK_CATEGORY_LABELS, PERK_ELIGIBILITY_LABELS, PERK_PERIOD_LABELS } from './labels';
 import { ADMIN, LEADS, SIGNED_IN, type Role } from './roles';
 
@@ -232,25 +232,13 @@ export type PerkAdminT = z.infer<typeof PerkAdmin>;
 
 export const PerkImportRow = z.object({
   row: z.number().int(),
-  status: z.enum(['added', 'changed', 'unchanged', 'rejected']),
+  status: ImportStatus,
   partner: z.string().optional(),
   perk: z.string().optional(),
   reason: z.string().optional(),
 });
 
-export const PerkImportReport = z.object({
-  summary: z.object({
-    rows: z.number().int(),
-    added: z.number().int(),
-    changed: z.number().int(),
-    unchanged: z.number().int(),
-    rejected: z.number().int(),
-  }),
-  /** Every rejected row, and the first 200 other rows that are not unchanged. */
-  rows: z.array(PerkImportRow),
-  reportUrl: z.string(),
-  dryRun: z.boolean(),
-});
+export const PerkImportReport = importReport(PerkImportRow);
 export type PerkImportReportT = z.infer<typeof PerkImportReport>;
 
 // ---------------------------------------------------------------- actions

@@ -1,30 +1,17 @@
 // The 社区's roster: import from Excel, the 组织体系图, printable cards, and 动态调整.
 import { z } from 'zod';
 import { action } from './action';
-import { Id, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
+import { Id, ImportStatus, importReport, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
 import { ADMIN, SIGNED_IN } from './roles';
 
 export const ImportRowResult = z.object({
   row: z.number().int(),
-  status: z.enum(['added', 'changed', 'unchanged', 'rejected']),
+  status: ImportStatus,
   unit: z.string().optional(),
   reason: z.string().optional(),
 });
 
-export const ImportReport = z.object({
-  summary: z.object({
-    rows: z.number().int(),
-    added: z.number().int(),
-    changed: z.number().int(),
-    unchanged: z.number().int(),
-    rejected: z.number().int(),
-  }),
-  /** Every rejected row, and the first 200 other rows that are not unchanged. */
-  rows: z.array(ImportRowResult),
-  /** The whole row-by-row report as .xlsx. */
-  reportUrl: z.string(),
-  dryRun: z.boolean(),
-});
+export const ImportReport = importReport(ImportRowResult);
 export type ImportReportT = z.infer<typeof ImportReport>;
 
 export const TreeNode = z.object({
