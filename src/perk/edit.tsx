@@ -17,7 +17,7 @@ import { formatDate } from '../utils/beijingTime';
 import { cnDate } from '../utils/cnDate';
 import { ELIGIBILITY, ELIGIBILITY_LABELS, PERIOD_LABELS, PERIODS } from './labels';
 import Chips from './parts/Chips';
-import { useAction } from './parts/useAction';
+import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
 import '../components/form/form.scss';
 import './perk.scss';

@@ -16,7 +16,7 @@ import { useCall } from '../hooks/useCall';
 import { cnDate, cnDateTime } from '../utils/cnDate';
 import { spacedCode } from './labels';
 import PartnerForm from './parts/PartnerForm';
-import { useAction } from './parts/useAction';
+import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
 import '../components/form/form.scss';
 import './perk.scss';

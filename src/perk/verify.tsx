@@ -11,7 +11,7 @@ import PrimaryButton from '../components/PrimaryButton';
 import { cnDateTime } from '../utils/cnDate';
 import { decodeParam } from '../utils/formRules';
 import { VERDICT_TONE } from './labels';
-import { useAction } from './parts/useAction';
+import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
 import './perk.scss';
 

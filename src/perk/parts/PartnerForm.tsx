@@ -9,7 +9,7 @@ import { Field, FormError, TextArea, TextInput } from '../../components/form/Fie
 import PrimaryButton from '../../components/PrimaryButton';
 import { CATEGORIES, CATEGORY_LABELS } from '../labels';
 import Chips from './Chips';
-import { useAction } from './useAction';
+import { useAction } from '../../hooks/useAction';
 import '../../components/form/form.scss';
 
 interface Props {

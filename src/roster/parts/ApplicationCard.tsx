@@ -8,7 +8,7 @@ import { formatDateTime } from '../../utils/beijingTime';
 import { KIND_LABELS } from '../rosterLabels';
 import { FormError, TextAreaField } from './Fields';
 import InviteCode from './InviteCode';
-import { useAction } from './useAction';
+import { useAction } from '../../hooks/useAction';
 import '../roster.scss';
 
 export type Application = Output<'register', 'pending'>['items'][number];

@@ -8,7 +8,7 @@ import type { TreeNode } from '../treeModel';
 import { checkPerson, FormError, TextAreaField, TextField } from './Fields';
 import InviteCode from './InviteCode';
 import NodeChooser from './NodeChooser';
-import { useAction } from './useAction';
+import { useAction } from '../../hooks/useAction';
 
 type Appointed = Output<'register', 'appoint'>['application'];
 

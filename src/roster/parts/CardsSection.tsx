@@ -9,7 +9,7 @@ import PrimaryButton from '../../components/PrimaryButton';
 import type { TreeNode } from '../treeModel';
 import { FormError } from './Fields';
 import NodeChooser from './NodeChooser';
-import { useAction } from './useAction';
+import { useAction } from '../../hooks/useAction';
 
 type Cards = Output<'roster', 'cards'>;
 
