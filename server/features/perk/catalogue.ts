@@ -31,6 +31,7 @@ import {
   isHonoree,
   leadRoles,
   limitText,
+  partnerInfo,
   periodProblem,
   type PartnerDoc,
   type PerkDoc,
@@ -180,19 +181,6 @@ function flatDistance2(a: LocationT, cosLat: number, b: LocationT): number {
   return x * x + y * y;
 }
 
-export function partnerInfo(id: string, p: CataloguePartner) {
-  return {
-    id,
-    name: p.name,
-    category: p.category,
-    categoryLabel: categoryLabel(p.category),
-    address: p.address,
-    location: p.location,
-    hours: p.hours,
-    phone: p.phone,
-    ...(p.logo ? { logo: p.logo } : {}),
-  };
-}
 
 /** A catalogue entry with what every list reply derives from it worked out once. */
 interface Prepared {

@@ -246,9 +246,10 @@ export function holderView(user: UserDoc) {
 
 // ---------------------------------------------------------------- admin views
 
-export function partnerAdminView(p: PartnerDoc): PartnerAdminT {
+/** What every view shows of a partner (the catalogue keeps exactly these fields). */
+export function partnerInfo(id: string, p: Pick<PartnerDoc, 'name' | 'category' | 'address' | 'location' | 'hours' | 'phone' | 'logo'>) {
   return {
-    id: p._id,
+    id,
     name: p.name,
     category: p.category,
     categoryLabel: categoryLabel(p.category),
@@ -257,6 +258,12 @@ export function partnerAdminView(p: PartnerDoc): PartnerAdminT {
     hours: p.hours,
     phone: p.phone,
     ...(p.logo ? { logo: p.logo } : {}),
+  };
+}
+
+export function partnerAdminView(p: PartnerDoc): PartnerAdminT {
+  return {
+    ...partnerInfo(p._id, p),
     ...(p.intro ? { intro: p.intro } : {}),
     status: p.status,
     ...(p.suspendReason ? { suspendReason: p.suspendReason } : {}),
