@@ -1,7 +1,8 @@
 // `npm run bench [-- NAME ...]`: starts the server on loopback in a child process, drives
 // each figure with autocannon for a bounded time, and prints one JSON line per figure:
 // name, rps, p95_ms, ratio (rps ÷ this run's baseline rps), reads and writes per call.
-// BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | demo) tune a run.
+// BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | demo) tune a run; BENCH_PROFILE=DIR
+// profiles the server.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +14,9 @@ const BASELINE_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 
 function startServer(figures: Figure[]): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server.ts')], {
+    // BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome DevTools).
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(__dirname, 'server.ts')], {
       env: { ...process.env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -85,5 +86,73 @@ describe('SQLite store document cache', () => {
     }).toThrow(TypeError);
     expect(await store.collection('c').doc('a').get()).toEqual({ _id: 'a', nested: { list: [1] } });
     store.close();
+  });
+});
+
+describe('SQLite store group commit', () => {
+  const fileStore = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-store-'));
+    const file = path.join(dir, 'test.sqlite');
+    const store = openSqliteStore(file);
+    // A second connection sees only what is committed.
+    const outside = new Database(file, { readonly: true });
+    const committedIds = () => {
+      try {
+        return (outside.prepare('SELECT _id FROM c_c ORDER BY _id').all() as { _id: string }[]).map((r) => r._id);
+      } catch {
+        return [];
+      }
+    };
+    const close = () => {
+      outside.close();
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+    return { store, committedIds, close };
+  };
+
+  it('acknowledges a write only once it is committed, and lets concurrent writes share one commit', async () => {
+    const { store, committedIds, close } = fileStore();
+    store.collection('c');
+    const before = store.commits;
+    const writes = Array.from({ length: 100 }, (_, i) => store.collection('c').add({ _id: `d${String(i).padStart(3, '0')}`, n: i }));
+    const tx = store.transaction(async (t) => t.collection('c').doc('d000').update({ n: cmd.inc(1) }));
+    // Nothing is committed while the writes are pending …
+    expect(committedIds()).toEqual([]);
+    const acknowledged: string[][] = [];
+    await Promise.all(writes.map((w) => w.then(() => acknowledged.push(committedIds()))));
+    await tx;
+    // … and every acknowledgement came after its write was visible to another connection.
+    for (const seen of acknowledged) expect(seen).toHaveLength(100);
+    expect(store.commits - before).toBe(1);
+    expect(await store.collection('c').doc('d000').get()).toMatchObject({ n: 1 });
+    close();
+  });
+
+  it('fails every write of a batch whose commit fails, and serves none of them afterwards', async () => {
+    const { store, committedIds, close } = fileStore();
+    await store.collection('c').add({ _id: 'kept', n: 1 });
+    const internals = store as unknown as { commitBatch: { run(): unknown } };
+    const real = internals.commitBatch;
+    internals.commitBatch = {
+      run() {
+        throw new Error('disk I/O error');
+      },
+    };
+    const a = store.collection('c').add({ _id: 'lost', n: 1 });
+    const b = store.collection('c').doc('kept').update({ n: cmd.inc(1) });
+    const t = store.transaction(async (tx) => tx.collection('c').doc('kept').update({ n: cmd.inc(10) }));
+    await expect(a).rejects.toThrow('disk I/O error');
+    await expect(b).rejects.toThrow('disk I/O error');
+    await expect(t).rejects.toThrow('disk I/O error');
+    internals.commitBatch = real;
+    expect(await store.collection('c').doc('lost').get()).toBeNull();
+    expect(await store.collection('c').doc('kept').get()).toMatchObject({ n: 1 });
+    expect(committedIds()).toEqual(['kept']);
+    // The store goes on working.
+    await store.collection('c').doc('kept').update({ n: cmd.inc(1) });
+    expect(committedIds()).toEqual(['kept']);
+    expect(await store.collection('c').doc('kept').get()).toMatchObject({ n: 2 });
+    close();
   });
 });
