@@ -47,13 +47,17 @@ async function signIn(base: string, who: { key: string } | { openid: string }): 
 async function cookiesFor(base: string, fig: Figure): Promise<string[]> {
   if (fig.callers) {
     const out: string[] = [];
-    for (let n = 0; n < fig.callers; n++) out.push(await signIn(base, { openid: `bench-${fig.name.replace(/[^0-9A-Za-z_-]/g, '-')}-${n}` }));
+    const name = fig.name.replace(/[^0-9A-Za-z_-]/g, '-');
+    for (let n = 0; n < fig.callers; n += 50) {
+      const chunk = Array.from({ length: Math.min(50, fig.callers - n) }, (_, j) => signIn(base, { openid: `bench-${name}-${n + j}` }));
+      out.push(...(await Promise.all(chunk)));
+    }
     return out;
   }
   return [fig.as === 'anonymous' ? '' : await signIn(base, { key: fig.as })];
 }
 
-const stats = async (base: string) => (await json(`${base}/__dev/stats`)).body.data as { reads: number; writes: number };
+const stats = async (base: string) => (await json(`${base}/__dev/stats`)).body.data as { reads: number; writes: number; commits?: number };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -109,6 +113,8 @@ async function measure(base: string, fig: Figure, seconds = SECONDS) {
     p95_ms: Number(percentile(latencies, 95).toFixed(2)),
     reads: Number(((after.reads - before.reads) / sent).toFixed(2)),
     writes: Number(((after.writes - before.writes) / sent).toFixed(2)),
+    // SQLite commits per call: below 1 where calls share a group commit.
+    commits: Number((((after.commits ?? 0) - (before.commits ?? 0)) / sent).toFixed(3)),
     calls,
     errors: result.errors + result.non2xx,
     connections: fig.connections ?? 10,
@@ -130,9 +136,10 @@ async function main() {
     const baselineFig = figures.find((f) => f.name === 'baseline') as Figure;
     const p95 = new Map<string, number>();
     for (const fig of figures) {
-      // Each figure is compared with a baseline measured right before it, so a machine
-      // whose load drifts during the run still gives fair ratios.
-      const baselineRps = fig.name === 'baseline' ? 0 : (await measure(base, baselineFig, BASELINE_SECONDS)).rps;
+      // Each figure is compared with a baseline measured right before it, at the figure's own
+      // concurrency, so a machine whose load drifts during the run still gives fair ratios.
+      const sameLoad = { ...baselineFig, connections: fig.connections ?? baselineFig.connections };
+      const baselineRps = fig.name === 'baseline' ? 0 : (await measure(base, sameLoad, BASELINE_SECONDS)).rps;
       const m = await measure(base, fig);
       p95.set(fig.name, m.p95_ms);
       const ratio = fig.name === 'baseline' ? 1 : Number((m.rps / baselineRps).toFixed(2));
@@ -143,6 +150,8 @@ async function main() {
         t.minRatio !== undefined && ratio < t.minRatio ? `ratio<${t.minRatio}` : '',
         t.maxReads !== undefined && m.reads > t.maxReads ? `reads>${t.maxReads}` : '',
         t.maxWrites !== undefined && m.writes > t.maxWrites ? `writes>${t.maxWrites}` : '',
+        // A figure whose calls stopped doing the real work (passes or votes used up) measures nothing.
+        t.minShare && !(Number((m as Record<string, unknown>)[t.minShare.field]) >= t.minShare.value) ? `${t.minShare.field}<${t.minShare.value}` : '',
       ].filter(Boolean);
       if (misses.length) failed = true;
       console.log(

@@ -49,7 +49,7 @@ export const PERK_FIGURES: Figure[] = [
     body: (i) => ({ action: 'verify', shortCode: String(VERIFY_FIRST_CODE + (i % VERIFY_PASSES)) }),
     as: 'clerk',
     // 6 reads and 3 writes a call.
-    target: { minRatio: 0.5, maxReads: 6, maxWrites: 3 },
+    target: { minRatio: 0.5, maxReads: 6, maxWrites: 3, minShare: { field: 'valid_share', value: 0.99 } },
     report: (base, calls) => consumedShare(base, calls),
   },
 ];

@@ -10,7 +10,14 @@ export interface Figure {
   /** Concurrent connections (default 10). */
   connections?: number;
   /** What the issue asks of it, checked and printed. */
-  target?: { minRatio?: number; maxReads?: number; maxWrites?: number; maxP95Ratio?: { of: string; ratio: number } };
+  target?: {
+    minRatio?: number;
+    maxReads?: number;
+    maxWrites?: number;
+    maxP95Ratio?: { of: string; ratio: number };
+    /** A field of `report` that must reach a value (e.g. the share of calls that did the real work). */
+    minShare?: { field: string; value: number };
+  };
   /** Extra fields for the figure's line, read from the server after the run (`calls`: requests measured). */
   report?: (base: string, calls: number) => Promise<Record<string, unknown>>;
 }

@@ -1,6 +1,6 @@
 // Bench data for 最美邻长评选 in the generated district (c1 is its first 社区):
-// - `vbench-cast`: voting now, any WeChat user, 100 votes a day (20 candidates, u1…u20), so
-//   most of the bench's casts are accepted;
+// - `vbench-cast`: voting now, any WeChat user, 10 votes a day (20 candidates, u1…u20), and
+//   CAST_VOTERS voters, enough that every cast of the figure is accepted;
 // - `vbench-10k` and `vbench-1m`: 30 candidates each (u21…u50, u51…u80) with 10,000 and
 //   1,000,000 stored votes, written with bulkPut in chunks; the candidates' counters are the
 //   counts of those votes. The votes were cast on past days, 10 a voter a day.
@@ -18,6 +18,8 @@ const CAST_CANDIDATES = 20;
 const BOARD_CANDIDATES = 30;
 const VOTES_PER_VOTER_DAY = 10;
 const CHUNK = 50_000;
+/** 10 votes a day each: room for 30,000 accepted votes a second of the figure. */
+export const CAST_VOTERS = 3_000 * Math.min(30, Number(process.env.BENCH_SECONDS ?? 5));
 
 async function units(rt: LocalRuntime, first: number, n: number): Promise<NodeDoc[]> {
   const out: NodeDoc[] = [];
@@ -33,7 +35,7 @@ async function seedCast(rt: LocalRuntime, now: number) {
   const c1 = (await rt.store.collection('nodes').doc('c1').get()) as NodeDoc;
   const c = campaignDoc(
     c1,
-    { _id: CAST_CAMPAIGN, title: '压测：投票', nominateFrom: now - 3 * DAY_MS, nominateUntil: now - DAY_MS, voteFrom: now - DAY_MS, voteUntil: now + 30 * DAY_MS, perDay: 100, perCandidatePerDay: 100 },
+    { _id: CAST_CAMPAIGN, title: '压测：投票', nominateFrom: now - 3 * DAY_MS, nominateUntil: now - DAY_MS, voteFrom: now - DAY_MS, voteUntil: now + 30 * DAY_MS, perDay: VOTES_PER_VOTER_DAY, perCandidatePerDay: VOTES_PER_VOTER_DAY },
     now,
   );
   const candidates = (await units(rt, 1, CAST_CANDIDATES)).map((u) => approvedCandidate(c, u, '压测候选人', now));

@@ -38,22 +38,43 @@ export function getPath(doc: unknown, field: string): unknown {
   return cur;
 }
 
-function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+/** A caller's value, copied so the stored document never shares an object with the caller. */
+function copyValue<T>(value: T): T {
+  return value === null || typeof value !== 'object' ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** A patch's field value replaces that field (objects are not merged); cmd.inc adds; cmd.unset removes. */
+/** A shallow copy of an object or array. */
+function shallow(value: Record<string, unknown>): Record<string, unknown> {
+  return (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
+}
+
+/**
+ * A patch's field value replaces that field (objects are not merged); cmd.inc adds; cmd.unset
+ * removes. Copy on write: only the objects on a patched path are copied, the rest is shared
+ * with `doc` (the local store's documents are frozen, so sharing is safe).
+ */
 export function applyPatch<T extends Record<string, unknown>>(doc: T, patch: Patch): T {
-  const out = clone(doc) as Record<string, unknown>;
-  for (const [field, value] of Object.entries(patch)) {
+  const out = { ...doc } as Record<string, unknown>;
+  /** Objects of `out` already copied (so a second field under the same parent copies nothing). */
+  const own = new Set<object>([out]);
+  for (const field in patch) {
+    const value = patch[field];
     if (value === undefined) continue;
     const parts = splitPath(field);
     if (parts[0] === '_id') throw new StoreError('INVALID', '_id cannot be changed');
     let parent = out;
-    for (const part of parts.slice(0, -1)) {
+    for (let i = 0; i < parts.length - 1; i++) {
+      const part = parts[i];
       const next = parent[part];
-      if (next === null || typeof next !== 'object') parent[part] = {};
-      parent = parent[part] as Record<string, unknown>;
+      let child: Record<string, unknown>;
+      if (next === null || typeof next !== 'object') child = {};
+      else if (own.has(next)) child = next as Record<string, unknown>;
+      else child = shallow(next as Record<string, unknown>);
+      if (child !== next) {
+        parent[part] = child;
+        own.add(child);
+      }
+      parent = child;
     }
     const leaf = parts[parts.length - 1];
     if (isCmd(value)) {
@@ -70,7 +91,7 @@ export function applyPatch<T extends Record<string, unknown>>(doc: T, patch: Pat
         throw new StoreError('INVALID', `unknown update command in ${field}`);
       }
     } else {
-      parent[leaf] = clone(value);
+      parent[leaf] = copyValue(value);
     }
   }
   return out as T;

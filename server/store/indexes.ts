@@ -65,10 +65,9 @@ export const INDEXES: IndexSpec[] = [
   // campaign has at most 500 candidates, so its other lists (by 编号, name, nominator) filter
   // on this index's campaignId prefix and sort that handful.
   { collection: 'candidates', name: 'campaign_rank', fields: [['campaignId', 1], ['status', 1], ['votes', -1], ['no', 1]] },
-  // Two indexes only (each costs every vote a write): a candidate's votes in a time window,
-  // and a voter's votes, for the 管理员's lists and voids.
+  // One index only (each costs every vote a write): a candidate's votes in a time window, for
+  // the 管理员's lists and voids. A voter's votes are a range of ids (votesOfVoter).
   { collection: 'votes', name: 'candidate_valid_at', fields: [['candidateId', 1], ['valid', 1], ['at', -1]] },
-  { collection: 'votes', name: 'campaign_voter_valid', fields: [['campaignId', 1], ['voter', 1], ['valid', 1], ['at', -1]] },
   { collection: 'voteAlerts', name: 'campaign_minute', fields: [['campaignId', 1], ['minute', -1]] },
   { collection: 'voteAudit', name: 'campaign_at', fields: [['campaignId', 1], ['at', -1]] },
 ];

@@ -96,6 +96,8 @@ export interface Transaction {
 export interface StoreStats {
   reads: number;
   writes: number;
+  /** Commits made (the local store's group commits; absent where the backend commits each write). */
+  commits?: number;
 }
 
 export interface Store {

@@ -37,12 +37,20 @@ import {
 } from './port';
 
 type Row = { _id: string; v: number; doc: string };
+interface TableRows {
+  table: string;
+  read: Database.Statement;
+  insert: Database.Statement;
+  upsert: Database.Statement;
+  write: Database.Statement;
+  remove: Database.Statement;
+}
 type Param = string | number | null;
 
 const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
 const DOC_CACHE_MAX = 50_000;
 /** A batch this large is committed at once, not at the end of the turn (bounded WAL growth). */
-const BATCH_MAX_WRITES = 5_000;
+const BATCH_MAX_WRITES = Number(process.env.LZT_BATCH ?? 5_000);
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -136,7 +144,8 @@ interface QueryState {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly tables = new Set<string>();
+  /** Each collection's table and its row statements, prepared once. */
+  private readonly tables = new Map<string, TableRows>();
   private readonly counts: StoreStats = { reads: 0, writes: 0 };
   /**
    * Documents read by id, parsed and frozen, until a write to them. Every write of this
@@ -213,21 +222,42 @@ export class SqliteStore implements Store {
   flush(): void {
     const b = this.batch;
     if (!b) return;
-    this.batch = null;
     try {
       this.commitBatch.run();
+      this.batch = null;
       this.commits++;
       b.resolve();
     } catch (e) {
-      if (this.db.inTransaction) this.rollbackBatch.run();
-      // The cache may hold documents of the lost batch.
-      this.docCache.clear();
-      b.reject(e);
+      this.failBatch(e);
+    }
+  }
+
+  /** Rolls the open batch back: every write in it fails with `e`. */
+  private failBatch(e: unknown): void {
+    const b = this.batch;
+    this.batch = null;
+    if (this.db.inTransaction) this.rollbackBatch.run();
+    // The cache may hold documents of the lost batch.
+    this.docCache.clear();
+    b?.reject(e);
+  }
+
+  /**
+   * Runs writes already checked to succeed (a transaction's commit) without a savepoint of
+   * their own: should the database still fail one, the whole batch fails with it.
+   */
+  checkedWrites(fn: () => void): void {
+    this.writing();
+    try {
+      fn();
+    } catch (e) {
+      this.failBatch(e);
+      throw e;
     }
   }
 
   stats(): StoreStats {
-    return { ...this.counts };
+    return { ...this.counts, commits: this.commits };
   }
 
   countRead(): void {
@@ -238,9 +268,15 @@ export class SqliteStore implements Store {
   }
 
   table(name: string): string {
+    return this.rows(name).table;
+  }
+
+  private rows(name: string): TableRows {
+    const known = this.tables.get(name);
+    if (known) return known;
     if (!COLLECTION_NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
     const table = `c_${name}`;
-    if (!this.tables.has(table)) {
+    {
       this.db.exec(
         `CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`,
       );
@@ -250,9 +286,17 @@ export class SqliteStore implements Store {
           `CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${table}__${idx.name}" ON "${table}" (${cols})`,
         );
       }
-      this.tables.add(table);
     }
-    return table;
+    const rows: TableRows = {
+      table,
+      read: this.db.prepare(`SELECT _id, v, doc FROM "${table}" WHERE _id = ?`),
+      insert: this.db.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?)`),
+      upsert: this.db.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc, v = v + 1`),
+      write: this.db.prepare(`UPDATE "${table}" SET doc = ?, v = v + 1 WHERE _id = ?`),
+      remove: this.db.prepare(`DELETE FROM "${table}" WHERE _id = ?`),
+    };
+    this.tables.set(name, rows);
+    return rows;
   }
 
   prepare(sql: string): Database.Statement {
@@ -296,16 +340,15 @@ export class SqliteStore implements Store {
   }
 
   readRow(collection: string, id: string): Row | undefined {
-    const table = this.table(collection);
-    return this.prepare(`SELECT _id, v, doc FROM "${table}" WHERE _id = ?`).get(id) as Row | undefined;
+    return this.rows(collection).read.get(id) as Row | undefined;
   }
 
   insertRow(collection: string, doc: Doc): void {
-    const table = this.table(collection);
+    const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
     try {
-      this.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?)`).run(doc._id, JSON.stringify(doc));
+      rows.insert.run(doc._id, JSON.stringify(doc));
     } catch (e) {
       if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         throw new StoreError('CONFLICT', `duplicate _id ${doc._id} in ${collection}`);
@@ -315,28 +358,26 @@ export class SqliteStore implements Store {
   }
 
   upsertRow(collection: string, doc: Doc): void {
-    const table = this.table(collection);
+    const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
-    this.prepare(
-      `INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc, v = v + 1`,
-    ).run(doc._id, JSON.stringify(doc));
+    rows.upsert.run(doc._id, JSON.stringify(doc));
   }
 
   /** `next`: the version this write makes, when `doc` is the store's own copy (then it stays cached). */
   writeRow(collection: string, doc: Doc, next?: number): void {
-    const table = this.table(collection);
+    const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
-    this.prepare(`UPDATE "${table}" SET doc = ?, v = v + 1 WHERE _id = ?`).run(JSON.stringify(doc), doc._id);
+    rows.write.run(JSON.stringify(doc), doc._id);
     if (next !== undefined) this.remember(collection, next, doc);
   }
 
   deleteRow(collection: string, id: string): boolean {
-    const table = this.table(collection);
+    const rows = this.rows(collection);
     this.writing();
     this.forget(collection, id);
-    return this.prepare(`DELETE FROM "${table}" WHERE _id = ?`).run(id).changes > 0;
+    return rows.remove.run(id).changes > 0;
   }
 
   patchRow(collection: string, id: string, patch: Patch): boolean {
@@ -574,20 +615,31 @@ class LocalTransaction implements Transaction {
 
   collection(name: string): TxCollection {
     this.store.table(name);
-    return {
-      doc: (id: string) => this.docRef(name, id),
-      add: async (data: NewDoc) => {
-        const doc = { ...data, _id: data._id ?? newId() } as Doc;
-        this.guard();
-        this.store.countWrite();
-        const key = `${name}\u0000${doc._id}`;
-        const current = this.stateOf(name, doc._id);
-        if (current) throw new StoreError('CONFLICT', `duplicate _id ${doc._id} in ${name}`);
-        this.pending(name, doc._id).push({ kind: 'add', doc });
-        if (!this.reads.has(key)) this.reads.set(key, 0);
-        return doc._id;
-      },
-    };
+    return new LocalTxCollection(this, name);
+  }
+
+  async add(collection: string, data: NewDoc): Promise<string> {
+    const doc = { ...data, _id: data._id ?? newId() } as Doc;
+    this.guard();
+    this.store.countWrite();
+    const key = `${collection}\u0000${doc._id}`;
+    const current = this.stateOf(collection, doc._id);
+    if (current) throw new StoreError('CONFLICT', `duplicate _id ${doc._id} in ${collection}`);
+    this.pending(collection, doc._id).push({ kind: 'add', doc });
+    if (!this.reads.has(key)) this.reads.set(key, 0);
+    return doc._id;
+  }
+
+  async get(collection: string, id: string): Promise<Doc | null> {
+    this.guard();
+    this.store.countRead();
+    return this.stateOf(collection, id);
+  }
+
+  async write(collection: string, id: string, op: PendingOp): Promise<void> {
+    this.guard();
+    this.store.countWrite();
+    this.pending(collection, id).push(op);
   }
 
   private guard(): void {
@@ -615,63 +667,76 @@ class LocalTransaction implements Transaction {
     return doc;
   }
 
-  private docRef(collection: string, id: string): TxDocRef {
-    return {
-      get: async () => {
-        this.guard();
-        this.store.countRead();
-        return this.stateOf(collection, id);
-      },
-      set: async (data) => {
-        this.guard();
-        this.store.countWrite();
-        this.pending(collection, id).push({ kind: 'set', doc: { ...data, _id: id } as Doc });
-      },
-      update: async (patch) => {
-        this.guard();
-        this.store.countWrite();
-        this.pending(collection, id).push({ kind: 'patch', patch });
-      },
-      remove: async () => {
-        this.guard();
-        this.store.countWrite();
-        this.pending(collection, id).push({ kind: 'remove' });
-      },
-    };
-  }
-
-  /** Applies the buffered writes; false when a document read has changed meanwhile. */
+  /**
+   * Applies the buffered writes; false when a document read has changed meanwhile. Every
+   * check and every new document is worked out before the first write, so nothing can fail
+   * halfway but the database itself.
+   */
   commit(): boolean {
     this.guard();
     this.finished = true;
-    const touched = [...this.writes.values()].map((w): [string, string] => [w.collection, w.id]);
-    try {
-      this.store.atomically(touched, () => {
-        for (const [key, version] of this.reads) {
-          const [collection, id] = key.split('\u0000');
-          const e = this.store.entry(collection, id);
-          if ((e ? e.v : 0) !== version) throw new TxConflict();
-        }
-        for (const { collection, id, ops } of this.writes.values()) {
-          const e = this.store.entry(collection, id);
-          let doc = e ? e.doc : null;
-          for (const op of ops) doc = applyOp(doc, op, collection, id);
-          // A document last changed by a patch is our own fresh copy: keep it cached.
-          const own = ops[ops.length - 1].kind === 'patch';
-          if (doc === null) {
-            if (e) this.store.deleteRow(collection, id);
-          } else if (e) {
-            this.store.writeRow(collection, doc, own ? e.v + 1 : undefined);
-          } else {
-            this.store.insertRow(collection, doc);
-          }
-        }
-      });
-      return true;
-    } catch (e) {
-      if (e instanceof TxConflict) return false;
-      throw e;
+    for (const [key, version] of this.reads) {
+      const [collection, id] = key.split('\u0000');
+      const e = this.store.entry(collection, id);
+      if ((e ? e.v : 0) !== version) return false;
     }
+    const plan: { collection: string; id: string; doc: Doc | null; current: { v: number } | null; own: boolean }[] = [];
+    for (const { collection, id, ops } of this.writes.values()) {
+      const e = this.store.entry(collection, id);
+      let doc = e ? e.doc : null;
+      for (const op of ops) doc = applyOp(doc, op, collection, id);
+      // A document last changed by a patch is our own fresh copy: keep it cached.
+      plan.push({ collection, id, doc, current: e, own: ops[ops.length - 1].kind === 'patch' });
+    }
+    if (plan.length === 0) return true;
+    this.store.checkedWrites(() => {
+      for (const { collection, id, doc, current, own } of plan) {
+        if (doc === null) {
+          if (current) this.store.deleteRow(collection, id);
+        } else if (current) {
+          this.store.writeRow(collection, doc, own ? current.v + 1 : undefined);
+        } else {
+          this.store.insertRow(collection, doc);
+        }
+      }
+    });
+    return true;
+  }
+}
+
+class LocalTxCollection implements TxCollection {
+  constructor(
+    private readonly tx: LocalTransaction,
+    private readonly name: string,
+  ) {}
+
+  doc(id: string): TxDocRef {
+    return new LocalTxDocRef(this.tx, this.name, id);
+  }
+
+  add(data: NewDoc): Promise<string> {
+    return this.tx.add(this.name, data);
+  }
+}
+
+class LocalTxDocRef implements TxDocRef {
+  constructor(
+    private readonly tx: LocalTransaction,
+    private readonly collection: string,
+    private readonly id: string,
+  ) {}
+
+  get(): Promise<Doc | null> {
+    return this.tx.get(this.collection, this.id);
+  }
+  set(data: Omit<NewDoc, '_id'>): Promise<void> {
+    return this.tx.write(this.collection, this.id, { kind: 'set', doc: { ...data, _id: this.id } as Doc });
+  }
+  update(patch: Patch): Promise<void> {
+    return this.tx.write(this.collection, this.id, { kind: 'patch', patch });
+  }
+  remove(): Promise<void> {
+    return this.tx.write(this.collection, this.id, { kind: 'remove' });
   }
 }
 

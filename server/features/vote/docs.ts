@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { CandidateStatus, EligibilityT, NominationKind, PhotoStatus } from '../../../contracts/vote';
 import type { Level } from '../../../contracts/roles';
 import type { At } from '../../domain/docs';
+import { cmd, type Filter } from '../../store/port';
 
 export interface Honoree {
   candidateId: string;
@@ -160,6 +161,15 @@ export interface AuditDoc {
 
 export const quotaId = (campaignId: string, voter: string, day: string) => `${campaignId}:${voter}:${day}`;
 export const voteId = (campaignId: string, voter: string, day: string, slot: number) => `${quotaId(campaignId, voter, day)}:${slot}`;
+/**
+ * A voter's votes in a campaign, found by their ids (campaign:voter:…; neither part holds a
+ * colon): a range of the primary key, so votes need no index by voter, and each vote is
+ * cheaper to store.
+ */
+export function votesOfVoter(campaignId: string, voter: string): Filter {
+  const prefix = `${campaignId}:${voter}:`;
+  return { _id: cmd.both(cmd.gte(prefix), cmd.lt(`${prefix}\uffff`)) };
+}
 export const alertId = (candidateId: string, minute: number) => `${candidateId}:${minute}`;
 
 /** One candidacy per person (roster lead record) per campaign: a second nomination finds the first. */

@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors';
 import { maskName } from '../../core/mask';
 import { formatBeijing } from '../../core/time';
 import { cmd, MAX_LIMIT, type Filter } from '../../store/port';
-import type { AuditDoc, CampaignDoc, CandidateDoc, VoteDoc } from './docs';
+import { votesOfVoter, type AuditDoc, type CampaignDoc, type CandidateDoc, type VoteDoc } from './docs';
 
 export const VOID_PER_CALL = 2000;
 /** Votes per transaction (each is a read and a write, plus one decrement per candidate). */
@@ -23,7 +23,7 @@ const maskVoter = (openid: string) => (openid.length <= 8 ? maskName(openid) : `
 
 async function describeTarget(ctx: Ctx, c: CampaignDoc, t: Target): Promise<{ filter: Filter; label: string }> {
   if (t.kind === 'voter') {
-    return { filter: { campaignId: c._id, voter: t.voter, valid: true }, label: `投票人 ${maskVoter(t.voter)} 的` };
+    return { filter: { ...votesOfVoter(c._id, t.voter), valid: true }, label: `投票人 ${maskVoter(t.voter)} 的` };
   }
   const k = (await ctx.store.collection('candidates').doc(t.candidateId).get()) as CandidateDoc | null;
   if (!k || k.campaignId !== c._id) throw new AppError('NOT_FOUND', '没有找到这位候选人');

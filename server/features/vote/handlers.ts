@@ -6,7 +6,7 @@ import type { NodeDoc } from '../../domain/docs';
 import { cmd, type Filter } from '../../store/port';
 import { adminCampaign, campaignsOver, isCampaignAdmin, listForAdmin, loadCampaign, saveCampaign } from './campaigns';
 import { castVote, leftOf } from './cast';
-import { quotaId, type AlertDoc, type AuditDoc, type CampaignDoc, type CandidateDoc, type QuotaDoc, type VoteDoc } from './docs';
+import { quotaId, votesOfVoter, type AlertDoc, type AuditDoc, type CampaignDoc, type CandidateDoc, type QuotaDoc, type VoteDoc } from './docs';
 import { voidVotes } from './fraud';
 import { applySelf, loadCandidate, nominateByAdmin, recommend, review } from './nominate';
 import { confirmResults, rankingQuery, withRanks } from './results';
@@ -183,8 +183,8 @@ export const voteFunction = defineFunction('vote', vote, {
   async votes(ctx, { campaignId, candidateId, voter, from, until, voided, page, pageSize }) {
     await adminCampaign(ctx, campaignId);
     const range = from !== undefined && until !== undefined ? cmd.both(cmd.gte(from), cmd.lt(until)) : from !== undefined ? cmd.gte(from) : until !== undefined ? cmd.lt(until) : undefined;
-    // Each shape has its index: candidate_valid_at, campaign_voter_valid.
-    const filter: Filter = candidateId ? { candidateId, campaignId, valid: !voided, at: range } : { campaignId, voter, valid: !voided, at: range };
+    // A candidate's votes by their index (candidate_valid_at); a voter's by their ids.
+    const filter: Filter = candidateId ? { candidateId, campaignId, valid: !voided, at: range } : { ...votesOfVoter(campaignId, voter as string), valid: !voided, at: range };
     const rows = (await ctx.store
       .collection('votes')
       .where(filter)
