@@ -35,9 +35,9 @@ export interface LocalRuntimeOptions {
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   const store = openSqliteStore(opts.dbFile);
-  const filesDir =
-    opts.filesDir ??
-    (opts.dbFile === ':memory:' ? fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-files-')) : path.join(path.dirname(opts.dbFile), 'files'));
+  // An in-memory runtime keeps its files in a temporary folder of its own, removed on close.
+  const ownFiles = !opts.filesDir && opts.dbFile === ':memory:';
+  const filesDir = opts.filesDir ?? (ownFiles ? fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-files-')) : path.join(path.dirname(opts.dbFile), 'files'));
   const ports = localPorts({ store, filesDir, clock: opts.clock, baseUrl: opts.baseUrl, passKey: opts.passKey });
   return {
     store,
@@ -48,6 +48,9 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
       if (!def) return invalid(`未知的云函数：${String(fn).slice(0, 40)}`);
       return dispatch(def, event, ports, { openid }, opts.log);
     },
-    close: () => store.close(),
+    close: () => {
+      store.close();
+      if (ownFiles) fs.rmSync(filesDir, { recursive: true, force: true });
+    },
   };
 }

@@ -50,7 +50,7 @@ type Param = string | number | null;
 const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
 const DOC_CACHE_MAX = 50_000;
 /** A batch this large is committed at once, not at the end of the turn (bounded WAL growth). */
-const BATCH_MAX_WRITES = Number(process.env.LZT_BATCH ?? 5_000);
+const BATCH_MAX_WRITES = 5_000;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -181,6 +181,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    if (!this.db.open) return;
     this.flush();
     this.db.close();
   }

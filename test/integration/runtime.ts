@@ -17,8 +17,16 @@ export const OPENID_BY_ROLE: Record<Role, string | null> = {
   clerk: 'demo-clerk',
 };
 
+const opened: LocalRuntime[] = [];
+// Every runtime a test file made is closed after it (closing twice is harmless), so no
+// test leaves its database or its temporary files folder behind.
+afterAll(() => {
+  for (const rt of opened.splice(0)) rt.close();
+});
+
 export function demoRuntime(opts: { clock?: Clock } = {}): LocalRuntime {
   const runtime = createLocalRuntime({ dbFile: ':memory:', clock: opts.clock, log: () => undefined });
+  opened.push(runtime);
   writeTree(runtime.store, buildDemo(T0));
   return runtime;
 }
