@@ -61,6 +61,54 @@ function deepFreeze<T>(value: T): T {
 }
 const TX_MAX_ATTEMPTS = 20;
 
+type CacheEntry = { v: number; doc: Doc };
+/** What the cache holds for an id with no document. */
+const ABSENT: CacheEntry = Object.freeze({ v: 0, doc: null as unknown as Doc });
+
+/**
+ * A bounded cache in two generations: when the young map is full it becomes the old one
+ * (the old one is dropped whole); a hit in the old one moves back to the young one. Nearly
+ * LRU at the cost of two map lookups, without evicting entry by entry.
+ */
+class DocCache {
+  private young = new Map<string, CacheEntry>();
+  private old = new Map<string, CacheEntry>();
+  private readonly generation: number;
+
+  constructor(max: number) {
+    this.generation = Math.max(1, Math.floor(max / 2));
+  }
+
+  get(key: string): CacheEntry | undefined {
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const older = this.old.get(key);
+    if (older !== undefined) {
+      this.old.delete(key);
+      this.set(key, older);
+    }
+    return older;
+  }
+
+  set(key: string, entry: CacheEntry): void {
+    this.young.set(key, entry);
+    if (this.young.size >= this.generation) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+  }
+
+  delete(key: string): void {
+    this.young.delete(key);
+    this.old.delete(key);
+  }
+
+  clear(): void {
+    this.young.clear();
+    this.old.clear();
+  }
+}
+
 export function newId(): string {
   return randomBytes(16).toString('hex');
 }
@@ -153,7 +201,7 @@ export class SqliteStore implements Store {
    * as long as one process owns the file (as the dev server does). Frozen, so a handler that
    * would change a document it read fails here rather than corrupt what others see.
    */
-  private readonly docCache = new Map<string, { v: number; doc: Doc }>();
+  private readonly docCache = new DocCache(DOC_CACHE_MAX);
   /** The open group-commit batch; `done` settles when it is committed (or fails to be). */
   private batch: { writes: number; done: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
   private readonly begin: Database.Statement;
@@ -309,17 +357,21 @@ export class SqliteStore implements Store {
     return stmt;
   }
 
-  /** A document and its version, from the cache or the table. */
+  /** A document and its version, from the cache or the table (a document known absent is cached too). */
   entry(collection: string, id: string): { v: number; doc: Doc } | null {
-    const hit = this.docCache.get(`${collection}\u0000${id}`);
-    if (hit) return hit;
+    const key = `${collection}\u0000${id}`;
+    const hit = this.docCache.get(key);
+    if (hit) return hit === ABSENT ? null : hit;
     const row = this.readRow(collection, id);
-    return row ? this.remember(collection, row.v, JSON.parse(row.doc) as Doc) : null;
+    if (!row) {
+      this.docCache.set(key, ABSENT);
+      return null;
+    }
+    return this.remember(collection, row.v, JSON.parse(row.doc) as Doc);
   }
 
   /** Caches a document this store owns (never a caller's object: it gets frozen). */
   private remember(collection: string, v: number, doc: Doc): { v: number; doc: Doc } {
-    if (this.docCache.size >= DOC_CACHE_MAX) this.docCache.delete(this.docCache.keys().next().value as string);
     const e = { v, doc: deepFreeze(doc) };
     this.docCache.set(`${collection}\u0000${doc._id}`, e);
     return e;

@@ -77,6 +77,36 @@ describe('SQLite store document cache', () => {
     store.close();
   });
 
+  it('remembers that a document is absent only until something writes it', async () => {
+    const store = openSqliteStore(':memory:');
+    const ref = store.collection('c').doc('late');
+    expect(await ref.get()).toBeNull();
+    await store.transaction(async (tx) => {
+      expect(await tx.collection('c').doc('late').get()).toBeNull();
+      await tx.collection('c').add({ _id: 'late', n: 1 });
+    });
+    expect(await ref.get()).toMatchObject({ n: 1 });
+    await ref.remove();
+    expect(await ref.get()).toBeNull();
+    store.bulkPut('c', [{ _id: 'late', n: 2 }]);
+    expect(await ref.get()).toMatchObject({ n: 2 });
+    await ref.remove();
+    expect(await ref.get()).toBeNull();
+    await ref.set({ n: 3 });
+    expect(await ref.get()).toMatchObject({ n: 3 });
+    store.close();
+  });
+
+  it('stays exact past its size bound (documents fall out and are read again)', async () => {
+    const store = openSqliteStore(':memory:');
+    store.bulkPut('c', Array.from({ length: 60_000 }, (_, i) => ({ _id: `d${i}`, n: i })));
+    for (let i = 0; i < 60_000; i += 7) expect(((await store.collection('c').doc(`d${i}`).get()) as { n: number }).n).toBe(i);
+    await store.collection('c').doc('d0').update({ n: -1 });
+    for (let i = 1; i < 60_000; i += 11) await store.collection('c').doc(`d${i}`).get();
+    expect(await store.collection('c').doc('d0').get()).toMatchObject({ n: -1 });
+    store.close();
+  });
+
   it('hands out frozen documents, so no caller can change what another reads', async () => {
     const store = openSqliteStore(':memory:');
     await store.collection('c').add({ _id: 'a', nested: { list: [1] } });
