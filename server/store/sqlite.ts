@@ -3,7 +3,9 @@
 //
 // Group commit: every write goes into one open SQLite transaction (a unit of several
 // statements in a savepoint of its own), committed once the current turn of the event loop
-// has run; a write is acknowledged only after that commit. Under load many calls share one
+// has run; a write is acknowledged only after that commit. Within a batch, updates of a
+// document the store already holds are written back once, at the end (a counter bumped by
+// a hundred calls is one row write); a query first writes them out, so it sees them. Under load many calls share one
 // commit (one WAL append instead of one each); alone, a write waits one turn. Reads on this
 // connection see the open batch for less than a turn; should the process die before the
 // commit, the batch is lost as a whole, with every write that read from it, and none of
@@ -43,6 +45,7 @@ interface TableRows {
   insert: Database.Statement;
   upsert: Database.Statement;
   write: Database.Statement;
+  writeAt: Database.Statement;
   remove: Database.Statement;
 }
 type Param = string | number | null;
@@ -202,6 +205,8 @@ export class SqliteStore implements Store {
    * would change a document it read fails here rather than corrupt what others see.
    */
   private readonly docCache = new DocCache(DOC_CACHE_MAX);
+  /** Updates of the open batch not yet written to their rows (key → the document's latest state). */
+  private readonly dirty = new Map<string, { collection: string; v: number; doc: Doc }>();
   /** The open group-commit batch; `done` settles when it is committed (or fails to be). */
   private batch: { writes: number; done: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
   private readonly begin: Database.Statement;
@@ -272,6 +277,7 @@ export class SqliteStore implements Store {
     const b = this.batch;
     if (!b) return;
     try {
+      this.syncDirty();
       this.commitBatch.run();
       this.batch = null;
       this.commits++;
@@ -288,6 +294,7 @@ export class SqliteStore implements Store {
     if (this.db.inTransaction) this.rollbackBatch.run();
     // The cache may hold documents of the lost batch.
     this.docCache.clear();
+    this.dirty.clear();
     b?.reject(e);
   }
 
@@ -342,6 +349,7 @@ export class SqliteStore implements Store {
       insert: this.db.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?)`),
       upsert: this.db.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc, v = v + 1`),
       write: this.db.prepare(`UPDATE "${table}" SET doc = ?, v = v + 1 WHERE _id = ?`),
+      writeAt: this.db.prepare(`UPDATE "${table}" SET doc = ?, v = ? WHERE _id = ?`),
       remove: this.db.prepare(`DELETE FROM "${table}" WHERE _id = ?`),
     };
     this.tables.set(name, rows);
@@ -362,6 +370,8 @@ export class SqliteStore implements Store {
     const key = `${collection}\u0000${id}`;
     const hit = this.docCache.get(key);
     if (hit) return hit === ABSENT ? null : hit;
+    const pending = this.dirty.get(key);
+    if (pending) return this.remember(collection, pending.v, pending.doc);
     const row = this.readRow(collection, id);
     if (!row) {
       this.docCache.set(key, ABSENT);
@@ -380,12 +390,29 @@ export class SqliteStore implements Store {
   /** Runs `fn` as one unit of the open batch; if it fails, what it cached for `keys` is dropped too. */
   atomically<T>(keys: [string, string][], fn: () => T): T {
     this.writing();
+    const before = keys.map(([collection, id]) => this.dirty.get(`${collection}\u0000${id}`));
     try {
       return this.savepoint(fn);
     } catch (e) {
-      for (const [collection, id] of keys) this.forget(collection, id);
+      keys.forEach(([collection, id], i) => {
+        const key = `${collection}\u0000${id}`;
+        const was = before[i];
+        if (was) this.dirty.set(key, was);
+        else this.dirty.delete(key);
+        this.forget(collection, id);
+      });
       throw e;
     }
+  }
+
+  /** Writes the batch's pending updates to their rows (before a query, and before the commit). */
+  syncDirty(): void {
+    if (this.dirty.size === 0) return;
+    const pending = [...this.dirty.values()];
+    this.dirty.clear();
+    this.checkedWrites(() => {
+      for (const { collection, v, doc } of pending) this.rows(collection).writeAt.run(JSON.stringify(doc), v, doc._id);
+    });
   }
 
   forget(collection: string, id: string): void {
@@ -400,6 +427,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
+    this.dirty.delete(`${collection}\u0000${doc._id}`);
     try {
       rows.insert.run(doc._id, JSON.stringify(doc));
     } catch (e) {
@@ -414,14 +442,24 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
+    this.dirty.delete(`${collection}\u0000${doc._id}`);
     rows.upsert.run(doc._id, JSON.stringify(doc));
   }
 
-  /** `next`: the version this write makes, when `doc` is the store's own copy (then it stays cached). */
+  /**
+   * `next`: the version this write makes, when `doc` is the store's own copy: then it stays
+   * cached and its row is written back once, at the end of the batch.
+   */
   writeRow(collection: string, doc: Doc, next?: number): void {
     const rows = this.rows(collection);
     this.writing();
+    const key = `${collection}\u0000${doc._id}`;
+    if (next !== undefined && this.batch) {
+      this.dirty.set(key, { collection, v: next, doc: this.remember(collection, next, doc).doc });
+      return;
+    }
     this.forget(collection, doc._id);
+    this.dirty.delete(key);
     rows.write.run(JSON.stringify(doc), doc._id);
     if (next !== undefined) this.remember(collection, next, doc);
   }
@@ -430,6 +468,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, id);
+    this.dirty.delete(`${collection}\u0000${id}`);
     return rows.remove.run(id).changes > 0;
   }
 
@@ -538,6 +577,7 @@ class SqliteCollection implements Collection {
   }
 
   async get(): Promise<Doc[]> {
+    this.store.syncDirty();
     const params: Param[] = [];
     const where = this.whereSql(params);
     const order = this.state.order.length
@@ -566,6 +606,7 @@ class SqliteCollection implements Collection {
   }
 
   async count(): Promise<number> {
+    this.store.syncDirty();
     const params: Param[] = [];
     const where = this.whereSql(params);
     const table = this.store.table(this.name);
@@ -575,6 +616,7 @@ class SqliteCollection implements Collection {
   }
 
   private matchingIds(): string[] {
+    this.store.syncDirty();
     const params: Param[] = [];
     const where = this.whereSql(params);
     const table = this.store.table(this.name);

@@ -100,7 +100,7 @@ describe('SQLite store document cache', () => {
   it('stays exact past its size bound (documents fall out and are read again)', async () => {
     const store = openSqliteStore(':memory:');
     store.bulkPut('c', Array.from({ length: 60_000 }, (_, i) => ({ _id: `d${i}`, n: i })));
-    for (let i = 0; i < 60_000; i += 7) expect(((await store.collection('c').doc(`d${i}`).get()) as { n: number }).n).toBe(i);
+    for (let i = 0; i < 60_000; i += 7) expect(((await store.collection('c').doc(`d${i}`).get()) as unknown as { n: number }).n).toBe(i);
     await store.collection('c').doc('d0').update({ n: -1 });
     for (let i = 1; i < 60_000; i += 11) await store.collection('c').doc(`d${i}`).get();
     expect(await store.collection('c').doc('d0').get()).toMatchObject({ n: -1 });
@@ -157,6 +157,33 @@ describe('SQLite store group commit', () => {
     expect(store.commits - before).toBe(1);
     expect(await store.collection('c').doc('d000').get()).toMatchObject({ n: 1 });
     close();
+  });
+
+  it('writes a batch\'s updates of one document back once, and lets queries and other connections see them', async () => {
+    const { store, committedIds, close } = fileStore();
+    await store.collection('c').add({ _id: 'hot', n: 0 });
+    const bumps = Array.from({ length: 100 }, () => store.collection('c').doc('hot').update({ n: cmd.inc(1) }));
+    // A query in the same turn sees the updates still waiting in the batch.
+    expect(await store.collection('c').where({ n: 100 }).count()).toBe(1);
+    await Promise.all(bumps);
+    expect(committedIds()).toEqual(['hot']);
+    const outside = new Database(path.join(path.dirname(store.db.name), 'test.sqlite'), { readonly: true });
+    expect(JSON.parse((outside.prepare('SELECT doc FROM c_c').get() as { doc: string }).doc)).toMatchObject({ n: 100 });
+    outside.close();
+    close();
+  });
+
+  it('keeps an earlier update of the batch when a later multi-document update fails halfway', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.collection('c').add({ _id: 'a', n: 1 });
+    await store.collection('c').add({ _id: 'b', n: 'text' });
+    const first = store.collection('c').doc('a').update({ n: cmd.inc(1) });
+    const all = expect(store.collection('c').where({}).update({ n: cmd.inc(1) })).rejects.toMatchObject({ code: 'INVALID' });
+    await first;
+    await all;
+    expect(await store.collection('c').doc('a').get()).toMatchObject({ n: 2 });
+    expect(await store.collection('c').where({ n: 2 }).count()).toBe(1);
+    store.close();
   });
 
   it('fails every write of a batch whose commit fails, and serves none of them afterwards', async () => {
