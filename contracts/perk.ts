@@ -115,7 +115,7 @@ export const PartnerInfo = z.object({
   logo: z.string().optional(),
 });
 
-/** What a list row and the details share about a perk for THIS caller. */
+/** What the details show of a perk for THIS caller (a list row carries the few it shows). */
 const PerkFacts = {
   id: z.string(),
   title: z.string(),
@@ -131,21 +131,36 @@ const PerkFacts = {
 };
 
 /**
- * A row of the 优惠 list: flat, and only what the row shows (the category's label is in the
- * reply's `categories`; hours, phone and location are on the details page). Twenty of these
- * are checked against this schema on every call, so it stays small.
+ * A row of the 优惠 list: the perk and whether THIS caller can use it now. Only what the row
+ * shows: its partner (name, category, distance) is in the reply's `partners`, once however
+ * many of its perks the page holds; forWhom, the period, the description and the partner's
+ * address, hours and phone are on the details page (perk.get).
  */
 export const PerkListItem = z.object({
-  ...PerkFacts,
+  id: z.string(),
+  title: z.string(),
+  /** 每月1次 */
+  limitText: z.string(),
   partnerId: z.string(),
-  partnerName: z.string(),
+  /** Why THIS caller cannot open a pass for it now (仅限片长, 12月1日起可用 …); absent when they can. */
+  reason: z.string().optional(),
+});
+export type PerkListItemT = z.infer<typeof PerkListItem>;
+
+/** What a list row shows of its partner. */
+export const PerkListPartner = z.object({
+  name: z.string(),
   category: PerkCategory,
-  address: z.string(),
-  logo: z.string().optional(),
   /** Metres from the given location (sort: 'distance' only). */
   distanceM: z.number().int().optional(),
 });
-export type PerkListItemT = z.infer<typeof PerkListItem>;
+export type PerkListPartnerT = z.infer<typeof PerkListPartner>;
+
+/** Per category, how many perks it holds: the tabs' numbers (their labels are PERK_CATEGORY_LABELS). */
+export const PerkCategoryCounts = z.object(
+  Object.fromEntries(PERK_CATEGORIES.map((c) => [c, z.number().int()])) as Record<PerkCategoryT, z.ZodNumber>,
+);
+export type PerkCategoryCountsT = z.infer<typeof PerkCategoryCounts>;
 
 /** A perk with its partner, as the details page shows it. */
 export const PerkCard = z.object({ ...PerkFacts, partner: PartnerInfo });
@@ -293,10 +308,12 @@ export const perk = {
       pageSize: z.number().int().min(1).max(50).default(10),
     }),
     output: PageOf(PerkListItem).extend({
+      /** The partners of this page's rows, by id. */
+      partners: z.record(z.string(), PerkListPartner),
       /** The order actually used (distance falls back to default without a location). */
       sort: z.enum(['default', 'distance']),
-      /** For the category tabs: how many perks each category holds (before the category filter). */
-      categories: z.array(z.object({ category: PerkCategory, label: z.string(), count: z.number().int() })),
+      /** For the category tabs: how many perks each category holds (keyword applied, before the category filter). */
+      counts: PerkCategoryCounts,
     }),
     roles: BROWSE,
     forbidden: '专属优惠仅限三长（邻长、组长、片长）使用',

@@ -3,7 +3,8 @@
 import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { PerkCategoryT, PerkListItemT } from '../../contracts/perk';
+import type { Reply } from '../../contracts';
+import type { PerkCategoryCountsT, PerkCategoryT } from '../../contracts/perk';
 import { call, type Output } from '../api/client';
 import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
@@ -11,12 +12,14 @@ import { usePaged } from '../hooks/usePaged';
 import { locate, openLocationSetting, rememberedLocation, type Here } from './geo';
 import { CATEGORIES, CATEGORY_LABELS } from './labels';
 import LeadsOnly from './parts/LeadsOnly';
-import PerkRow from './parts/PerkRow';
+import PerkRow, { type PerkRowItem } from './parts/PerkRow';
 import '../components/work.scss';
 import './perk.scss';
 
 const PAGE_SIZE = 10;
-type ListPage = Output<'perk', 'list'>;
+type ListReply = Output<'perk', 'list'>;
+/** A page as the list shows it: each row with its partner. */
+type ListPage = Omit<ListReply, 'items'> & { items: PerkRowItem[] };
 type Sort = 'default' | 'distance';
 
 interface LocationState {
@@ -54,14 +57,9 @@ function SearchBar({ onSearch }: { onSearch: (keyword: string) => void }) {
   );
 }
 
-interface CategoryCount {
-  category: PerkCategoryT;
-  count: number;
-}
-
-function CategoryGrid({ value, counts, onChange }: { value: PerkCategoryT | null; counts: CategoryCount[] | null; onChange: (c: PerkCategoryT | null) => void }) {
-  const countOf = (c: PerkCategoryT) => counts?.find((x) => x.category === c)?.count;
-  const all = counts?.reduce((s, x) => s + x.count, 0);
+function CategoryGrid({ value, counts, onChange }: { value: PerkCategoryT | null; counts: PerkCategoryCountsT | null; onChange: (c: PerkCategoryT | null) => void }) {
+  const countOf = (c: PerkCategoryT) => counts?.[c];
+  const all = counts ? CATEGORIES.reduce((s, c) => s + (counts[c] ?? 0), 0) : undefined;
   const tabs: { key: PerkCategoryT | null; label: string; n?: number }[] = [
     { key: null, label: '全部', n: all },
     ...CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABELS[c], n: countOf(c) })),
@@ -93,23 +91,27 @@ export default function PerkIndexPage() {
   const [here, setHere] = useState<Here | null>(null);
   const [loc, setLoc] = useState<LocationState>({ status: 'idle' });
 
-  const list = usePaged<PerkListItemT, ListPage>(
-    (page) =>
-      call('perk', 'list', {
+  const list = usePaged<PerkRowItem, ListPage>(
+    async (page): Promise<Reply<ListPage>> => {
+      const reply = await call('perk', 'list', {
         page,
         pageSize: PAGE_SIZE,
         sort,
         ...(category ? { category } : {}),
         ...(keyword ? { keyword } : {}),
         ...(sort === 'distance' && here ? { lat: here.lat, lng: here.lng } : {}),
-      }),
+      });
+      if (!reply.ok) return reply;
+      const { items, partners } = reply.data;
+      return { ok: true, data: { ...reply.data, items: items.map((item) => ({ ...item, partner: partners[item.partnerId] })) } };
+    },
     [category, keyword, sort, here],
   );
 
   // The category counts stay on screen while the list reloads for another tab.
-  const [counts, setCounts] = useState<CategoryCount[] | null>(null);
+  const [counts, setCounts] = useState<PerkCategoryCountsT | null>(null);
   useEffect(() => {
-    if (list.first) setCounts(list.first.categories);
+    if (list.first) setCounts(list.first.counts);
   }, [list.first]);
 
   async function chooseSort(next: Sort) {

@@ -1,11 +1,16 @@
 // 专属优惠: browsing (one read of the catalogue), details, and 管理员 maintaining partners
 // and perks by form — scope, content check, suspension, idempotent saves.
-import type { PerkListItemT as PerkCardT } from '../../contracts/perk';
+import { PERK_CATEGORIES, type PerkListItemT as PerkCardT, type PerkListPartnerT } from '../../contracts/perk';
 import { C, type PartnerDoc } from '../../server/features/perk/docs';
 import { T0 } from './runtime';
 import { ADMIN, AL, CLERK, GL, NL, RESIDENT, bindClerk, count, ok, perkCall, perkRuntime } from './perk-helpers';
 
 const P9 = { lat: 27.8598, lng: 112.9489 }; // 老街米粉店
+
+/** A list page's partners are exactly its rows' partners, each once. */
+function expectPartnersOfRows(list: { items: PerkCardT[]; partners: Record<string, PerkListPartnerT> }) {
+  expect(Object.keys(list.partners).sort()).toEqual([...new Set(list.items.map((i) => i.partnerId))].sort());
+}
 
 const newPartner = {
   name: '晨光理发店',
@@ -45,48 +50,78 @@ describe('perk: browse', () => {
     // 12 partners, one suspended (p12): its perk is not listed.
     expect(list.total).toBe(15);
     expect(items.map((i) => i.partnerId)).not.toContain('p12');
-    const firstIneligible = items.findIndex((i) => !i.eligible);
-    expect(items.slice(firstIneligible).every((i) => !i.eligible)).toBe(true);
+    // A row without a reason is one the caller can use; those come first.
+    const firstIneligible = items.findIndex((i) => i.reason !== undefined);
+    expect(firstIneligible).toBeGreaterThan(0);
+    expect(items.slice(firstIneligible).every((i) => i.reason !== undefined)).toBe(true);
     const byTitle = new Map(items.map((i) => [i.title, i]));
-    expect(byTitle.get('堂食九折')).toMatchObject({ eligible: true, forWhom: '三长均可', limitText: '每月1次' });
-    expect(byTitle.get('片长工作餐')).toMatchObject({ eligible: false, reason: '仅限片长', forWhom: '仅限片长' });
-    expect(byTitle.get('最美邻长双人套餐')).toMatchObject({ eligible: false, reason: '仅限最美邻长' });
-    expect(byTitle.get('年货节满200减30')).toMatchObject({ eligible: false, reason: '12月25日起可用' });
-    expect(byTitle.get('堂食九折')).toMatchObject({ partnerId: 'p1', partnerName: '湘味小厨', category: 'dining', address: '岳塘区示范路18号' });
+    expect(byTitle.get('堂食九折')).toEqual({ id: 'p1k1', title: '堂食九折', limitText: '每月1次', partnerId: 'p1' });
+    expect(byTitle.get('片长工作餐')).toMatchObject({ reason: '仅限片长' });
+    expect(byTitle.get('最美邻长双人套餐')).toMatchObject({ reason: '仅限最美邻长' });
+    expect(byTitle.get('年货节满200减30')).toMatchObject({ reason: '12月25日起可用' });
+    // Each row's partner once, by id: what the row shows of it.
+    expectPartnersOfRows(list);
+    expect(list.partners.p1).toEqual({ name: '湘味小厨', category: 'dining' });
     expect(list.sort).toBe('default');
-    expect(list.categories).toHaveLength(8);
-    expect(list.categories.find((c: { category: string }) => c.category === 'dining')).toMatchObject({ label: '餐饮', count: 4 });
+    expect(Object.keys(list.counts)).toEqual([...PERK_CATEGORIES]);
+    expect(list.counts.dining).toBe(4);
+    expect(Object.values(list.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(15);
   });
 
   it('the 片长 and a 最美邻长 see their own perks as eligible', async () => {
     const asArea = ok(await perkCall(rt, 'list', { category: 'dining' }, AL)).items as PerkCardT[];
-    expect(asArea.find((i) => i.title === '片长工作餐')).toMatchObject({ eligible: true });
+    expect(asArea.find((i) => i.title === '片长工作餐')).toBeDefined();
+    expect(asArea.find((i) => i.title === '片长工作餐')?.reason).toBeUndefined();
     await rt.store.collection('users').doc(NL).update({ honours: [{ campaignId: 'c2026', title: '2026年度最美邻长', at: T0 }] });
     const asHonoree = ok(await perkCall(rt, 'list', { category: 'dining' }, NL)).items as PerkCardT[];
-    expect(asHonoree.find((i) => i.title === '最美邻长双人套餐')).toMatchObject({ eligible: true });
-    expect(asHonoree.find((i) => i.title === '片长工作餐')).toMatchObject({ eligible: false });
+    expect(asHonoree.find((i) => i.title === '最美邻长双人套餐')).toBeDefined();
+    expect(asHonoree.find((i) => i.title === '最美邻长双人套餐')?.reason).toBeUndefined();
+    expect(asHonoree.find((i) => i.title === '片长工作餐')).toMatchObject({ reason: '仅限片长' });
     await rt.store.collection('users').doc(NL).update({ honours: [] });
   });
 
   it('filters by category and keyword, sorts by distance, and pages', async () => {
     const dining = ok(await perkCall(rt, 'list', { category: 'dining' }, GL));
     expect(new Set(dining.items.map((i: PerkCardT) => i.partnerId))).toEqual(new Set(['p1', 'p9']));
+    expectPartnersOfRows(dining);
+    expect(Object.values(dining.partners).every((p) => (p as PerkListPartnerT).category === 'dining')).toBe(true);
     const noodles = ok(await perkCall(rt, 'list', { keyword: '米粉' }, GL));
     expect(noodles.items.map((i: PerkCardT) => i.title)).toEqual(['米粉加码免费']);
-    expect(noodles.categories.find((c: { category: string }) => c.category === 'dining').count).toBe(1);
+    expect(noodles.counts.dining).toBe(1);
+    expect(noodles.counts.shopping).toBe(0);
+    expectPartnersOfRows(noodles);
 
     const near = ok(await perkCall(rt, 'list', { sort: 'distance', ...P9, pageSize: 50 }, GL));
     expect(near.sort).toBe('distance');
-    expect(near.items[0]).toMatchObject({ title: '米粉加码免费', distanceM: 0 });
-    const d = near.items.map((i: PerkCardT) => i.distanceM as number);
+    expect(near.total).toBe(15);
+    expect(near.items).toHaveLength(15);
+    expectPartnersOfRows(near);
+    const metres = (i: PerkCardT) => near.partners[i.partnerId].distanceM as number;
+    expect(near.items[0]).toMatchObject({ title: '米粉加码免费' });
+    expect(metres(near.items[0])).toBe(0);
+    const d = near.items.map(metres);
     expect(d).toEqual([...d].sort((a, b) => a - b));
     // 湘味小厨 is ~0.45 km from 老街米粉店.
-    expect(near.items.find((i: PerkCardT) => i.partnerId === 'p1').distanceM).toBeGreaterThan(400);
-    expect(near.items.find((i: PerkCardT) => i.partnerId === 'p1').distanceM).toBeLessThan(800);
+    expect(near.partners.p1.distanceM).toBeGreaterThan(400);
+    expect(near.partners.p1.distanceM).toBeLessThan(800);
+    // A partner's perks together, the ones the caller can use first.
+    const p1Rows = near.items.filter((i: PerkCardT) => i.partnerId === 'p1').map((i: PerkCardT) => i.title);
+    expect(p1Rows).toEqual(['堂食九折', '片长工作餐', '最美邻长双人套餐']);
+    // The same order, page by page (4 a page), as a category, and with a keyword.
+    const paged: PerkCardT[] = [];
+    for (let page = 1; page <= 4; page++) paged.push(...ok(await perkCall(rt, 'list', { sort: 'distance', ...P9, page, pageSize: 4 }, GL)).items);
+    expect(paged.map((i) => i.id)).toEqual(near.items.map((i: PerkCardT) => i.id));
+    const nearDining = ok(await perkCall(rt, 'list', { sort: 'distance', ...P9, category: 'dining' }, GL));
+    expect(nearDining.items.map((i: PerkCardT) => i.id)).toEqual(near.items.filter((i: PerkCardT) => near.partners[i.partnerId].category === 'dining').map((i: PerkCardT) => i.id));
+    expect(nearDining.partners.p1.distanceM).toBe(near.partners.p1.distanceM);
+    const nearKeyword = ok(await perkCall(rt, 'list', { sort: 'distance', ...P9, keyword: '岳塘区', pageSize: 50 }, GL));
+    expect(nearKeyword.items.map((i: PerkCardT) => i.id)).toEqual(near.items.map((i: PerkCardT) => i.id));
+    expect(nearKeyword.partners).toEqual(near.partners);
 
     // The first page (10, the default) is the 10 nearest.
     const first = ok(await perkCall(rt, 'list', { sort: 'distance', ...P9 }, GL));
     expect(first.items.map((i: PerkCardT) => i.id)).toEqual(near.items.slice(0, 10).map((i: PerkCardT) => i.id));
+    expectPartnersOfRows(first);
     expect(first.total).toBe(15);
 
     // Without a location, distance falls back to the default order (and says so).
@@ -101,11 +136,43 @@ describe('perk: browse', () => {
     expect(ok(await perkCall(rt, 'list', { page: 9 }, GL)).items).toEqual([]);
   });
 
+  it('a page holds only while nothing starts or ends: a perk is usable from its first moment and gone after its last', async () => {
+    const shopping = async () => ok(await perkCall(rt, 'list', { category: 'shopping' }, NL));
+    const festival = (list: { items: PerkCardT[] }) => list.items.find((i) => i.title === '年货节满200减30');
+    const atT0 = await shopping();
+    expect(festival(atT0)).toMatchObject({ reason: '12月25日起可用' });
+    expect(await shopping()).toEqual(atT0);
+    const { validFrom, validTo } = ok(await perkCall(rt, 'get', { perkId: festival(atT0)!.id }, NL)).perk;
+    try {
+      rt.clock.set(validFrom - 1);
+      expect(festival(await shopping())).toMatchObject({ reason: '12月25日起可用' });
+      rt.clock.set(validFrom);
+      const started = await shopping();
+      expect(festival(started)).toBeDefined();
+      expect(festival(started)!.reason).toBeUndefined();
+      expect(started.total).toBe(atT0.total);
+      rt.clock.set(validTo);
+      expect(festival(await shopping())!.reason).toBeUndefined();
+      rt.clock.set(validTo + 1);
+      const ended = await shopping();
+      expect(festival(ended)).toBeUndefined();
+      expect(ended.total).toBe(atT0.total - 1);
+      expect(ended.counts.shopping).toBe(atT0.counts.shopping - 1);
+      expect(ok(await perkCall(rt, 'list', { keyword: '年货节' }, NL)).total).toBe(0);
+      // And back (a clock is not always monotonic).
+      rt.clock.set(T0);
+      expect(await shopping()).toEqual(atT0);
+    } finally {
+      rt.clock.set(T0);
+    }
+  });
+
   it('is for 三长 and 管理员 only', async () => {
     expect(await perkCall(rt, 'list', {}, RESIDENT)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await perkCall(rt, 'list', {}, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const asAdmin = ok(await perkCall(rt, 'list', {}, ADMIN));
-    expect(asAdmin.items.every((i: PerkCardT) => !i.eligible && i.reason === '仅限三长使用')).toBe(true);
+    expect(asAdmin.items.length).toBeGreaterThan(0);
+    expect(asAdmin.items.every((i: PerkCardT) => i.reason === '仅限三长使用')).toBe(true);
   });
 
   it('gives the details: description, hours, phone, location for 导航, and my uses this period', async () => {
@@ -122,7 +189,8 @@ describe('perk: browse', () => {
     expect(got.partnerIntro).toBe('家常湘菜馆，社区老字号');
     expect(got.usage).toEqual({ used: 0, count: 1, period: 'month', text: '本月已用 0 次，每月1次' });
     expect(got.canPass).toBe(true);
-    expect(ok(await perkCall(rt, 'get', { perkId: 'p1k2' }, NL))).toMatchObject({ canPass: false, perk: { reason: '仅限片长' } });
+    expect(got.perk).toMatchObject({ forWhom: '三长均可', limitText: '每月1次' });
+    expect(ok(await perkCall(rt, 'get', { perkId: 'p1k2' }, NL))).toMatchObject({ canPass: false, perk: { eligible: false, reason: '仅限片长', forWhom: '仅限片长' } });
     expect(await perkCall(rt, 'get', { perkId: 'p12k1' }, NL)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await perkCall(rt, 'get', { perkId: 'nope' }, NL)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -135,10 +203,17 @@ describe('perk: 管理员 maintains partners and perks', () => {
     expect(partner).toMatchObject({ name: '晨光理发店', status: 'active', scope: { id: 'c1', name: '幸福里社区' }, categoryLabel: '生活服务' });
     // A partner without perks is not in the catalogue yet.
     expect(ok(await perkCall(rt, 'list', { keyword: '晨光' }, NL)).total).toBe(0);
+    const services = ok(await perkCall(rt, 'list', { category: 'services' }, NL));
     const perk = ok(await perkCall(rt, 'savePerk', newPerk(partner.id), ADMIN)).perk;
+    // A page kept from before the change is not served after it.
+    const servicesAfter = ok(await perkCall(rt, 'list', { category: 'services' }, NL));
+    expect(servicesAfter.total).toBe(services.total + 1);
+    expect(servicesAfter.counts.services).toBe(services.counts.services + 1);
+    expect(servicesAfter.items.map((i: PerkCardT) => i.id)).toContain(perk.id);
     expect(perk).toMatchObject({ title: '理发八折', forWhom: '三长均可', limitText: '每月1次', status: 'active' });
-    const found = ok(await perkCall(rt, 'list', { keyword: '晨光' }, NL)).items;
-    expect(found).toEqual([expect.objectContaining({ id: perk.id, title: '理发八折', eligible: true, partnerName: '晨光理发店' })]);
+    const found = ok(await perkCall(rt, 'list', { keyword: '晨光' }, NL));
+    expect(found.items).toEqual([{ id: perk.id, title: '理发八折', limitText: '每月1次', partnerId: partner.id }]);
+    expect(found.partners).toEqual({ [partner.id]: { name: '晨光理发店', category: 'services' } });
 
     const detail = ok(await perkCall(rt, 'partner', { partnerId: partner.id }, ADMIN));
     expect(detail.perks.map((k: { id: string }) => k.id)).toEqual([perk.id]);

@@ -10,26 +10,26 @@
 // when the head names a newer revision. So a list costs the caller's user document + the
 // head, and the body once per change per container.
 import {
-  CATEGORY_LABELS,
   PERK_CATEGORIES,
   type EligibilityT,
   type LocationT,
   type PerkCardT,
+  type PerkCategoryCountsT,
   type PerkCategoryT,
   type PerkListItemT,
+  type PerkListPartnerT,
 } from '../../../contracts/perk';
+import { LEADS, type Role } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { readAll } from '../../domain/nodes';
 import { cmd, StoreError, type Store } from '../../store/port';
 import type { UserDoc } from '../account/users';
 import {
   C,
-  categoryLabel,
   eligibilityFor,
   eligibilityOf,
   forWhom,
   isHonoree,
-  leadRoles,
   limitText,
   partnerInfo,
   periodProblem,
@@ -159,6 +159,14 @@ export async function rebuildCatalogue(ctx: Pick<Ctx, 'store' | 'clock'>): Promi
 }
 
 // ---------------------------------------------------------------- reading it
+// A list reply is mostly the same for everyone: what changes it is the catalogue (its
+// revision), the time (a perk starting or ending), who asks (only their 三长 roles and
+// whether they are a 最美邻长: at most 16 profiles) and the query. So per revision the
+// catalogue is prepared once; per span of time in which no perk starts or ends, and per
+// profile, every category's rows are ordered once; a category page in the default order is
+// then a slice, and its whole reply is kept (bounded) until the revision or the span changes.
+// By distance, the distances are worked out per partner (a few dozen), not per perk, and the
+// nearest partners' perks are walked until the page is full. A keyword search scans.
 
 const EARTH_M = 6_371_008.8;
 const rad = (d: number) => (d * Math.PI) / 180;
@@ -171,72 +179,143 @@ export function distanceM(a: LocationT, b: LocationT): number {
   return 2 * EARTH_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/**
- * A number that orders distances from `a` like the true ones within a city (equirectangular,
- * squared: no trigonometry per perk); the page's rows then get their haversine metres.
- */
-function flatDistance2(a: LocationT, cosLat: number, b: LocationT): number {
-  const x = (b.lng - a.lng) * cosLat;
-  const y = b.lat - a.lat;
-  return x * x + y * y;
+/** A list reply (the `perk.list` output). Kept replies are shared: frozen. */
+export interface PerkListReply {
+  items: PerkListItemT[];
+  partners: Record<string, PerkListPartnerT>;
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: 'default' | 'distance';
+  counts: PerkCategoryCountsT;
 }
 
+/** A partner of the catalogue, with what every reply shows of it. */
+interface ListedPartner {
+  id: string;
+  location: LocationT;
+  categoryIndex: number;
+  /** Its entry in a reply's `partners` (without a distance): shared, frozen. */
+  info: PerkListPartnerT;
+}
 
 /** A catalogue entry with what every list reply derives from it worked out once. */
-interface Prepared {
-  k: CataloguePerk;
-  category: PerkCategoryT;
+interface ListedPerk {
+  /** Its partner's position in `Loaded.partners`. */
+  partner: number;
   categoryIndex: number;
-  location: LocationT;
+  validFrom: number;
+  validTo: number;
   /** The row's fields that do not depend on the caller. */
-  row: Omit<PerkListItemT, 'eligible' | 'reason' | 'distanceM'>;
+  row: Readonly<Pick<PerkListItemT, 'id' | 'title' | 'limitText' | 'partnerId'>>;
   /** Title, description, partner name and address, lower-cased, for the keyword search. */
   search: string;
-  /** Who may use it, as a key (perks with the same rule share one eligibility check per call). */
-  rule: string;
-  /** 12月25日起可用 / 已于…结束: formatted once (Beijing dates cost a time-zone conversion). */
+  /** Who may use it, as a position in `Loaded.rules` (one eligibility check per rule and profile). */
+  rule: number;
+  /** 12月25日起可用: formatted once (Beijing dates cost a time-zone conversion). */
   notYet: string;
-  ended: string;
+}
+
+/** Perk states within a span. */
+const ENDED = 0;
+const OPEN = 1;
+const NOT_YET = 2;
+
+/** The lists of a profile: one per category (PERK_CATEGORIES order), then all categories. */
+const ALL = PERK_CATEGORIES.length;
+
+/** What one profile sees in a span. */
+interface View {
+  /** Per perk, its row for this profile (undefined: ended). Shared, frozen. */
+  rows: (PerkListItemT | undefined)[];
+  /** Per category and ALL: the listed perks, what the profile can use first, each part in catalogue order. */
+  lists: Int32Array[];
+  /** Per partner: its listed perks in the same order. */
+  ofPartner: Int32Array[];
+  /** Per category and ALL: the partners with listed perks, in catalogue order. */
+  partnersIn: Int32Array[];
+}
+
+/** A stretch of time [from, to) in which no perk starts or ends. */
+interface Span {
+  from: number;
+  to: number;
+  /** Per perk: ENDED, OPEN or NOT_YET. */
+  state: Uint8Array;
+  /** Listed perks per category (no keyword): the same for every profile. */
+  counts: PerkCategoryCountsT;
+  views: (View | undefined)[];
+  /** Whole replies, default order, no keyword, by memoKey(). */
+  replies: Map<number, PerkListReply>;
 }
 
 interface Loaded {
   rev: number;
-  items: Prepared[];
+  perks: ListedPerk[];
+  /** In order of their first perk in the catalogue (category, then 拼音). */
+  partners: ListedPartner[];
+  /** Their coordinates, by position. */
+  lat: Float64Array;
+  lng: Float64Array;
+  /** The distinct eligibility rules. */
+  rules: EligibilityT[][];
+  /** Every instant a perk starts (validFrom) or ends (validTo + 1), ascending, without repeats. */
+  edges: number[];
+  span: Span | null;
 }
+
+/** Kept replies per span (they are a few hundred bytes each; a span's profiles × categories × first pages fit). */
+const MAX_REPLIES = 512;
 
 /** The parsed catalogue per store (one per runtime, or per cloud container), by revision. */
 const loaded = new WeakMap<Store, Loaded>();
 
 function prepare(cat: CatalogueDoc): Loaded {
-  const items: Prepared[] = [];
+  const perks: ListedPerk[] = [];
+  const partners: ListedPartner[] = [];
+  const partnerAt = new Map<string, number>();
+  const rules: EligibilityT[][] = [];
+  const ruleAt = new Map<string, number>();
+  const edges = new Set<number>();
   for (const k of cat.perks) {
     const p = cat.partners[k.partnerId];
     if (!p) continue;
-    items.push({
-      k,
-      category: p.category,
+    let slot = partnerAt.get(k.partnerId);
+    if (slot === undefined) {
+      slot = partners.length;
+      partnerAt.set(k.partnerId, slot);
+      const info: PerkListPartnerT = { name: p.name, category: p.category };
+      partners.push({ id: k.partnerId, location: p.location, categoryIndex: categoryIndex(p.category), info: Object.freeze(info) });
+    }
+    const ruleKey = k.eligibility.join(',');
+    let rule = ruleAt.get(ruleKey);
+    if (rule === undefined) {
+      rule = rules.length;
+      ruleAt.set(ruleKey, rule);
+      rules.push(k.eligibility);
+    }
+    edges.add(k.validFrom).add(k.validTo + 1);
+    perks.push({
+      partner: slot,
       categoryIndex: categoryIndex(p.category),
-      location: p.location,
-      row: {
-        id: k.id,
-        title: k.title,
-        forWhom: forWhom(k.eligibility),
-        limitText: limitText(k.limit),
-        validFrom: k.validFrom,
-        validTo: k.validTo,
-        partnerId: k.partnerId,
-        partnerName: p.name,
-        category: p.category,
-        address: p.address,
-        ...(p.logo ? { logo: p.logo } : {}),
-      },
+      validFrom: k.validFrom,
+      validTo: k.validTo,
+      row: Object.freeze({ id: k.id, title: k.title, limitText: limitText(k.limit), partnerId: k.partnerId }),
       search: [k.title, k.description, p.name, p.address].join('\n').toLowerCase(),
-      rule: k.eligibility.join(','),
+      rule,
       notYet: periodProblem(k.validFrom, k.validTo, k.validFrom - 1) as string,
-      ended: periodProblem(k.validFrom, k.validTo, k.validTo + 1) as string,
     });
   }
-  return { rev: cat.rev, items };
+  return {
+    rev: cat.rev,
+    perks,
+    partners,
+    lat: Float64Array.from(partners, (p) => p.location.lat),
+    lng: Float64Array.from(partners, (p) => p.location.lng),
+    rules,
+    edges: [...edges].sort((a, b) => a - b),
+    span: null,
+  };
 }
 
 /**
@@ -256,22 +335,171 @@ async function loadCatalogue(store: Store): Promise<Loaded | null> {
   return fresh;
 }
 
-/** Why a caller cannot use a perk now: their role first, then the period; undefined if they can. */
-const whyNot = (k: CataloguePerk, who: { reason?: string }, now: number) => who.reason ?? periodProblem(k.validFrom, k.validTo, now) ?? undefined;
+const countsOf = (n: ArrayLike<number>) => Object.fromEntries(PERK_CATEGORIES.map((c, i) => [c, n[i]])) as PerkCategoryCountsT;
 
-function listItem(it: Prepared, who: { reason?: string }, now: number, distance?: number): PerkListItemT {
-  const reason = who.reason ?? (now < it.k.validFrom ? it.notYet : now > it.k.validTo ? it.ended : undefined);
-  return {
-    ...it.row,
-    ...(distance !== undefined ? { distanceM: Math.round(distance) } : {}),
-    eligible: !reason,
-    ...(reason ? { reason } : {}),
+/** The span `now` falls in: kept until `now` leaves it (a perk starts or ends). */
+function spanAt(cat: Loaded, now: number): Span {
+  const kept = cat.span;
+  if (kept && now >= kept.from && now < kept.to) return kept;
+  const { edges, perks } = cat;
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edges[mid] <= now) lo = mid + 1;
+    else hi = mid;
+  }
+  const state = new Uint8Array(perks.length);
+  const counts = new Array<number>(PERK_CATEGORIES.length).fill(0);
+  for (let i = 0; i < perks.length; i++) {
+    const k = perks[i];
+    state[i] = now > k.validTo ? ENDED : now < k.validFrom ? NOT_YET : OPEN;
+    if (state[i] !== ENDED) counts[k.categoryIndex]++;
+  }
+  const span: Span = {
+    from: lo > 0 ? edges[lo - 1] : -Infinity,
+    to: lo < edges.length ? edges[lo] : Infinity,
+    state,
+    counts: Object.freeze(countsOf(counts)),
+    views: [],
+    replies: new Map(),
   };
+  cat.span = span;
+  return span;
 }
+
+// A profile: the caller's 三长 roles and whether they hold a 最美邻长 commendation, as bits.
+const LEAD_BITS = new Map<string, number>(LEADS.map((r, i) => [r, 1 << i]));
+const HONOREE_BIT = 1 << LEADS.length;
+
+function profileOf(user: UserDoc | null): number {
+  let bits = 0;
+  for (const g of user?.grants ?? []) bits |= LEAD_BITS.get(g.role) ?? 0;
+  return isHonoree(user) ? bits | HONOREE_BIT : bits;
+}
+
+/** What `profile` sees in `span`: worked out once per span and profile. */
+function viewOf(cat: Loaded, span: Span, profile: number): View {
+  const kept = span.views[profile];
+  if (kept) return kept;
+  const roles = new Set<Role>(LEADS.filter((r) => (profile & (LEAD_BITS.get(r) as number)) !== 0));
+  const who = cat.rules.map((rule) => eligibilityFor(rule, roles, (profile & HONOREE_BIT) !== 0));
+  const { perks, partners } = cat;
+  const { state } = span;
+  const rows: (PerkListItemT | undefined)[] = new Array(perks.length);
+  const open = Array.from({ length: ALL + 1 }, () => [] as number[]);
+  const closed = Array.from({ length: ALL + 1 }, () => [] as number[]);
+  const openOf = partners.map(() => [] as number[]);
+  const closedOf = partners.map(() => [] as number[]);
+  for (let i = 0; i < perks.length; i++) {
+    if (state[i] === ENDED) continue;
+    const k = perks[i];
+    // Their role first, then the period.
+    const reason = who[k.rule].reason ?? (state[i] === NOT_YET ? k.notYet : undefined);
+    rows[i] = Object.freeze(reason ? { ...k.row, reason } : k.row);
+    const into = reason ? closed : open;
+    into[k.categoryIndex].push(i);
+    into[ALL].push(i);
+    (reason ? closedOf : openOf)[k.partner].push(i);
+  }
+  const ofPartner = partners.map((_, s) => Int32Array.from([...openOf[s], ...closedOf[s]]));
+  const partnersIn = Array.from({ length: ALL + 1 }, (_, c) =>
+    Int32Array.from(partners.flatMap((p, s) => (ofPartner[s].length > 0 && (c === ALL || p.categoryIndex === c) ? [s] : []))),
+  );
+  const view: View = { rows, lists: open.map((o, c) => Int32Array.from([...o, ...closed[c]])), ofPartner, partnersIn };
+  span.views[profile] = view;
+  return view;
+}
+
+/**
+ * The rows `[start, start + size)` by distance from `here`: the nearest partner's perks first
+ * (each partner's in its list order), partners at the same distance in catalogue order.
+ * Distances are per partner, and only the partners the page can reach are ranked: every
+ * partner in `slots` has a listed perk, so those are among the `start + size` nearest.
+ */
+function nearestRows(
+  cat: Loaded,
+  slots: ArrayLike<number>,
+  perksOf: ArrayLike<ArrayLike<number> | undefined>,
+  here: LocationT,
+  start: number,
+  size: number,
+): { rows: number[]; shown: number[] } {
+  const n = slots.length;
+  const { lat, lng } = cat;
+  // A number that orders distances like the true ones within a city (equirectangular, squared:
+  // no trigonometry per partner); the partners shown then get their haversine metres.
+  const cosLat = Math.cos(rad(here.lat));
+  const d = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const x = (lng[slots[j]] - here.lng) * cosLat;
+    const y = lat[slots[j]] - here.lat;
+    d[j] = x * x + y * y;
+  }
+  const reach = Math.min(n, start + size);
+  let order: number[];
+  if (reach > 128 && reach * 4 >= n) {
+    order = Array.from({ length: n }, (_, j) => j).sort((a, b) => d[a] - d[b] || a - b);
+  } else {
+    // The `reach` nearest, by a bounded insertion (in position order, so ties keep it): for a
+    // few dozen partners this is cheaper than a sort with a comparator.
+    order = [];
+    for (let j = 0; j < n; j++) {
+      if (order.length === reach && d[j] >= d[order[reach - 1]]) continue;
+      let at = order.length === reach ? reach - 1 : order.length;
+      while (at > 0 && d[order[at - 1]] > d[j]) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = j;
+    }
+  }
+  const rows: number[] = [];
+  const shown: number[] = [];
+  let skip = start;
+  for (let r = 0; r < order.length && rows.length < size; r++) {
+    const slot = slots[order[r]];
+    const list = perksOf[slot] as ArrayLike<number>;
+    if (skip >= list.length) {
+      skip -= list.length;
+      continue;
+    }
+    shown.push(slot);
+    for (let k = skip; k < list.length && rows.length < size; k++) rows.push(list[k]);
+    skip = 0;
+  }
+  return { rows, shown };
+}
+
+/** The reply `partners` for rows (their partners, once each). */
+function partnersOfRows(cat: Loaded, rows: number[]): Record<string, PerkListPartnerT> {
+  const out: Record<string, PerkListPartnerT> = {};
+  for (const i of rows) {
+    const p = cat.partners[cat.perks[i].partner];
+    out[p.id] ??= p.info;
+  }
+  return out;
+}
+
+/** The same with each partner's distance from `here`, in metres (haversine). */
+function partnersAt(cat: Loaded, shown: number[], here: LocationT): Record<string, PerkListPartnerT> {
+  const out: Record<string, PerkListPartnerT> = {};
+  for (const s of shown) {
+    const p = cat.partners[s];
+    out[p.id] = { name: p.info.name, category: p.info.category, distanceM: Math.round(distanceM(here, p.location)) };
+  }
+  return out;
+}
+
+const memoKey = (profile: number, category: number, page: number, pageSize: number) => ((page * 64 + pageSize) * 16 + category) * 32 + profile;
+
+const NO_COUNTS: PerkCategoryCountsT = Object.freeze(countsOf(new Array<number>(PERK_CATEGORIES.length).fill(0)));
 
 /** One perk (from its own document and its partner's) with its partner, for `user`. */
 export function perkCard(k: CataloguePerk, partner: CataloguePartner, user: UserDoc | null, now: number): PerkCardT {
-  const reason = whyNot(k, eligibilityOf(k.eligibility, user), now);
+  const who = eligibilityOf(k.eligibility, user);
+  // Their role first, then the period.
+  const reason = who.reason ?? periodProblem(k.validFrom, k.validTo, now) ?? undefined;
   return {
     id: k.id,
     title: k.title,
@@ -299,69 +527,76 @@ export interface ListQuery {
  * Filters, sorts and pages the catalogue in memory. Default order: what the caller can use
  * first, then category, partner (拼音) and the partner's own order. (Ordering by the caller's
  * 片 would need coordinates for 片, which the tree does not hold; with consent the page sends
- * its location and sorts by distance instead.) Cards are made for the returned page only.
+ * its location and sorts by distance instead: nearest partner first, and a partner's perks
+ * in the default order.) Rows name their partner; the reply's `partners` holds each once.
  */
-export async function listCatalogue(store: Store, user: UserDoc | null, q: ListQuery, now: number) {
+export async function listCatalogue(store: Store, user: UserDoc | null, q: ListQuery, now: number): Promise<PerkListReply> {
   const cat = await loadCatalogue(store);
-  const items = cat?.items ?? [];
   const here = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : null;
-  const sort = q.sort === 'distance' && here ? 'distance' : 'default';
+  const sort = here && q.sort === 'distance' ? 'distance' : 'default';
+  const paging = { page: q.page, pageSize: q.pageSize, sort } as const;
+  if (!cat) return { items: [], partners: {}, total: 0, ...paging, counts: NO_COUNTS };
+  const span = spanAt(cat, now);
+  const profile = profileOf(user);
+  const c = q.category ? categoryIndex(q.category) : ALL;
+  const start = (q.page - 1) * q.pageSize;
   const keyword = q.keyword?.toLowerCase();
-  const roles = leadRoles(user);
-  const honoree = isHonoree(user);
-  const cosLat = here ? Math.cos(rad(here.lat)) : 1;
 
-  // One pass over the catalogue; perks sharing a rule share one eligibility check.
+  if (!keyword) {
+    if (!here || sort === 'default') {
+      // The same for every caller of this profile until the catalogue changes or a perk starts or ends.
+      const key = memoKey(profile, c, q.page, q.pageSize);
+      const hit = span.replies.get(key);
+      if (hit) return hit;
+      const view = viewOf(cat, span, profile);
+      const list = view.lists[c];
+      const rows = Array.from(list.subarray(Math.min(start, list.length), Math.min(start + q.pageSize, list.length)));
+      const reply: PerkListReply = Object.freeze({
+        items: Object.freeze(rows.map((i) => view.rows[i] as PerkListItemT)) as PerkListItemT[],
+        partners: Object.freeze(partnersOfRows(cat, rows)),
+        total: list.length,
+        ...paging,
+        counts: span.counts,
+      });
+      if (span.replies.size >= MAX_REPLIES) span.replies.delete(span.replies.keys().next().value as number);
+      span.replies.set(key, reply);
+      return reply;
+    }
+    const view = viewOf(cat, span, profile);
+    const near = nearestRows(cat, view.partnersIn[c], view.ofPartner, here, start, q.pageSize);
+    return {
+      items: near.rows.map((i) => view.rows[i] as PerkListItemT),
+      partners: partnersAt(cat, near.shown, here),
+      total: view.lists[c].length,
+      ...paging,
+      counts: span.counts,
+    };
+  }
+
+  // A keyword: one pass over the catalogue (the counts are of what matches).
+  const view = viewOf(cat, span, profile);
   const counts = new Array<number>(PERK_CATEGORIES.length).fill(0);
-  const rules = new Map<string, { eligible: boolean; reason?: string }>();
-  const who: { eligible: boolean; reason?: string }[] = [];
   const open: number[] = [];
   const closed: number[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    if (it.k.validTo < now) continue;
-    if (keyword && !it.search.includes(keyword)) continue;
-    counts[it.categoryIndex]++;
-    if (q.category && it.category !== q.category) continue;
-    let w = rules.get(it.rule);
-    if (!w) rules.set(it.rule, (w = eligibilityFor(it.k.eligibility, roles, honoree)));
-    who[i] = w;
-    (w.eligible && now >= it.k.validFrom ? open : closed).push(i);
+  for (let i = 0; i < cat.perks.length; i++) {
+    const row = view.rows[i];
+    if (!row) continue;
+    const k = cat.perks[i];
+    if (!k.search.includes(keyword)) continue;
+    counts[k.categoryIndex]++;
+    if (c !== ALL && k.categoryIndex !== c) continue;
+    (row.reason === undefined ? open : closed).push(i);
   }
-  const total = open.length + closed.length;
-  const start = (q.page - 1) * q.pageSize;
-  let page: number[];
-  if (sort === 'distance' && here) {
-    const all = [...open, ...closed];
-    const d = new Float64Array(items.length);
-    for (const i of all) d[i] = flatDistance2(here, cosLat, items[i].location);
-    page = nearest(all, d, start + q.pageSize).slice(start);
-  } else {
-    // What the caller can use first, each part in the catalogue's order.
-    page = (start + q.pageSize <= open.length ? open : [...open, ...closed]).slice(start, start + q.pageSize);
+  const list = open.concat(closed);
+  const base = { total: list.length, ...paging, counts: countsOf(counts) };
+  if (!here || sort === 'default') {
+    const rows = list.slice(start, start + q.pageSize);
+    return { items: rows.map((i) => view.rows[i] as PerkListItemT), partners: partnersOfRows(cat, rows), ...base };
   }
-  return {
-    items: page.map((i) => listItem(items[i], who[i], now, here ? distanceM(here, items[i].location) : undefined)),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-    sort,
-    categories: PERK_CATEGORIES.map((c, i) => ({ category: c, label: CATEGORY_LABELS[c], count: counts[i] })),
-  } as const;
-}
-
-/** The `k` indexes of smallest `d`, in order (a bounded insertion: pages are short, the catalogue is not). */
-function nearest(indexes: number[], d: Float64Array, k: number): number[] {
-  if (k >= indexes.length / 4) return [...indexes].sort((a, b) => d[a] - d[b] || a - b).slice(0, k);
-  const best: number[] = [];
-  for (const i of indexes) {
-    if (best.length === k && d[i] >= d[best[k - 1]]) continue;
-    let j = best.length === k ? k - 1 : best.length;
-    while (j > 0 && d[best[j - 1]] > d[i]) {
-      best[j] = best[j - 1];
-      j--;
-    }
-    best[j] = i;
-  }
-  return best;
+  const byPartner: number[][] = [];
+  for (const i of list) (byPartner[cat.perks[i].partner] ??= []).push(i);
+  const slots: number[] = [];
+  for (let s = 0; s < cat.partners.length; s++) if (byPartner[s]) slots.push(s);
+  const near = nearestRows(cat, slots, byPartner, here, start, q.pageSize);
+  return { items: near.rows.map((i) => view.rows[i] as PerkListItemT), partners: partnersAt(cat, near.shown, here), ...base };
 }

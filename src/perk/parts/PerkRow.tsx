@@ -1,11 +1,17 @@
 // A row of the 优惠 list: the perk, its partner, how far, and for a perk the caller cannot
 // use, why (greyed, with the reason as a chip).
 import { View } from '@tarojs/components';
-import type { PerkListItemT } from '../../../contracts/perk';
+import type { PerkListItemT, PerkListPartnerT } from '../../../contracts/perk';
 import { CATEGORY_LABELS, distanceText } from '../labels';
 
-export default function PerkRow({ item, onOpen }: { item: PerkListItemT; onOpen: (item: PerkListItemT) => void }) {
-  const off = !item.eligible;
+/** A list row with its partner (a list reply names each partner once, in its `partners`). */
+export interface PerkRowItem extends PerkListItemT {
+  partner: PerkListPartnerT;
+}
+
+export default function PerkRow({ item, onOpen }: { item: PerkRowItem; onOpen: (item: PerkRowItem) => void }) {
+  const off = item.reason !== undefined;
+  const { partner } = item;
   return (
     <View
       id={`perk-row-${item.id}`}
@@ -13,17 +19,17 @@ export default function PerkRow({ item, onOpen }: { item: PerkListItemT; onOpen:
       hoverClass='lzt-cell--active'
       onClick={() => onOpen(item)}
     >
-      <View className='perk-row__logo'>{item.partnerName.slice(0, 1)}</View>
+      <View className='perk-row__logo'>{partner.name.slice(0, 1)}</View>
       <View className='lzt-cell__body'>
         <View className='perk-row__title'>{item.title}</View>
         <View className='perk-row__partner'>
-          <View className='perk-row__partner-name'>{item.partnerName}</View>
-          {item.distanceM !== undefined ? <View className='perk-row__distance'>{distanceText(item.distanceM)}</View> : null}
+          <View className='perk-row__partner-name'>{partner.name}</View>
+          {partner.distanceM !== undefined ? <View className='perk-row__distance'>{distanceText(partner.distanceM)}</View> : null}
         </View>
         <View className='perk-row__meta'>
-          <View className='lzt-chip lzt-chip--none perk-row__category'>{CATEGORY_LABELS[item.category]}</View>
+          <View className='lzt-chip lzt-chip--none perk-row__category'>{CATEGORY_LABELS[partner.category]}</View>
           {off ? (
-            <View className='lzt-chip lzt-chip--warn perk-row__reason'>{item.reason ?? '暂不可用'}</View>
+            <View className='lzt-chip lzt-chip--warn perk-row__reason'>{item.reason}</View>
           ) : (
             <View className='lzt-chip lzt-chip--done perk-row__limit'>{item.limitText}</View>
           )}
