@@ -136,11 +136,14 @@ async function main() {
     const baselineFig = figures.find((f) => f.name === 'baseline') as Figure;
     const p95 = new Map<string, number>();
     for (const fig of figures) {
-      // Each figure is compared with a baseline measured right before it, at the figure's own
-      // concurrency, so a machine whose load drifts during the run still gives fair ratios.
+      // Each figure is compared with baselines measured right before and right after it (their
+      // mean), at the figure's own concurrency, so a machine whose load drifts during the run
+      // still gives fair ratios.
       const sameLoad = { ...baselineFig, connections: fig.connections ?? baselineFig.connections };
-      const baselineRps = fig.name === 'baseline' ? 0 : (await measure(base, sameLoad, BASELINE_SECONDS)).rps;
+      const before = fig.name === 'baseline' ? 0 : (await measure(base, sameLoad, BASELINE_SECONDS)).rps;
       const m = await measure(base, fig);
+      const after = fig.name === 'baseline' ? 0 : (await measure(base, sameLoad, BASELINE_SECONDS)).rps;
+      const baselineRps = Math.round((before + after) / 2);
       p95.set(fig.name, m.p95_ms);
       const ratio = fig.name === 'baseline' ? 1 : Number((m.rps / baselineRps).toFixed(2));
       const t = fig.target ?? {};
@@ -155,7 +158,7 @@ async function main() {
       ].filter(Boolean);
       if (misses.length) failed = true;
       console.log(
-        JSON.stringify({ ...m, ratio, ...(baselineRps ? { baseline_rps: baselineRps } : {}), target: fig.target ?? null, meets: misses.length === 0 ? true : misses }),
+        JSON.stringify({ ...m, ratio, ...(baselineRps ? { baseline_rps: baselineRps, baseline_before_after: [before, after] } : {}), target: fig.target ?? null, meets: misses.length === 0 ? true : misses }),
       );
     }
   } finally {
