@@ -57,7 +57,8 @@ async function cookiesFor(base: string, fig: Figure): Promise<string[]> {
   return [fig.as === 'anonymous' ? '' : await signIn(base, { key: fig.as })];
 }
 
-const stats = async (base: string) => (await json(`${base}/__dev/stats`)).body.data as { reads: number; writes: number; commits?: number };
+const stats = async (base: string) =>
+  (await json(`${base}/__dev/stats`)).body.data as { reads: number; writes: number; commits?: number; cpuMicros: number };
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -115,6 +116,8 @@ async function measure(base: string, fig: Figure, seconds = SECONDS) {
     writes: Number(((after.writes - before.writes) / sent).toFixed(2)),
     // SQLite commits per call: below 1 where calls share a group commit.
     commits: Number((((after.commits ?? 0) - (before.commits ?? 0)) / sent).toFixed(3)),
+    // The server's CPU time per call (µs), whatever the client and the network do.
+    cpu_us: Number(((after.cpuMicros - before.cpuMicros) / sent).toFixed(1)),
     calls,
     errors: result.errors + result.non2xx,
     connections: fig.connections ?? 10,

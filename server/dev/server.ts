@@ -108,7 +108,11 @@ export async function createDevServer(opts: DevServerOptions): Promise<FastifyIn
   });
   await app.register(fastifyStatic, { root: opts.runtime.filesDir, prefix: '/files/', decorateReply: false });
 
-  app.get('/__dev/stats', async (_req, reply) => send(reply, { ok: true, data: opts.runtime.store.stats() }));
+  // Store operations and this process's CPU time (µs), for the bench.
+  app.get('/__dev/stats', async (_req, reply) => {
+    const cpu = process.cpuUsage();
+    return send(reply, { ok: true, data: { ...opts.runtime.store.stats(), cpuMicros: cpu.user + cpu.system } });
+  });
 
   if (opts.staticDir && fs.existsSync(opts.staticDir)) {
     await app.register(fastifyStatic, { root: opts.staticDir, index: ['index.html'] });
