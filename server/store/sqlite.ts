@@ -221,6 +221,10 @@ export class SqliteStore implements Store {
   ) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
+    // One process owns the file (what makes the document cache exact): the lock says so, a
+    // second server on the same folder fails to open it instead of serving stale documents;
+    // and without other processes to coordinate with, reads and commits skip the locking.
+    this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');

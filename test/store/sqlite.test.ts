@@ -123,53 +123,59 @@ describe('SQLite store group commit', () => {
   const fileStore = () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-store-'));
     const file = path.join(dir, 'test.sqlite');
-    const store = openSqliteStore(file);
-    // A second connection sees only what is committed.
-    const outside = new Database(file, { readonly: true });
-    const committedIds = () => {
-      try {
-        return (outside.prepare('SELECT _id FROM c_c ORDER BY _id').all() as { _id: string }[]).map((r) => r._id);
-      } catch {
-        return [];
-      }
+    let store = openSqliteStore(file);
+    /** What is on disk: the store closed, the file opened again. */
+    const reopen = async () => {
+      store.close();
+      store = openSqliteStore(file);
+      return store;
     };
     const close = () => {
-      outside.close();
       store.close();
       fs.rmSync(dir, { recursive: true, force: true });
     };
-    return { store, committedIds, close };
+    return { store, reopen, close };
   };
 
   it('acknowledges a write only once it is committed, and lets concurrent writes share one commit', async () => {
-    const { store, committedIds, close } = fileStore();
+    const { store, reopen, close } = fileStore();
     store.collection('c');
     const before = store.commits;
     const writes = Array.from({ length: 100 }, (_, i) => store.collection('c').add({ _id: `d${String(i).padStart(3, '0')}`, n: i }));
     const tx = store.transaction(async (t) => t.collection('c').doc('d000').update({ n: cmd.inc(1) }));
     // Nothing is committed while the writes are pending …
-    expect(committedIds()).toEqual([]);
-    const acknowledged: string[][] = [];
-    await Promise.all(writes.map((w) => w.then(() => acknowledged.push(committedIds()))));
+    expect(store.commits).toBe(before);
+    expect(store.db.inTransaction).toBe(true);
+    // … and every acknowledgement comes after the one commit they share.
+    const seen: number[] = [];
+    await Promise.all(writes.map((w) => w.then(() => seen.push(store.commits - before))));
     await tx;
-    // … and every acknowledgement came after its write was visible to another connection.
-    for (const seen of acknowledged) expect(seen).toHaveLength(100);
-    expect(store.commits - before).toBe(1);
-    expect(await store.collection('c').doc('d000').get()).toMatchObject({ n: 1 });
+    expect(new Set(seen)).toEqual(new Set([1]));
+    expect(store.db.inTransaction).toBe(false);
+    const again = await reopen();
+    expect(await again.collection('c').count()).toBe(100);
+    expect(await again.collection('c').doc('d000').get()).toMatchObject({ n: 1 });
     close();
   });
 
-  it('writes a batch\'s updates of one document back once, and lets queries and other connections see them', async () => {
-    const { store, committedIds, close } = fileStore();
+  it('writes a batch\'s updates of one document back once, and lets queries see them before', async () => {
+    const { store, reopen, close } = fileStore();
     await store.collection('c').add({ _id: 'hot', n: 0 });
     const bumps = Array.from({ length: 100 }, () => store.collection('c').doc('hot').update({ n: cmd.inc(1) }));
     // A query in the same turn sees the updates still waiting in the batch.
     expect(await store.collection('c').where({ n: 100 }).count()).toBe(1);
     await Promise.all(bumps);
-    expect(committedIds()).toEqual(['hot']);
-    const outside = new Database(path.join(path.dirname(store.db.name), 'test.sqlite'), { readonly: true });
-    expect(JSON.parse((outside.prepare('SELECT doc FROM c_c').get() as { doc: string }).doc)).toMatchObject({ n: 100 });
-    outside.close();
+    expect(store.db.inTransaction).toBe(false);
+    expect(await (await reopen()).collection('c').doc('hot').get()).toMatchObject({ n: 100 });
+    close();
+  });
+
+  it('lets one process only open the file (the document cache is exact because of it)', () => {
+    const { store, close } = fileStore();
+    store.collection('c');
+    const second = new Database(store.db.name, { timeout: 50 });
+    expect(() => second.prepare('SELECT count(*) FROM c_c').get()).toThrow(/locked/);
+    second.close();
     close();
   });
 
@@ -187,7 +193,7 @@ describe('SQLite store group commit', () => {
   });
 
   it('fails every write of a batch whose commit fails, and serves none of them afterwards', async () => {
-    const { store, committedIds, close } = fileStore();
+    const { store, reopen, close } = fileStore();
     await store.collection('c').add({ _id: 'kept', n: 1 });
     const internals = store as unknown as { commitBatch: { run(): unknown } };
     const real = internals.commitBatch;
@@ -205,11 +211,11 @@ describe('SQLite store group commit', () => {
     internals.commitBatch = real;
     expect(await store.collection('c').doc('lost').get()).toBeNull();
     expect(await store.collection('c').doc('kept').get()).toMatchObject({ n: 1 });
-    expect(committedIds()).toEqual(['kept']);
     // The store goes on working.
     await store.collection('c').doc('kept').update({ n: cmd.inc(1) });
-    expect(committedIds()).toEqual(['kept']);
     expect(await store.collection('c').doc('kept').get()).toMatchObject({ n: 2 });
+    const again = await reopen();
+    expect((await again.collection('c').get()).map((d) => [d._id, d.n])).toEqual([['kept', 2]]);
     close();
   });
 });
