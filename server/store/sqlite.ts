@@ -69,41 +69,76 @@ type CacheEntry = { v: number; doc: Doc };
 const ABSENT: CacheEntry = Object.freeze({ v: 0, doc: null as unknown as Doc });
 
 /**
+ * A map keyed by collection and id, in two levels: the id strings a handler already holds are
+ * hashed once, where a joined key would be a new string to build and hash on every lookup.
+ */
+class DocKeyMap<V> {
+  private readonly byCollection = new Map<string, Map<string, V>>();
+  size = 0;
+
+  get(collection: string, id: string): V | undefined {
+    return this.byCollection.get(collection)?.get(id);
+  }
+
+  set(collection: string, id: string, value: V): void {
+    let ids = this.byCollection.get(collection);
+    if (!ids) this.byCollection.set(collection, (ids = new Map()));
+    const before = ids.size;
+    ids.set(id, value);
+    this.size += ids.size - before;
+  }
+
+  delete(collection: string, id: string): void {
+    const ids = this.byCollection.get(collection);
+    if (ids?.delete(id)) this.size--;
+  }
+
+  clear(): void {
+    this.byCollection.clear();
+    this.size = 0;
+  }
+
+  *entries(): IterableIterator<[string, string, V]> {
+    for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) yield [collection, id, v];
+  }
+}
+
+/**
  * A bounded cache in two generations: when the young map is full it becomes the old one
  * (the old one is dropped whole); a hit in the old one moves back to the young one. Nearly
  * LRU at the cost of two map lookups, without evicting entry by entry.
  */
 class DocCache {
-  private young = new Map<string, CacheEntry>();
-  private old = new Map<string, CacheEntry>();
+  private young = new DocKeyMap<CacheEntry>();
+  private old = new DocKeyMap<CacheEntry>();
   private readonly generation: number;
 
   constructor(max: number) {
     this.generation = Math.max(1, Math.floor(max / 2));
   }
 
-  get(key: string): CacheEntry | undefined {
-    const hit = this.young.get(key);
+  get(collection: string, id: string): CacheEntry | undefined {
+    const hit = this.young.get(collection, id);
     if (hit !== undefined) return hit;
-    const older = this.old.get(key);
+    const older = this.old.get(collection, id);
     if (older !== undefined) {
-      this.old.delete(key);
-      this.set(key, older);
+      this.old.delete(collection, id);
+      this.set(collection, id, older);
     }
     return older;
   }
 
-  set(key: string, entry: CacheEntry): void {
-    this.young.set(key, entry);
+  set(collection: string, id: string, entry: CacheEntry): void {
+    this.young.set(collection, id, entry);
     if (this.young.size >= this.generation) {
       this.old = this.young;
-      this.young = new Map();
+      this.young = new DocKeyMap();
     }
   }
 
-  delete(key: string): void {
-    this.young.delete(key);
-    this.old.delete(key);
+  delete(collection: string, id: string): void {
+    this.young.delete(collection, id);
+    this.old.delete(collection, id);
   }
 
   clear(): void {
@@ -206,7 +241,7 @@ export class SqliteStore implements Store {
    */
   private readonly docCache = new DocCache(DOC_CACHE_MAX);
   /** Updates of the open batch not yet written to their rows (key → the document's latest state). */
-  private readonly dirty = new Map<string, { collection: string; v: number; doc: Doc }>();
+  private readonly dirty = new DocKeyMap<{ v: number; doc: Doc }>();
   /** The open group-commit batch; `done` settles when it is committed (or fails to be). */
   private batch: { writes: number; done: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
   private readonly begin: Database.Statement;
@@ -371,14 +406,13 @@ export class SqliteStore implements Store {
 
   /** A document and its version, from the cache or the table (a document known absent is cached too). */
   entry(collection: string, id: string): { v: number; doc: Doc } | null {
-    const key = `${collection}\u0000${id}`;
-    const hit = this.docCache.get(key);
+    const hit = this.docCache.get(collection, id);
     if (hit) return hit === ABSENT ? null : hit;
-    const pending = this.dirty.get(key);
+    const pending = this.dirty.get(collection, id);
     if (pending) return this.remember(collection, pending.v, pending.doc);
     const row = this.readRow(collection, id);
     if (!row) {
-      this.docCache.set(key, ABSENT);
+      this.docCache.set(collection, id, ABSENT);
       return null;
     }
     return this.remember(collection, row.v, JSON.parse(row.doc) as Doc);
@@ -387,22 +421,21 @@ export class SqliteStore implements Store {
   /** Caches a document this store owns (never a caller's object: it gets frozen). */
   private remember(collection: string, v: number, doc: Doc): { v: number; doc: Doc } {
     const e = { v, doc: deepFreeze(doc) };
-    this.docCache.set(`${collection}\u0000${doc._id}`, e);
+    this.docCache.set(collection, doc._id, e);
     return e;
   }
 
   /** Runs `fn` as one unit of the open batch; if it fails, what it cached for `keys` is dropped too. */
   atomically<T>(keys: [string, string][], fn: () => T): T {
     this.writing();
-    const before = keys.map(([collection, id]) => this.dirty.get(`${collection}\u0000${id}`));
+    const before = keys.map(([collection, id]) => this.dirty.get(collection, id));
     try {
       return this.savepoint(fn);
     } catch (e) {
       keys.forEach(([collection, id], i) => {
-        const key = `${collection}\u0000${id}`;
         const was = before[i];
-        if (was) this.dirty.set(key, was);
-        else this.dirty.delete(key);
+        if (was) this.dirty.set(collection, id, was);
+        else this.dirty.delete(collection, id);
         this.forget(collection, id);
       });
       throw e;
@@ -412,15 +445,15 @@ export class SqliteStore implements Store {
   /** Writes the batch's pending updates to their rows (before a query, and before the commit). */
   syncDirty(): void {
     if (this.dirty.size === 0) return;
-    const pending = [...this.dirty.values()];
+    const pending = [...this.dirty.entries()];
     this.dirty.clear();
     this.checkedWrites(() => {
-      for (const { collection, v, doc } of pending) this.rows(collection).writeAt.run(JSON.stringify(doc), v, doc._id);
+      for (const [collection, id, { v, doc }] of pending) this.rows(collection).writeAt.run(JSON.stringify(doc), v, id);
     });
   }
 
   forget(collection: string, id: string): void {
-    this.docCache.delete(`${collection}\u0000${id}`);
+    this.docCache.delete(collection, id);
   }
 
   readRow(collection: string, id: string): Row | undefined {
@@ -431,7 +464,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
-    this.dirty.delete(`${collection}\u0000${doc._id}`);
+    this.dirty.delete(collection, doc._id);
     try {
       rows.insert.run(doc._id, JSON.stringify(doc));
     } catch (e) {
@@ -446,7 +479,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
-    this.dirty.delete(`${collection}\u0000${doc._id}`);
+    this.dirty.delete(collection, doc._id);
     rows.upsert.run(doc._id, JSON.stringify(doc));
   }
 
@@ -457,13 +490,12 @@ export class SqliteStore implements Store {
   writeRow(collection: string, doc: Doc, next?: number): void {
     const rows = this.rows(collection);
     this.writing();
-    const key = `${collection}\u0000${doc._id}`;
     if (next !== undefined && this.batch) {
-      this.dirty.set(key, { collection, v: next, doc: this.remember(collection, next, doc).doc });
+      this.dirty.set(collection, doc._id, { v: next, doc: this.remember(collection, next, doc).doc });
       return;
     }
     this.forget(collection, doc._id);
-    this.dirty.delete(key);
+    this.dirty.delete(collection, doc._id);
     rows.write.run(JSON.stringify(doc), doc._id);
     if (next !== undefined) this.remember(collection, next, doc);
   }
@@ -472,7 +504,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, id);
-    this.dirty.delete(`${collection}\u0000${id}`);
+    this.dirty.delete(collection, id);
     return rows.remove.run(id).changes > 0;
   }
 
@@ -705,9 +737,9 @@ type PendingOp =
 class TxConflict extends Error {}
 
 class LocalTransaction implements Transaction {
-  /** key → version read (0 = absent) */
-  private readonly reads = new Map<string, number>();
-  private readonly writes = new Map<string, { collection: string; id: string; ops: PendingOp[] }>();
+  /** The version of each document read (0 = absent). */
+  private readonly reads = new DocKeyMap<number>();
+  private readonly writes = new DocKeyMap<PendingOp[]>();
   private finished = false;
 
   constructor(private readonly store: SqliteStore) {}
@@ -721,11 +753,9 @@ class LocalTransaction implements Transaction {
     const doc = { ...data, _id: data._id ?? newId() } as Doc;
     this.guard();
     this.store.countWrite();
-    const key = `${collection}\u0000${doc._id}`;
     const current = this.stateOf(collection, doc._id);
     if (current) throw new StoreError('CONFLICT', `duplicate _id ${doc._id} in ${collection}`);
     this.pending(collection, doc._id).push({ kind: 'add', doc });
-    if (!this.reads.has(key)) this.reads.set(key, 0);
     return doc._id;
   }
 
@@ -746,23 +776,19 @@ class LocalTransaction implements Transaction {
   }
 
   private pending(collection: string, id: string): PendingOp[] {
-    const key = `${collection}\u0000${id}`;
-    let entry = this.writes.get(key);
-    if (!entry) {
-      entry = { collection, id, ops: [] };
-      this.writes.set(key, entry);
-    }
-    return entry.ops;
+    let ops = this.writes.get(collection, id);
+    if (!ops) this.writes.set(collection, id, (ops = []));
+    return ops;
   }
 
   /** The document as this transaction sees it: the row read (its version remembered) plus pending ops. */
   private stateOf(collection: string, id: string): Doc | null {
-    const key = `${collection}\u0000${id}`;
     const e = this.store.entry(collection, id);
-    if (!this.reads.has(key)) this.reads.set(key, e ? e.v : 0);
-    else if ((e ? e.v : 0) !== this.reads.get(key)) throw new TxConflict();
+    const seen = this.reads.get(collection, id);
+    if (seen === undefined) this.reads.set(collection, id, e ? e.v : 0);
+    else if ((e ? e.v : 0) !== seen) throw new TxConflict();
     let doc = e ? e.doc : null;
-    for (const op of this.writes.get(key)?.ops ?? []) doc = applyOp(doc, op, collection, id);
+    for (const op of this.writes.get(collection, id) ?? []) doc = applyOp(doc, op, collection, id);
     return doc;
   }
 
@@ -774,13 +800,12 @@ class LocalTransaction implements Transaction {
   commit(): boolean {
     this.guard();
     this.finished = true;
-    for (const [key, version] of this.reads) {
-      const [collection, id] = key.split('\u0000');
+    for (const [collection, id, version] of this.reads.entries()) {
       const e = this.store.entry(collection, id);
       if ((e ? e.v : 0) !== version) return false;
     }
     const plan: { collection: string; id: string; doc: Doc | null; current: { v: number } | null; own: boolean }[] = [];
-    for (const { collection, id, ops } of this.writes.values()) {
+    for (const [collection, id, ops] of this.writes.entries()) {
       const e = this.store.entry(collection, id);
       let doc = e ? e.doc : null;
       for (const op of ops) doc = applyOp(doc, op, collection, id);
