@@ -16,13 +16,15 @@ import { decodeParam } from '../utils/formRules';
 import { Portrait } from './parts/CandidateRow';
 import { fileSrc } from './parts/fileSrc';
 import { shareImage, useShare } from './parts/share';
+import type { ShareCardData } from './parts/shareCard';
+import { useShareCard } from './parts/useShareCard';
 import StatusBanner from './parts/StatusBanner';
 import VotePanel from './parts/VotePanel';
 import type { CandidateReply, CastResult } from './types';
 import '../components/work.scss';
 import './vote.scss';
 
-function ShareBox({ data }: { data: CandidateReply }) {
+function ShareBox({ data, card }: { data: CandidateReply; card: string | null }) {
   if (data.campaign.status !== 'voting') return null;
   if (process.env.TARO_ENV === 'weapp') {
     return (
@@ -36,9 +38,25 @@ function ShareBox({ data }: { data: CandidateReply }) {
   return (
     <View className='vote-share-hint' id='vote-share-hint'>
       分享：在微信里打开“邻长通”小程序，进入本页后点右上角“···”，选“转发给朋友”，邀请亲友为{data.candidate.name}投一票。
+      {card ? (
+        <View className='vote-share-card'>
+          <Image id='vote-share-card' className='vote-share-card__img' src={card} mode='aspectFit' showMenuByLongpress />
+          <View className='vote-share-card__tip'>转发时附带这张卡片；也可以长按保存，发到邻里群。</View>
+        </View>
+      ) : null}
     </View>
   );
 }
+
+/** What the share card shows of a candidate. */
+const cardOf = (d: CandidateReply): ShareCardData => ({
+  campaignTitle: d.campaign.title,
+  no: d.candidate.no,
+  name: d.candidate.name,
+  unitName: d.candidate.unitName,
+  story: d.candidate.story,
+  votes: d.candidate.votes,
+});
 
 function Photos({ photos }: { photos: string[] }) {
   if (photos.length === 0) return null;
@@ -54,7 +72,7 @@ function Photos({ photos }: { photos: string[] }) {
   );
 }
 
-function CandidateView({ state, data, gate }: { state: CallState<CandidateReply>; data: CandidateReply; gate: SignInGate }) {
+function CandidateView({ state, data, gate, card }: { state: CallState<CandidateReply>; data: CandidateReply; gate: SignInGate; card: string | null }) {
   const { campaign: c, candidate: k } = data;
   const [cast, setCast] = useState<CastResult | null>(null);
   useEffect(() => setCast(null), [data]); // fresh from the server: its numbers win
@@ -87,7 +105,7 @@ function CandidateView({ state, data, gate }: { state: CallState<CandidateReply>
       </View>
       <StatusBanner campaign={c} />
       <VotePanel data={data} cast={cast} onCast={setCast} reload={() => void state.reload()} gate={gate} />
-      <ShareBox data={data} />
+      <ShareBox data={data} card={card} />
       <CellGroup title={k.kind === 'self' ? '个人事迹' : '推荐事迹'}>
         <View className='vote-text' id='candidate-story'>
           {k.story}
@@ -108,11 +126,13 @@ export default function CandidatePage() {
   const gate = useSignInGate();
   const state = useCall(() => call('vote', 'candidate', { candidateId: id }), [id], { refreshOnShow: true });
   const d = state.data;
-  useShare(d ? { title: d.shareTitle, path: `/vote/candidate?id=${id}`, imageUrl: shareImage(d.candidate.photo) } : null);
+  // While voting, a shared candidate travels with a card drawn on the device (their photo if it cannot be drawn).
+  const card = useShareCard(d && d.campaign.status === 'voting' ? cardOf(d) : null);
+  useShare(d ? { title: d.shareTitle, path: `/vote/candidate?id=${id}`, imageUrl: card ?? shareImage(d.candidate.photo) } : null);
 
   let body;
   if (!id) body = <ErrorState error={{ code: 'INVALID_INPUT', message: '没有指定是哪位候选人，请从评选页进入' }} />;
-  else if (d) body = <CandidateView state={state} data={d} gate={gate} />;
+  else if (d) body = <CandidateView state={state} data={d} gate={gate} card={card} />;
   else if (isFinalError(state.error)) body = <BlockedState error={state.error} />;
   else if (state.error) body = <ErrorState error={state.error} onRetry={() => void state.reload()} />;
   else body = <Loading text='正在打开候选人…' />;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CampaignDoc, CandidateDoc } from '../../server/features/vote/docs';
 import { manualClock } from '../../server/runtime/local-ports';
-import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
+import { describeE2E, launchBrowser, phone, signInAs, SHOTS_DIR, startApp, type App } from './harness';
 import { confirmModal, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(240_000);
@@ -136,6 +136,21 @@ describeE2E('最美邻长评选 (H5)', () => {
     await expectText(page, '#candidate-votes', String(before1));
     await expectText(page, '#vote-left', '今天还剩 3 票，还可以给TA投 1 票');
     await expectText(page, '#vote-share-hint', '转发给朋友');
+    // The share card: drawn on the device, 5:4, with the 编号, the name and the ask.
+    const card = shown(page, '#vote-share-card img');
+    await card.waitFor();
+    const picture = await card.evaluate(
+      (img: HTMLImageElement) =>
+        new Promise<[number, number, string]>((resolve) => {
+          const done = () => resolve([img.naturalWidth, img.naturalHeight, img.src.slice(0, 22)]);
+          if (img.complete && img.naturalWidth) done();
+          else img.addEventListener('load', done);
+        }),
+    );
+    expect(picture).toEqual([500, 400, 'data:image/png;base64,']);
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    const cardFile = path.join(SHOTS_DIR, 'vote-share-card.png');
+    fs.writeFileSync(cardFile, Buffer.from((await card.getAttribute('src'))!.split(',')[1], 'base64'));
     await snap(page, 'vote-candidate');
     await tap(page, '#vote-button');
     await expectText(page, '#vote-done', `现在有 ${before1 + 1} 票`);
