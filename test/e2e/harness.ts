@@ -77,3 +77,14 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+const scratch: string[] = [];
+process.on('exit', () => {
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+/** A temporary folder for files a test hands to the page (removed when the test process ends). */
+export function scratchDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lzt-${prefix}-`));
+  scratch.push(dir);
+  return dir;
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
+import { describeE2E, launchBrowser, phone, scratchDir, signInAs, startApp, type App } from './harness';
 import { api, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(120_000);
@@ -355,7 +355,7 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     sheet.addRow(['商家名称', '类别', '地址', '纬度', '经度', '营业时间', '电话', '优惠名称', '优惠内容', '适用对象', '开始日期', '结束日期', '使用限制']);
     sheet.addRow(['乐龄茶馆', '文体', '岳塘区和美街33号', 27.858, 112.957, '每天 09:00-22:00', '0731-58100088', '茶位八折', '三长品茶茶位八折', '三长', '2025-01-01', '2035-12-31', '每月2次']);
     sheet.addRow(['便民理发店', '生活服务', '岳塘区幸福路8号', 27.862, 112.951, '每天 08:00-20:00', '12345', '理发八折', '理发八折', '三长', '2025-01-01', '2035-12-31', '每月1次']);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-perk-')), '支持单位.xlsx');
+    const file = path.join(scratchDir('perk'), '支持单位.xlsx');
     await book.xlsx.writeFile(file);
     await open(page, '/perk/admin?tab=import', 'perk-admin');
     await tap(page, '#perk-admin-tab-import');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CampaignDoc, CandidateDoc } from '../../server/features/vote/docs';
 import { manualClock } from '../../server/runtime/local-ports';
-import { describeE2E, launchBrowser, phone, signInAs, SHOTS_DIR, startApp, type App } from './harness';
+import { describeE2E, launchBrowser, phone, scratchDir, signInAs, SHOTS_DIR, startApp, type App } from './harness';
 import { confirmModal, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(240_000);
@@ -310,7 +310,7 @@ describeE2E('最美邻长评选 (H5)', () => {
     await tap(page, '#nominate-lead-option-u5');
     await expectText(page, '#nominate-picked', u5.lead.name);
     await fill(page, 'nominate-story', '每天早上在楼下帮老人量血压，谁家有事一个电话就到。');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-photo-'));
+    const dir = scratchDir('photo');
     const photo = path.join(dir, 'photo.png');
     fs.writeFileSync(photo, PNG);
     const chooser = page.waitForEvent('filechooser');

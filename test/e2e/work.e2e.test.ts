@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describeE2E, launchBrowser, phone, shot as fullShot, signInAs, startApp, type App } from './harness';
+import { describeE2E, launchBrowser, phone, shot as fullShot, scratchDir, signInAs, startApp, type App } from './harness';
 
 jest.setTimeout(90_000);
 
@@ -318,7 +318,7 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     sheet.addRow(['社区', '片', '片长', '片长电话', '组', '组长', '组长电话', '邻', '邻长', '邻长电话', '楼栋单元']);
     sheet.addRow(['幸福里社区', '第四片', '赵片长', '13700000001', '第一组', '钱组长', '13700000002', '20栋1单元邻', '孙邻长', '13700000003', '20栋1单元']);
     sheet.addRow(['幸福里社区', '第四片', '', '', '第一组', '', '', '20栋2单元邻', '周邻长', '1370000', '20栋2单元']);
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-roster-')), '名册.xlsx');
+    const file = path.join(scratchDir('roster'), '名册.xlsx');
     await book.xlsx.writeFile(file);
 
     const { context, page } = await phone(browser);
