@@ -162,6 +162,17 @@ export const PerkCategoryCounts = z.object(
 );
 export type PerkCategoryCountsT = z.infer<typeof PerkCategoryCounts>;
 
+/** A partner's 核销员 (bound with a code), or a code not used yet. */
+export const ClerkRow = z.object({
+  code: z.string(),
+  /** 店员小王, as written when the code was made ('' if not). */
+  label: z.string(),
+  state: z.enum(['bound', 'waiting']),
+  /** Bound at (bound), or usable until (waiting). */
+  at: z.number(),
+});
+export type ClerkRowT = z.infer<typeof ClerkRow>;
+
 /** A perk with its partner, as the details page shows it. */
 export const PerkCard = z.object({ ...PerkFacts, partner: PartnerInfo });
 export type PerkCardT = z.infer<typeof PerkCard>;
@@ -390,9 +401,9 @@ export const perk = {
     roles: ADMIN,
   }),
   partner: action({
-    summary: '管理员：一个支持单位及其全部优惠（编辑页）',
+    summary: '管理员：一个支持单位及其全部优惠、核销员（编辑页）',
     input: z.object({ partnerId: Id }),
-    output: z.object({ partner: PartnerAdmin, perks: z.array(PerkAdmin) }),
+    output: z.object({ partner: PartnerAdmin, perks: z.array(PerkAdmin), clerks: z.array(ClerkRow) }),
     roles: ADMIN,
   }),
   savePartner: action({
@@ -427,8 +438,14 @@ export const perk = {
   }),
   clerkInvite: action({
     summary: '管理员：为支持单位的核销员生成一次性绑定码（在“我的”输入）',
-    input: z.object({ partnerId: Id }),
+    input: z.object({ partnerId: Id, label: text('店员称呼', 20, 0).optional() }),
     output: z.object({ code: z.string(), expiresAt: z.number() }),
+    roles: ADMIN,
+  }),
+  removeClerk: action({
+    summary: '管理员：解除一位核销员（收回核销权限；未用的绑定码作废）',
+    input: z.object({ partnerId: Id, code: z.string().regex(/^\d{8}$/, '绑定码是8位数字') }),
+    output: z.object({ removed: z.literal(true) }),
     roles: ADMIN,
   }),
   stats: action({

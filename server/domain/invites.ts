@@ -13,23 +13,29 @@ export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export type InviteTarget =
   | { kind: 'lead'; leadId: string; grant: RoleGrantT }
-  | { kind: 'clerk'; grant: RoleGrantT };
+  | { kind: 'clerk'; grant: RoleGrantT; /** Who it is for, as the 管理员 wrote it (店员小王). */ label?: string };
 
-interface InviteDoc {
+export interface InviteDoc {
   _id: string;
   target: InviteTarget;
   createdBy: string;
+  createdAt?: number;
   expiresAt: number;
   usedBy: string | null;
   usedAt?: number;
+  /** Withdrawn by a 管理员: an unused code no longer binds; a used one's role was taken back. */
+  revokedAt?: number;
+  revokedBy?: string;
+  [field: string]: unknown;
 }
 
 export async function createInvite(ctx: Ctx, target: InviteTarget): Promise<{ code: string; expiresAt: number }> {
-  const expiresAt = ctx.clock.now() + INVITE_TTL_MS;
+  const now = ctx.clock.now();
+  const expiresAt = now + INVITE_TTL_MS;
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = String(randomInt(10_000_000, 100_000_000));
     try {
-      await ctx.store.collection('invites').add({ _id: code, target, createdBy: ctx.openid(), expiresAt, usedBy: null });
+      await ctx.store.collection('invites').add({ _id: code, target, createdBy: ctx.openid(), createdAt: now, expiresAt, usedBy: null });
       return { code, expiresAt };
     } catch (e) {
       if (!(e instanceof StoreError && e.code === 'CONFLICT')) throw e;
@@ -46,6 +52,7 @@ export async function redeemInvite(ctx: Ctx, code: string): Promise<RoleGrantT> 
     const ref = tx.collection('invites').doc(code);
     const doc = (await ref.get()) as InviteDoc | null;
     if (!doc) throw new AppError('NOT_FOUND', '绑定码不正确，请核对后重新输入');
+    if (doc.revokedAt) throw new AppError('CLOSED', '这个绑定码已作废，请向社区索取新的');
     if (doc.usedBy) throw new AppError('CONFLICT', '这个绑定码已经用过了，请向社区索取新的');
     if (doc.expiresAt < now) throw new AppError('CLOSED', '绑定码已过期，请向社区索取新的');
     await ref.update({ usedBy: openid, usedAt: now });

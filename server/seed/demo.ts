@@ -4,6 +4,7 @@ import type { RoleGrantT } from '../../contracts/common';
 import type { UserDoc } from '../features/account/users';
 import type { SqliteStore } from '../store/sqlite';
 import { addressOf, type NodeDoc } from '../domain/docs';
+import type { InviteDoc } from '../domain/invites';
 import { buildTree, DEMO_SIZE, type Tree, type TreeSize } from './tree';
 import { buildPartnerSeed, DEMO_PARTNERS, writePartnerSeed, type PartnerSeed } from './partners';
 import { buildDemoCampaign, writeCampaignSeed, type CampaignSeed } from './campaign';
@@ -31,7 +32,7 @@ export const DEMO_USERS: DemoUser[] = [
 export const DEMO_COMMUNITY_ID = 'c1';
 
 /** The demo 社区 (or, with a larger size, a whole made-up district) plus the demo users. */
-export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { users: UserDoc[] } & PartnerSeed & { vote: CampaignSeed } {
+export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { users: UserDoc[]; invites: InviteDoc[] } & PartnerSeed & { vote: CampaignSeed } {
   const small = size.communities === 1;
   const tree = buildTree({
     size,
@@ -68,12 +69,20 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
     grants: [{ role: 'admin', nodeId: community._id, nodeName: community.name, level: 'community' }],
     createdAt: now,
   });
-  users.push({
-    _id: 'demo-clerk',
-    name: '收银员小陈',
-    grants: [{ role: 'clerk', nodeId: DEMO_PARTNERS[0].id, nodeName: DEMO_PARTNERS[0].name, level: 'partner' }],
-    createdAt: now,
-  });
+  const clerkGrant = { role: 'clerk' as const, nodeId: DEMO_PARTNERS[0].id, nodeName: DEMO_PARTNERS[0].name, level: 'partner' as const };
+  users.push({ _id: 'demo-clerk', name: '收银员小陈', grants: [clerkGrant], createdAt: now });
+  // The code the demo clerk was bound with, so the 管理员's partner page lists them.
+  const invites: InviteDoc[] = [
+    {
+      _id: '20260001',
+      target: { kind: 'clerk', grant: clerkGrant, label: '收银员小陈' },
+      createdBy: 'demo-admin',
+      createdAt: now - 3 * 24 * 3600_000,
+      expiresAt: now + 4 * 24 * 3600_000,
+      usedBy: 'demo-clerk',
+      usedAt: now - 2 * 24 * 3600_000,
+    },
+  ];
 
   const home = tree.households.find((h) => h.unitId === 'u1' && h.room === '101');
   if (!home) throw new Error('demo: no household 101 in u1');
@@ -91,14 +100,15 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
     createdAt: now,
   });
 
-  return { ...tree, users, ...buildPartnerSeed(now, tree.nodes), vote: buildDemoCampaign(now, tree.nodes) };
+  return { ...tree, users, invites, ...buildPartnerSeed(now, tree.nodes), vote: buildDemoCampaign(now, tree.nodes) };
 }
 
-export function writeTree(store: SqliteStore, data: Partial<Tree & { users: UserDoc[] } & PartnerSeed & { vote: CampaignSeed }>): void {
+export function writeTree(store: SqliteStore, data: Partial<Tree & { users: UserDoc[]; invites: InviteDoc[] } & PartnerSeed & { vote: CampaignSeed }>): void {
   if (data.nodes) store.bulkPut('nodes', data.nodes);
   if (data.leads) store.bulkPut('leads', data.leads);
   if (data.households) store.bulkPut('households', data.households);
   if (data.users) store.bulkPut('users', data.users);
+  if (data.invites) store.bulkPut('invites', data.invites);
   writePartnerSeed(store, data);
   writeCampaignSeed(store, data.vote);
 }

@@ -44,6 +44,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'nodes', name: 'level_activity', fields: [['level', 1], ['at.community', 1], ['lead.activeAt', 1]] },
   { collection: 'visits', name: 'household', fields: [['householdId', 1], ['visitedAt', -1]] },
   { collection: 'applications', name: 'applicant', fields: [['applicant', 1], ['createdAt', -1]] },
+  // A partner's clerk codes (perk.clerks): by the node the grant is for.
+  { collection: 'invites', name: 'grant_node', fields: [['target.grant.nodeId', 1], ['createdAt', -1]] },
   { collection: 'applications', name: 'community_status', fields: [['at.community', 1], ['status', 1], ['createdAt', -1]] },
   { collection: 'partners', name: 'name', fields: [['name', 1]] },
   { collection: 'partners', name: 'district_name', fields: [['at.district', 1], ['name', 1]] },

@@ -1,5 +1,5 @@
 // One partner for the 管理员: its status (暂停 / 恢复 — its history is kept either way), its
-// perks (each opens the perk form), the 核销员绑定码, and its details. Without an id: a new
+// perks (each opens the perk form), its 核销员 (bind with a code, remove), and its details. Without an id: a new
 // partner, kept under the 管理员's own 社区 / 镇街 / 区.
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -13,8 +13,8 @@ import { Field, FormError, TextInput } from '../components/form/Field';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { cnDate, cnDateTime } from '../utils/cnDate';
-import { spacedCode } from './labels';
+import { cnDate } from '../utils/cnDate';
+import Clerks from './parts/Clerks';
 import PartnerForm from './parts/PartnerForm';
 import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
@@ -132,52 +132,6 @@ function Perks({ data }: { data: PartnerData }) {
   );
 }
 
-function ClerkInvite({ partner }: { partner: PartnerAdminT }) {
-  const [invite, setInvite] = useState<Output<'perk', 'clerkInvite'> | null>(null);
-  const { busy, error, run } = useAction();
-  async function create() {
-    const data = await run('invite', () => call('perk', 'clerkInvite', { partnerId: partner.id }));
-    if (data) setInvite(data);
-  }
-  return (
-    <View id='partner-invite'>
-      <View className='lzt-section-title'>核销员</View>
-      {invite ? (
-        <View className='lzt-card clerk-invite' id='clerk-invite'>
-          <View className='lzt-sub'>请把绑定码交给“{partner.name}”的店员</View>
-          <View className='clerk-invite__code' id='clerk-invite-code' data-code={invite.code}>
-            {spacedCode(invite.code)}
-          </View>
-          <View className='lzt-sub clerk-invite__hint'>
-            店员打开邻长通，在“我的 › 输入绑定码”里输入这8位数字，即成为本店核销员。只能使用一次，有效期至 {cnDateTime(invite.expiresAt)}。
-          </View>
-          <View className='lzt-btn-wrap clerk-invite__copy'>
-            <PrimaryButton kind='default' onClick={() => void Taro.setClipboardData({ data: invite.code })}>
-              复制绑定码
-            </PrimaryButton>
-          </View>
-        </View>
-      ) : (
-        <View className='lzt-section-foot'>店员凭绑定码成为本店核销员，之后可以扫码或输入8位数字核销。</View>
-      )}
-      <View id='clerk-invite-error'>
-        <FormError message={error || null} />
-      </View>
-      {partner.status === 'active' ? (
-        <View className='lzt-btn-wrap'>
-          <PrimaryButton id='clerk-invite-create' kind='default' disabled={!!busy} loading={busy === 'invite' || undefined} onClick={() => void create()}>
-            {invite ? '重新生成核销员绑定码' : '生成核销员绑定码'}
-          </PrimaryButton>
-        </View>
-      ) : (
-        <View className='lzt-section-foot' id='clerk-invite-suspended'>
-          暂停中不能生成绑定码，恢复合作后再生成。
-        </View>
-      )}
-    </View>
-  );
-}
-
 function Existing({ id }: { id: string }) {
   const state = useCall(() => call('perk', 'partner', { partnerId: id }), [id], { refreshOnShow: true });
   if (isFinalError(state.error)) return <BlockedState error={state.error} />;
@@ -187,7 +141,7 @@ function Existing({ id }: { id: string }) {
         <>
           <StatusCard partner={data.partner} onChanged={() => void state.reload()} />
           <Perks data={data} />
-          <ClerkInvite partner={data.partner} />
+          <Clerks partner={data.partner} clerks={data.clerks} onChanged={() => void state.reload()} />
           <View className='lzt-section-title'>商家信息</View>
           <PartnerForm
             key={data.partner.id}

@@ -4,12 +4,10 @@
 // the caller cannot use shows why and no pass button; 离我最近 with and without location;
 // the 管理员 edits a perk, issues a clerk code, imports a sheet, reads the stats, and
 // suspends p1 — its perks leave the list.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, scratchDir, signInAs, startApp, type App } from './harness';
-import { api, shotAll, useLargeText } from './pageHelpers';
+import { api, confirmModal, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(120_000);
 
@@ -322,12 +320,23 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await page.waitForSelector('#page-perk-partner #partner-perk-p2k1');
     await expectText(page, '#partner-perk-p2k1', '免费测血压、血糖');
 
-    // A clerk code for 康宁社区诊所.
+    // A clerk code for 康宁社区诊所, for a named 店员: it waits in the list until used.
+    await expectText(page, '#clerk-list-empty', '还没有核销员');
+    await fill(page, 'clerk-invite-label', '药师小王');
     await tap(page, '#clerk-invite-create');
     await page.waitForSelector('#clerk-invite-code');
-    expect(await page.getAttribute('#clerk-invite-code', 'data-code')).toMatch(/^\d{8}$/);
+    const code = (await page.getAttribute('#clerk-invite-code', 'data-code')) as string;
+    expect(code).toMatch(/^\d{8}$/);
+    await expectText(page, `#clerk-${code}`, '药师小王');
+    await expectText(page, `#clerk-${code}`, '待使用');
     await shown(page, '#partner-invite').scrollIntoViewIfNeeded();
     await snap(page, 'perk-admin-partner', 1800);
+    // Withdrawn, it can no longer bind anyone.
+    await tap(page, `#clerk-remove-${code}`);
+    await confirmModal(page, '不能再使用');
+    await page.waitForSelector('#clerk-list-empty');
+    const claimed = await app.runtime.call('account', { action: 'claim', code }, 'e2e-new-clerk');
+    expect(claimed).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
 
     // A new partner: the coordinates swapped are refused with the server's own words.
     await open(page, '/perk/partner', 'perk-partner');

@@ -5,7 +5,6 @@
 // then the clock moves past the end: voting is refused with CLOSED, the 管理员 confirms the
 // honorees and the honoree's 联系卡 shows the 最美邻长 badge.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CampaignDoc, CandidateDoc } from '../../server/features/vote/docs';

@@ -2,7 +2,6 @@
 // drill-down, refusal for another 邻长, the 组织体系图 search, 动态调整 with the successor's
 // binding code, and (once the backend is there) the roster import report.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, shot as fullShot, scratchDir, signInAs, startApp, type App } from './harness';

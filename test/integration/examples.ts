@@ -75,7 +75,8 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   },
   'perk.importTemplate': {},
   'perk.import': { fileId: 'local:uploads/missing.xlsx' },
-  'perk.clerkInvite': { partnerId: 'p1' },
+  'perk.clerkInvite': { partnerId: 'p1', label: '店员小王' },
+  'perk.removeClerk': { partnerId: 'p1', code: '12345678' },
   'perk.stats': {},
 
   'vote.save': {

@@ -318,7 +318,7 @@ describe('perk: 管理员 maintains partners and perks', () => {
     expect(await perkCall(rt, 'clerkRedemptions', { partnerId: 'p1' }, 'laundry-clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     ok(await perkCall(rt, 'setPartnerStatus', { partnerId: 'p7', status: 'suspended' }, ADMIN));
     expect(await perkCall(rt, 'clerkInvite', { partnerId: 'p7' }, ADMIN)).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
-    expect(await count(rt, 'invites')).toBe(1);
+    expect(await count(rt, 'invites', { 'target.grant.nodeId': 'p7' })).toBe(1);
     rt.close();
   });
 });

@@ -13,8 +13,9 @@ import { defineFunction } from '../../core/router';
 import { createInvite } from '../../domain/invites';
 import { readAll } from '../../domain/nodes';
 import { grantsOf, subtree } from '../../domain/scope';
-import { getPartner, partnerInScope, savePartner, savePerk, setPartnerStatus } from './admin';
+import { checkTexts, getPartner, partnerInScope, savePartner, savePerk, setPartnerStatus } from './admin';
 import { listCatalogue, perkCard } from './catalogue';
+import { listClerks, removeClerk } from './clerks';
 import {
   C,
   calendarOf,
@@ -123,8 +124,11 @@ export const perkFunction = defineFunction('perk', perk, {
 
   async partner(ctx, { partnerId }) {
     const partner = await partnerInScope(ctx, partnerId);
-    const perks = (await ctx.store.collection(C.perks).where({ partnerId }).orderBy('order', 'asc').limit(100).get()) as PerkDoc[];
-    return { partner: partnerAdminView(partner), perks: perks.map(perkAdminView) };
+    const [perks, clerks] = await Promise.all([
+      ctx.store.collection(C.perks).where({ partnerId }).orderBy('order', 'asc').limit(100).get() as Promise<PerkDoc[]>,
+      listClerks(ctx, partner),
+    ]);
+    return { partner: partnerAdminView(partner), perks: perks.map(perkAdminView), clerks };
   },
 
   async savePartner(ctx, input) {
@@ -147,10 +151,20 @@ export const perkFunction = defineFunction('perk', perk, {
     return importPerks(ctx, await adminGrants(ctx), fileId, dryRun);
   },
 
-  async clerkInvite(ctx, { partnerId }) {
+  async clerkInvite(ctx, { partnerId, label }) {
     const partner = await partnerInScope(ctx, partnerId);
     if (partner.status !== 'active') throw new AppError('CLOSED', '这个商家已暂停，恢复后再绑定核销员');
-    return createInvite(ctx, { kind: 'clerk', grant: { role: 'clerk', nodeId: partner._id, nodeName: partner.name, level: 'partner' } });
+    await checkTexts(ctx, [label], '店员称呼');
+    return createInvite(ctx, {
+      kind: 'clerk',
+      grant: { role: 'clerk', nodeId: partner._id, nodeName: partner.name, level: 'partner' },
+      ...(label ? { label } : {}),
+    });
+  },
+
+  async removeClerk(ctx, { partnerId, code }) {
+    await removeClerk(ctx, await partnerInScope(ctx, partnerId), code);
+    return { removed: true as const };
   },
 
   async stats(ctx, { month }) {
