@@ -1,15 +1,14 @@
 // The local store: documents as JSON in SQLite (better-sqlite3, WAL), one table per
 // collection, indexes on json_extract expressions from the one index list.
 //
-// Group commit: every write goes into one open SQLite transaction (a unit of several
-// statements in a savepoint of its own), committed once the current turn of the event loop
-// has run; a write is acknowledged only after that commit. Within a batch, updates of a
-// document the store already holds are written back once, at the end (a counter bumped by
-// a hundred calls is one row write); a query first writes them out, so it sees them. Under load many calls share one
-// commit (one WAL append instead of one each); alone, a write waits one turn. Reads on this
-// connection see the open batch for less than a turn; should the process die before the
-// commit, the batch is lost as a whole, with every write that read from it, and none of
-// them was acknowledged.
+// Group commit: every write goes into one open SQLite transaction, committed once the
+// current turn of the event loop has run; a write is acknowledged only after that commit.
+// Under load many calls share one commit (one WAL append instead of one each); alone, a
+// write waits one turn. Within a batch, updates of a document the store already holds are
+// written back once, at the end (a counter bumped by a hundred calls is one row write); a
+// query first writes them out, so it sees them. Reads on this connection see the open batch
+// for less than a turn; should the process die before the commit, the batch is lost as a
+// whole, with every write that read from it, and none of them was acknowledged.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
