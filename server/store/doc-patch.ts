@@ -38,9 +38,21 @@ export function getPath(doc: unknown, field: string): unknown {
   return cur;
 }
 
+const primitive = (v: unknown) => v === null || typeof v !== 'object';
+/** A value JSON keeps as it is (undefined, NaN and ±Infinity it does not). */
+const plain = (v: unknown) => v !== undefined && (typeof v !== 'number' || Number.isFinite(v)) && primitive(v);
+
 /** A caller's value, copied so the stored document never shares an object with the caller. */
 function copyValue<T>(value: T): T {
-  return value === null || typeof value !== 'object' ? value : (JSON.parse(JSON.stringify(value)) as T);
+  if (primitive(value)) return value;
+  // Flat arrays and objects (a list of ids, a counter's fields) are copied in one step.
+  if (Array.isArray(value)) {
+    if (value.every(plain)) return value.slice() as T;
+  } else if (Object.getPrototypeOf(value) === Object.prototype) {
+    const flat = Object.values(value as object);
+    if (flat.every(plain)) return { ...(value as object) } as T;
+  }
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** A shallow copy of an object or array. */

@@ -107,6 +107,18 @@ describe('SQLite store document cache', () => {
     store.close();
   });
 
+  it('keeps a copy of the values a caller patches in, stored as JSON would store them', async () => {
+    const store = openSqliteStore(':memory:');
+    await store.collection('c').add({ _id: 'a' });
+    const ids = ['r1', 'r2'];
+    const counts = { day: 1, week: 2 };
+    await store.collection('c').doc('a').update({ ids, counts, odd: [1, Number.NaN], nested: [{ x: 1 }] });
+    ids.push('r3');
+    counts.day = 99;
+    expect(await store.collection('c').doc('a').get()).toEqual({ _id: 'a', ids: ['r1', 'r2'], counts: { day: 1, week: 2 }, odd: [1, null], nested: [{ x: 1 }] });
+    store.close();
+  });
+
   it('hands out frozen documents, so no caller can change what another reads', async () => {
     const store = openSqliteStore(':memory:');
     await store.collection('c').add({ _id: 'a', nested: { list: [1] } });
