@@ -97,6 +97,16 @@ class DocKeyMap<V> {
     this.size = 0;
   }
 
+  forEach(fn: (collection: string, id: string, value: V) => void): void {
+    for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) fn(collection, id, v);
+  }
+
+  /** Whether `fn` holds for every entry (stops at the first that does not). */
+  every(fn: (collection: string, id: string, value: V) => boolean): boolean {
+    for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) if (!fn(collection, id, v)) return false;
+    return true;
+  }
+
   *entries(): IterableIterator<[string, string, V]> {
     for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) yield [collection, id, v];
   }
@@ -799,18 +809,19 @@ class LocalTransaction implements Transaction {
   commit(): boolean {
     this.guard();
     this.finished = true;
-    for (const [collection, id, version] of this.reads.entries()) {
+    const unchanged = this.reads.every((collection, id, version) => {
       const e = this.store.entry(collection, id);
-      if ((e ? e.v : 0) !== version) return false;
-    }
+      return (e ? e.v : 0) === version;
+    });
+    if (!unchanged) return false;
     const plan: { collection: string; id: string; doc: Doc | null; current: { v: number } | null; own: boolean }[] = [];
-    for (const [collection, id, ops] of this.writes.entries()) {
+    this.writes.forEach((collection, id, ops) => {
       const e = this.store.entry(collection, id);
       let doc = e ? e.doc : null;
       for (const op of ops) doc = applyOp(doc, op, collection, id);
       // A document last changed by a patch is our own fresh copy: keep it cached.
       plan.push({ collection, id, doc, current: e, own: ops[ops.length - 1].kind === 'patch' });
-    }
+    });
     if (plan.length === 0) return true;
     this.store.checkedWrites(() => {
       for (const { collection, id, doc, current, own } of plan) {
