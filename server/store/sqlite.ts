@@ -10,32 +10,29 @@
 // for less than a turn; should the process die before the commit, the batch is lost as a
 // whole, with every write that read from it, and none of them was acknowledged.
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ABSENT, DocCache, DocKeyMap, deepFreeze } from './doc-cache';
 import { applyPatch, setPath, splitPath } from './doc-patch';
 import { INDEXES, type IndexSpec } from './indexes';
 import {
-  isCmd,
   MAX_LIMIT,
   StoreError,
   type Collection,
   type Direction,
   type Doc,
   type DocRef,
-  type FieldCmd,
   type Filter,
-  type Json,
-  type LogicCmd,
   type NewDoc,
   type Patch,
   type Query,
   type Store,
   type StoreStats,
   type Transaction,
-  type TxCollection,
-  type TxDocRef,
 } from './port';
+import { compileFilter, fieldExpr, jsonPath, type Param } from './sqlite-query';
+import { LocalTransaction, newId, TxConflict } from './sqlite-tx';
+
 
 type Row = { _id: string; v: number; doc: string };
 interface TableRows {
@@ -47,186 +44,14 @@ interface TableRows {
   writeAt: Database.Statement;
   remove: Database.Statement;
 }
-type Param = string | number | null;
 
 const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
 const DOC_CACHE_MAX = 50_000;
 /** A batch this large is committed at once, not at the end of the turn (bounded WAL growth). */
 const BATCH_MAX_WRITES = 5_000;
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
 const TX_MAX_ATTEMPTS = 20;
 
-type CacheEntry = { v: number; doc: Doc };
-/** What the cache holds for an id with no document. */
-const ABSENT: CacheEntry = Object.freeze({ v: 0, doc: null as unknown as Doc });
-
-/**
- * A map keyed by collection and id, in two levels: the id strings a handler already holds are
- * hashed once, where a joined key would be a new string to build and hash on every lookup.
- */
-class DocKeyMap<V> {
-  private readonly byCollection = new Map<string, Map<string, V>>();
-  size = 0;
-
-  get(collection: string, id: string): V | undefined {
-    return this.byCollection.get(collection)?.get(id);
-  }
-
-  set(collection: string, id: string, value: V): void {
-    let ids = this.byCollection.get(collection);
-    if (!ids) this.byCollection.set(collection, (ids = new Map()));
-    const before = ids.size;
-    ids.set(id, value);
-    this.size += ids.size - before;
-  }
-
-  delete(collection: string, id: string): void {
-    const ids = this.byCollection.get(collection);
-    if (ids?.delete(id)) this.size--;
-  }
-
-  clear(): void {
-    this.byCollection.clear();
-    this.size = 0;
-  }
-
-  forEach(fn: (collection: string, id: string, value: V) => void): void {
-    for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) fn(collection, id, v);
-  }
-
-  /** Whether `fn` holds for every entry (stops at the first that does not). */
-  every(fn: (collection: string, id: string, value: V) => boolean): boolean {
-    for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) if (!fn(collection, id, v)) return false;
-    return true;
-  }
-
-  *entries(): IterableIterator<[string, string, V]> {
-    for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) yield [collection, id, v];
-  }
-}
-
-/**
- * A bounded cache in two generations: when the young map is full it becomes the old one
- * (the old one is dropped whole); a hit in the old one moves back to the young one. Nearly
- * LRU at the cost of two map lookups, without evicting entry by entry.
- */
-class DocCache {
-  private young = new DocKeyMap<CacheEntry>();
-  private old = new DocKeyMap<CacheEntry>();
-  private readonly generation: number;
-
-  constructor(max: number) {
-    this.generation = Math.max(1, Math.floor(max / 2));
-  }
-
-  get(collection: string, id: string): CacheEntry | undefined {
-    const hit = this.young.get(collection, id);
-    if (hit !== undefined) return hit;
-    const older = this.old.get(collection, id);
-    if (older !== undefined) {
-      this.old.delete(collection, id);
-      this.set(collection, id, older);
-    }
-    return older;
-  }
-
-  set(collection: string, id: string, entry: CacheEntry): void {
-    this.young.set(collection, id, entry);
-    if (this.young.size >= this.generation) {
-      this.old = this.young;
-      this.young = new DocKeyMap();
-    }
-  }
-
-  delete(collection: string, id: string): void {
-    this.young.delete(collection, id);
-    this.old.delete(collection, id);
-  }
-
-  clear(): void {
-    this.young.clear();
-    this.old.clear();
-  }
-}
-
-export function newId(): string {
-  return randomBytes(16).toString('hex');
-}
-
-/** The SQL expression for a field; index expressions are made by the same function. */
-function jsonPath(field: string): string {
-  return '$' + splitPath(field).map((p, i) => (/^\d+$/.test(p) && i > 0 ? `[${p}]` : `.${p}`)).join('');
-}
-function fieldExpr(field: string): string {
-  return field === '_id' ? '_id' : `json_extract(doc, '${jsonPath(field)}')`;
-}
-
-function toParam(value: Json): Param {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
-  return JSON.stringify(value);
-}
-
-function compileField(field: string, cond: Json | FieldCmd, params: Param[]): string {
-  const left = fieldExpr(field);
-  if (!isCmd(cond)) return compileField(field, { $cmd: 'eq', value: cond as Json }, params);
-  const c = cond as FieldCmd;
-  switch (c.$cmd) {
-    case 'eq':
-      if (c.value === null) return `${left} IS NULL`;
-      params.push(toParam(c.value));
-      return `${left} = ?`;
-    case 'neq':
-      params.push(toParam(c.value));
-      return `${left} IS NOT ?`;
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte': {
-      params.push(toParam(c.value));
-      const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[c.$cmd];
-      return `${left} ${op} ?`;
-    }
-    case 'in':
-    case 'nin': {
-      if (!Array.isArray(c.values)) throw new StoreError('INVALID', `${c.$cmd} needs an array`);
-      if (c.values.length === 0) return c.$cmd === 'in' ? '0' : '1';
-      for (const v of c.values) params.push(toParam(v));
-      const list = c.values.map(() => '?').join(', ');
-      return c.$cmd === 'in' ? `${left} IN (${list})` : `(${left} IS NULL OR ${left} NOT IN (${list}))`;
-    }
-    case 'exists':
-      if (field === '_id') return c.value ? '1' : '0';
-      return `json_type(doc, '${jsonPath(field)}') IS ${c.value ? 'NOT ' : ''}NULL`;
-    case 'both':
-      return `(${c.of.map((sub) => compileField(field, sub, params)).join(' AND ')})`;
-    default:
-      throw new StoreError('INVALID', `unknown filter command on ${field}`);
-  }
-}
-
-function compileFilter(filter: Filter, params: Param[]): string {
-  if (isCmd(filter)) {
-    const logic = filter as LogicCmd;
-    if (logic.$cmd !== 'and' && logic.$cmd !== 'or') throw new StoreError('INVALID', 'bad logical command');
-    if (logic.filters.length === 0) return logic.$cmd === 'and' ? '1' : '0';
-    const joiner = logic.$cmd === 'and' ? ' AND ' : ' OR ';
-    return `(${logic.filters.map((f) => compileFilter(f, params)).join(joiner)})`;
-  }
-  const parts: string[] = [];
-  for (const [field, cond] of Object.entries(filter)) {
-    if (cond === undefined) continue;
-    parts.push(compileField(field, cond as Json | FieldCmd, params));
-  }
-  return parts.length ? parts.join(' AND ') : '1';
-}
 
 interface QueryState {
   filters: Filter[];
@@ -727,165 +552,6 @@ class SqliteDocRef implements DocRef {
     const removed = this.store.deleteRow(this.collection, this.id);
     await this.store.committed();
     return removed;
-  }
-}
-
-// ---- transactions ----
-// Optimistic: reads go to the database and remember the version they saw; writes are
-// buffered. Commit is one synchronous SQLite transaction that first checks every version
-// read is unchanged (else the whole function is run again) and then applies the writes.
-// An increment on a document the transaction did not read is applied to the row as it is
-// at commit, so concurrent counters do not conflict (as `_.inc` in CloudBase).
-
-type PendingOp =
-  | { kind: 'add'; doc: Doc }
-  | { kind: 'set'; doc: Doc }
-  | { kind: 'patch'; patch: Patch }
-  | { kind: 'remove' };
-
-class TxConflict extends Error {}
-
-class LocalTransaction implements Transaction {
-  /** The version of each document read (0 = absent). */
-  private readonly reads = new DocKeyMap<number>();
-  private readonly writes = new DocKeyMap<PendingOp[]>();
-  private finished = false;
-
-  constructor(private readonly store: SqliteStore) {}
-
-  collection(name: string): TxCollection {
-    this.store.table(name);
-    return new LocalTxCollection(this, name);
-  }
-
-  async add(collection: string, data: NewDoc): Promise<string> {
-    const doc = { ...data, _id: data._id ?? newId() } as Doc;
-    this.guard();
-    this.store.countWrite();
-    const current = this.stateOf(collection, doc._id);
-    if (current) throw new StoreError('CONFLICT', `duplicate _id ${doc._id} in ${collection}`);
-    this.pending(collection, doc._id).push({ kind: 'add', doc });
-    return doc._id;
-  }
-
-  async get(collection: string, id: string): Promise<Doc | null> {
-    this.guard();
-    this.store.countRead();
-    return this.stateOf(collection, id);
-  }
-
-  async write(collection: string, id: string, op: PendingOp): Promise<void> {
-    this.guard();
-    this.store.countWrite();
-    this.pending(collection, id).push(op);
-  }
-
-  private guard(): void {
-    if (this.finished) throw new StoreError('INVALID', 'transaction already finished');
-  }
-
-  private pending(collection: string, id: string): PendingOp[] {
-    let ops = this.writes.get(collection, id);
-    if (!ops) this.writes.set(collection, id, (ops = []));
-    return ops;
-  }
-
-  /** The document as this transaction sees it: the row read (its version remembered) plus pending ops. */
-  private stateOf(collection: string, id: string): Doc | null {
-    const e = this.store.entry(collection, id);
-    const seen = this.reads.get(collection, id);
-    if (seen === undefined) this.reads.set(collection, id, e ? e.v : 0);
-    else if ((e ? e.v : 0) !== seen) throw new TxConflict();
-    let doc = e ? e.doc : null;
-    for (const op of this.writes.get(collection, id) ?? []) doc = applyOp(doc, op, collection, id);
-    return doc;
-  }
-
-  /**
-   * Applies the buffered writes; false when a document read has changed meanwhile. Every
-   * check and every new document is worked out before the first write, so nothing can fail
-   * halfway but the database itself.
-   */
-  commit(): boolean {
-    this.guard();
-    this.finished = true;
-    const unchanged = this.reads.every((collection, id, version) => {
-      const e = this.store.entry(collection, id);
-      return (e ? e.v : 0) === version;
-    });
-    if (!unchanged) return false;
-    const plan: { collection: string; id: string; doc: Doc | null; current: { v: number } | null; own: boolean }[] = [];
-    this.writes.forEach((collection, id, ops) => {
-      const e = this.store.entry(collection, id);
-      let doc = e ? e.doc : null;
-      for (const op of ops) doc = applyOp(doc, op, collection, id);
-      // A document last changed by a patch is our own fresh copy: keep it cached.
-      plan.push({ collection, id, doc, current: e, own: ops[ops.length - 1].kind === 'patch' });
-    });
-    if (plan.length === 0) return true;
-    this.store.checkedWrites(() => {
-      for (const { collection, id, doc, current, own } of plan) {
-        if (doc === null) {
-          if (current) this.store.deleteRow(collection, id);
-        } else if (current) {
-          this.store.writeRow(collection, doc, own ? current.v + 1 : undefined);
-        } else {
-          this.store.insertRow(collection, doc);
-        }
-      }
-    });
-    return true;
-  }
-}
-
-class LocalTxCollection implements TxCollection {
-  constructor(
-    private readonly tx: LocalTransaction,
-    private readonly name: string,
-  ) {}
-
-  doc(id: string): TxDocRef {
-    return new LocalTxDocRef(this.tx, this.name, id);
-  }
-
-  add(data: NewDoc): Promise<string> {
-    return this.tx.add(this.name, data);
-  }
-}
-
-class LocalTxDocRef implements TxDocRef {
-  constructor(
-    private readonly tx: LocalTransaction,
-    private readonly collection: string,
-    private readonly id: string,
-  ) {}
-
-  get(): Promise<Doc | null> {
-    return this.tx.get(this.collection, this.id);
-  }
-  set(data: Omit<NewDoc, '_id'>): Promise<void> {
-    return this.tx.write(this.collection, this.id, { kind: 'set', doc: { ...data, _id: this.id } as Doc });
-  }
-  update(patch: Patch): Promise<void> {
-    return this.tx.write(this.collection, this.id, { kind: 'patch', patch });
-  }
-  remove(): Promise<void> {
-    return this.tx.write(this.collection, this.id, { kind: 'remove' });
-  }
-}
-
-function applyOp(doc: Doc | null, op: PendingOp, collection: string, id: string): Doc | null {
-  switch (op.kind) {
-    case 'add':
-      if (doc) throw new StoreError('CONFLICT', `duplicate _id ${id} in ${collection}`);
-      return op.doc;
-    case 'set':
-      return op.doc;
-    case 'patch':
-      if (!doc) throw new StoreError('NOT_FOUND', `no document ${id} in ${collection} to update`);
-      return applyPatch(doc, op.patch);
-    case 'remove':
-      return null;
   }
 }
 
