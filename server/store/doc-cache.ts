@@ -53,10 +53,6 @@ export class DocKeyMap<V> {
     for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) if (!fn(collection, id, v)) return false;
     return true;
   }
-
-  *entries(): IterableIterator<[string, string, V]> {
-    for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) yield [collection, id, v];
-  }
 }
 
 /**

@@ -33,7 +33,6 @@ import {
 import { compileFilter, fieldExpr, jsonPath, type Param } from './sqlite-query';
 import { LocalTransaction, newId, TxConflict } from './sqlite-tx';
 
-
 type Row = { _id: string; v: number; doc: string };
 interface TableRows {
   table: string;
@@ -51,7 +50,6 @@ const DOC_CACHE_MAX = 50_000;
 const BATCH_MAX_WRITES = 5_000;
 
 const TX_MAX_ATTEMPTS = 20;
-
 
 interface QueryState {
   filters: Filter[];
@@ -279,11 +277,23 @@ export class SqliteStore implements Store {
   /** Writes the batch's pending updates to their rows (before a query, and before the commit). */
   syncDirty(): void {
     if (this.dirty.size === 0) return;
-    const pending = [...this.dirty.entries()];
+    const pending: [string, string, { v: number; doc: Doc }][] = [];
+    this.dirty.forEach((collection, id, update) => pending.push([collection, id, update]));
     this.dirty.clear();
     this.checkedWrites(() => {
       for (const [collection, id, { v, doc }] of pending) this.rows(collection).writeAt.run(JSON.stringify(doc), v, id);
     });
+  }
+
+  /**
+   * Before a write made at once: a pending update of the same document goes to its row
+   * first, so the row's version counts it and the new write makes a version of its own.
+   */
+  private writeBack(collection: string, id: string): void {
+    const update = this.dirty.get(collection, id);
+    if (!update) return;
+    this.dirty.delete(collection, id);
+    this.rows(collection).writeAt.run(JSON.stringify(update.doc), update.v, id);
   }
 
   forget(collection: string, id: string): void {
@@ -298,7 +308,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
-    this.dirty.delete(collection, doc._id);
+    this.writeBack(collection, doc._id);
     try {
       rows.insert.run(doc._id, JSON.stringify(doc));
     } catch (e) {
@@ -313,7 +323,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
-    this.dirty.delete(collection, doc._id);
+    this.writeBack(collection, doc._id);
     rows.upsert.run(doc._id, JSON.stringify(doc));
   }
 
@@ -329,7 +339,7 @@ export class SqliteStore implements Store {
       return;
     }
     this.forget(collection, doc._id);
-    this.dirty.delete(collection, doc._id);
+    this.writeBack(collection, doc._id);
     rows.write.run(JSON.stringify(doc), doc._id);
     if (next !== undefined) this.remember(collection, next, doc);
   }
@@ -338,7 +348,7 @@ export class SqliteStore implements Store {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, id);
-    this.dirty.delete(collection, id);
+    this.writeBack(collection, id);
     return rows.remove.run(id).changes > 0;
   }
 

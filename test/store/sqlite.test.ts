@@ -191,6 +191,27 @@ describe('SQLite store group commit', () => {
     close();
   });
 
+  it('runs a transaction again when a plain write replaces a document it read while an update of it was still pending', async () => {
+    const store = openSqliteStore(':memory:');
+    const ref = store.collection('c').doc('a');
+    await store.collection('c').add({ _id: 'a', n: 0 });
+    const bump = ref.update({ n: cmd.inc(1) }); // held in the batch, not yet in its row
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const tx = store.transaction(async (t) => {
+      const d = (await t.collection('c').doc('a').get()) as unknown as { n: number };
+      await gate;
+      await t.collection('c').doc('a').update({ n: d.n + 10 });
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    const replace = ref.set({ n: 100 });
+    open();
+    await Promise.all([bump, tx, replace]);
+    expect(await ref.get()).toMatchObject({ n: 110 });
+    store.close();
+  });
+
   it('keeps an earlier update of the batch when a later multi-document update fails halfway', async () => {
     const store = openSqliteStore(':memory:');
     await store.collection('c').add({ _id: 'a', n: 1 });
