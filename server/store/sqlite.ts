@@ -552,7 +552,8 @@ class SqliteDocRef implements DocRef {
 
   async update(patch: Patch): Promise<boolean> {
     this.store.countWrite();
-    const changed = this.store.atomically([[this.collection, this.id]], () => this.store.patchRow(this.collection, this.id, patch));
+    // One document: a patch that cannot apply throws before anything is written.
+    const changed = this.store.patchRow(this.collection, this.id, patch);
     await this.store.committed();
     return changed;
   }
