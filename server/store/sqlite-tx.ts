@@ -96,8 +96,9 @@ export class LocalTransaction implements Transaction {
       const e = this.store.entry(collection, id);
       let doc = e ? e.doc : null;
       for (const op of ops) doc = applyOp(doc, op, collection, id);
-      // A document last changed by a patch is our own fresh copy: keep it cached.
-      plan.push({ collection, id, doc, current: e, own: ops[ops.length - 1].kind === 'patch' });
+      // Patches of the stored document make our own fresh copy: keep it cached. (After a set or
+      // an add, the copy still shares objects with what the caller handed in.)
+      plan.push({ collection, id, doc, current: e, own: ops.every((op) => op.kind === 'patch') });
     });
     if (plan.length === 0) return true;
     this.store.checkedWrites(() => {

@@ -119,6 +119,20 @@ describe('SQLite store document cache', () => {
     store.close();
   });
 
+  it('never freezes an object the caller handed in, even when a transaction patches the document it set', async () => {
+    const store = openSqliteStore(':memory:');
+    const nested = { list: [1] };
+    await store.collection('c').add({ _id: 'a', old: true });
+    await store.transaction(async (tx) => {
+      await tx.collection('c').doc('a').set({ nested });
+      await tx.collection('c').doc('a').update({ n: 1 });
+    });
+    expect(Object.isFrozen(nested)).toBe(false);
+    nested.list.push(2);
+    expect(await store.collection('c').doc('a').get()).toEqual({ _id: 'a', nested: { list: [1] }, n: 1 });
+    store.close();
+  });
+
   it('hands out frozen documents, so no caller can change what another reads', async () => {
     const store = openSqliteStore(':memory:');
     await store.collection('c').add({ _id: 'a', nested: { list: [1] } });
