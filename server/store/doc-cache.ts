@@ -44,6 +44,15 @@ export class DocKeyMap<V> {
     this.size = 0;
   }
 
+  /** Removes and returns one collection's entries. */
+  take(collection: string): Map<string, V> | undefined {
+    const ids = this.byCollection.get(collection);
+    if (!ids) return undefined;
+    this.byCollection.delete(collection);
+    this.size -= ids.size;
+    return ids;
+  }
+
   forEach(fn: (collection: string, id: string, value: V) => void): void {
     for (const [collection, ids] of this.byCollection) for (const [id, v] of ids) fn(collection, id, v);
   }

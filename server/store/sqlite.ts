@@ -274,9 +274,21 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Writes the batch's pending updates to their rows (before a query, and before the commit). */
-  syncDirty(): void {
+  /**
+   * Writes the batch's pending updates to their rows: one collection's before a query of it
+   * (so other hot documents stay coalesced), all of them before the commit.
+   */
+  syncDirty(collection?: string): void {
     if (this.dirty.size === 0) return;
+    if (collection !== undefined) {
+      const ids = this.dirty.take(collection);
+      if (!ids) return;
+      const rows = this.rows(collection);
+      this.checkedWrites(() => {
+        for (const [id, { v, doc }] of ids) rows.writeAt.run(JSON.stringify(doc), v, id);
+      });
+      return;
+    }
     const pending: [string, string, { v: number; doc: Doc }][] = [];
     this.dirty.forEach((collection, id, update) => pending.push([collection, id, update]));
     this.dirty.clear();
@@ -457,7 +469,7 @@ class SqliteCollection implements Collection {
   }
 
   async get(): Promise<Doc[]> {
-    this.store.syncDirty();
+    this.store.syncDirty(this.name);
     const params: Param[] = [];
     const where = this.whereSql(params);
     const order = this.state.order.length
@@ -486,7 +498,7 @@ class SqliteCollection implements Collection {
   }
 
   async count(): Promise<number> {
-    this.store.syncDirty();
+    this.store.syncDirty(this.name);
     const params: Param[] = [];
     const where = this.whereSql(params);
     const table = this.store.table(this.name);
@@ -496,7 +508,7 @@ class SqliteCollection implements Collection {
   }
 
   private matchingIds(): string[] {
-    this.store.syncDirty();
+    this.store.syncDirty(this.name);
     const params: Param[] = [];
     const where = this.whereSql(params);
     const table = this.store.table(this.name);

@@ -196,6 +196,20 @@ describe('SQLite store group commit', () => {
     close();
   });
 
+  it('writes pending updates out only for the collection a query reads, so other hot documents stay coalesced', async () => {
+    const { store, close } = fileStore();
+    await store.collection('c').add({ _id: 'hot', n: 0 });
+    await store.collection('other').add({ _id: 'x', n: 1 });
+    const row = () => JSON.parse((store.db.prepare(`SELECT doc FROM "${store.table('c')}" WHERE _id = 'hot'`).get() as { doc: string }).doc).n;
+    const bumps = Array.from({ length: 10 }, () => store.collection('c').doc('hot').update({ n: cmd.inc(1) }));
+    expect(await store.collection('other').where({ n: 1 }).count()).toBe(1);
+    expect(row()).toBe(0);
+    expect(await store.collection('c').where({ n: 10 }).count()).toBe(1);
+    expect(row()).toBe(10);
+    await Promise.all(bumps);
+    close();
+  });
+
   it('lets one process only open the file (the document cache is exact because of it)', () => {
     const { store, close } = fileStore();
     store.collection('c');
