@@ -227,10 +227,12 @@ export class SqliteStore implements Store {
     return rows;
   }
 
-  prepare(sql: string): Database.Statement {
+  /** A statement prepared once; `pluck`: it returns its one column's values, not row objects. */
+  prepare(sql: string, pluck = false): Database.Statement {
     let stmt = this.statements.get(sql);
     if (!stmt) {
       stmt = this.db.prepare(sql);
+      if (pluck) stmt.pluck(true);
       this.statements.set(sql, stmt);
     }
     return stmt;
@@ -477,15 +479,20 @@ class SqliteCollection implements Collection {
       : '';
     const table = this.store.table(this.name);
     const fields = this.state.fields?.filter((f) => f !== '_id');
-    params.push(this.state.limit, this.state.skip);
+    // The limit (1…100) is written into the SQL: SQLite runs a bound LIMIT markedly slower.
+    let page = ` LIMIT ${this.state.limit}`;
+    if (this.state.skip > 0) {
+      page += ' OFFSET ?';
+      params.push(this.state.skip);
+    }
     this.store.countRead();
     if (!fields) {
-      const sql = `SELECT doc FROM "${table}" WHERE ${where}${order} LIMIT ? OFFSET ?`;
-      return (this.store.prepare(sql).all(...params) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Doc);
+      const sql = `SELECT doc FROM "${table}" WHERE ${where}${order}${page}`;
+      return (this.store.prepare(sql, true).all(...params) as string[]).map((doc) => JSON.parse(doc) as Doc);
     }
     // Only the fields asked for leave SQLite (as JSON, so a string and an object stay apart).
     const cols = fields.map((f, i) => `doc -> '${jsonPath(f)}' AS f${i}`).join(', ');
-    const sql = `SELECT _id${cols ? `, ${cols}` : ''} FROM "${table}" WHERE ${where}${order} LIMIT ? OFFSET ?`;
+    const sql = `SELECT _id${cols ? `, ${cols}` : ''} FROM "${table}" WHERE ${where}${order}${page}`;
     const rows = this.store.prepare(sql).all(...params) as Record<string, string | null>[];
     return rows.map((r) => {
       const doc: Record<string, unknown> = { _id: r._id };
