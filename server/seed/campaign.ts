@@ -3,7 +3,7 @@
 // with six of the demo 邻长 as candidates and some votes from yesterday.
 import { beijingDay, startOfBeijingDay } from '../core/time';
 import type { NodeDoc } from '../domain/docs';
-import { candidateIdFor, quotaId, voteId, type CampaignDoc, type CandidateDoc, type QuotaDoc, type VoteDoc } from '../features/vote/docs';
+import { candidateIdFor, voteId, type CampaignDoc, type CandidateDoc, type VoteDoc } from '../features/vote/docs';
 import { defaultBadge } from '../features/vote/rules';
 import type { SqliteStore } from '../store/sqlite';
 
@@ -13,7 +13,6 @@ export interface CampaignSeed {
   campaigns: CampaignDoc[];
   candidates: CandidateDoc[];
   votes: VoteDoc[];
-  voteQuotas: QuotaDoc[];
 }
 
 export type CampaignSpec = Pick<CampaignDoc, '_id' | 'title' | 'nominateFrom' | 'nominateUntil' | 'voteFrom' | 'voteUntil'> &
@@ -78,21 +77,16 @@ export function approvedCandidate(c: CampaignDoc, unit: NodeDoc, story: string, 
  */
 export function castSeedVotes(c: CampaignDoc, candidates: CandidateDoc[], ballots: { voter: string; candidate: number; at: number }[]) {
   const votes: VoteDoc[] = [];
-  const quotas = new Map<string, QuotaDoc>();
+  const used = new Map<string, number>();
   for (const [i, b] of [...ballots].sort((x, y) => x.at - y.at).entries()) {
     const k = candidates[b.candidate];
     const day = beijingDay(b.at);
-    const qid = quotaId(c._id, b.voter, day);
-    const q = quotas.get(qid) ?? { _id: qid, campaignId: c._id, voter: b.voter, day, used: 0, rids: [], cands: [], lastAt: 0 };
-    q.used++;
-    q.rids.push(`seed${i}`);
-    q.cands.push(k.no as number);
-    q.lastAt = b.at;
-    quotas.set(qid, q);
-    votes.push({ _id: voteId(c._id, b.voter, day, q.used), campaignId: c._id, candidateId: k._id, voter: b.voter, day, slot: q.used, requestId: `seed${i}`, at: b.at, valid: true });
+    const slot = (used.get(`${b.voter}:${day}`) ?? 0) + 1;
+    used.set(`${b.voter}:${day}`, slot);
+    votes.push({ _id: voteId(c._id, b.voter, day, slot), campaignId: c._id, candidateId: k._id, voter: b.voter, day, slot, requestId: `seed${i}`, at: b.at, valid: true });
     k.votes++;
   }
-  return { votes, voteQuotas: [...quotas.values()] };
+  return { votes };
 }
 
 export const DEMO_CAMPAIGN_ID = 'vdemo';
@@ -108,7 +102,7 @@ const DEMO_STORIES = [
 /** The demo campaign over the demo 社区: nominations closed, voting open until 12 days from `now`. */
 export function buildDemoCampaign(now: number, nodes: NodeDoc[]): CampaignSeed {
   const community = nodes.find((n) => n._id === 'c1');
-  if (!community) return { campaigns: [], candidates: [], votes: [], voteQuotas: [] };
+  if (!community) return { campaigns: [], candidates: [], votes: [] };
   const year = new Date(now).getUTCFullYear();
   const c = campaignDoc(
     community,
@@ -138,7 +132,7 @@ export function buildDemoCampaign(now: number, nodes: NodeDoc[]): CampaignSeed {
       ballots.push({ voter: `demo-voter-${v}`, candidate: (v * 7 + t * 2) % candidates.length, at: yesterday + 9 * 3600_000 + ((v * 97 + t * 13) % 720) * 60_000 });
     }
   }
-  const { votes, voteQuotas } = castSeedVotes(c, candidates, ballots);
+  const { votes } = castSeedVotes(c, candidates, ballots);
 
   // One 群众推荐 waiting for the 管理员.
   const u7 = byId.get('u7');
@@ -162,7 +156,7 @@ export function buildDemoCampaign(now: number, nodes: NodeDoc[]): CampaignSeed {
       createdAt: now - 4 * DAY_MS,
     });
   }
-  return { campaigns: [c], candidates, votes, voteQuotas };
+  return { campaigns: [c], candidates, votes };
 }
 
 export function writeCampaignSeed(store: SqliteStore, seed: Partial<CampaignSeed> | undefined): void {
@@ -170,5 +164,4 @@ export function writeCampaignSeed(store: SqliteStore, seed: Partial<CampaignSeed
   if (seed.campaigns?.length) store.bulkPut('campaigns', seed.campaigns);
   if (seed.candidates?.length) store.bulkPut('candidates', seed.candidates);
   if (seed.votes?.length) store.bulkPut('votes', seed.votes);
-  if (seed.voteQuotas?.length) store.bulkPut('voteQuotas', seed.voteQuotas);
 }

@@ -27,8 +27,7 @@ export const COLLECTIONS = [
   'perkstats', // redemptions per partner per Beijing month, _id = partnerId:YYYYMM
   'campaigns', // 最美邻长评选: rules, windows, 编号 counter, approved candidate ids, results
   'candidates', // one candidacy per 邻长 and campaign (deterministic _id), with its vote counter
-  'votes', // accepted votes, _id = campaign:voter:day:slot (a slot is taken once)
-  'voteQuotas', // a voter's day in a campaign, _id = campaign:voter:day: used, requestIds, last vote
+  'votes', // accepted votes, _id = campaign:voter:day:slot (a slot is taken once; a voter's day is a range of ids)
   'voteAlerts', // burst alerts, _id = candidate:minute
   'voteAudit', // voids, disqualifications and confirmations, with reasons
 ] as const;

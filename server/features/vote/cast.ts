@@ -1,23 +1,24 @@
-// One vote, exactly once. A single store transaction (single-document operations only, as
-// CloudBase allows) reads the voter's day document and the candidate, checks the requestId,
-// the window, the day's quota, the per-candidate limit and the rate limit, then adds the
-// vote with the id campaign:voter:day:slot, increments the candidate's counter (and its
-// votes-per-minute pace) and writes the day document.
-// - A duplicate tap or a retry (same requestId) finds its requestId there: original result.
-// - Two devices at once both read the day document; only one commits (the local store
-//   validates what it read; CloudBase aborts one of two writes to the same document), the
-//   other runs again and sees the first. Should isolation ever fail, both would add the same
-//   slot id and the second add would fail: a slot, hence a unit of quota, is taken once.
-// Cost of an accepted vote: 3 reads (campaign, day document, candidate) and 3 writes (vote,
-// candidate, day document), in one transaction; a refused or replayed one: 3 reads, no
-// write. A voter's first vote of a day also reads the user (and, for a scope campaign, the
-// 邻 of their household) to check eligibility; the day document then stands for it.
+// One vote, exactly once. The voter's day is read from their votes of the day (a range of
+// vote ids, campaign:voter:day:slot); then one store transaction (single-document operations
+// only, as CloudBase allows) reads the candidate, adds the vote in the next slot and
+// increments the candidate's counter (and its votes-per-minute pace).
+// - A duplicate tap or a retry (same requestId) finds its vote among the day's: the
+//   original result.
+// - Two taps at once read the same day, so they claim the same slot: a slot id is added
+//   once, the other tap's transaction fails, and it runs again, now seeing the first. Each
+//   run again sees a slot more taken, so after at most the day's quota + 1 runs a tap has
+//   counted, found its replay or been refused. The quota, the per-candidate limit and the
+//   pace between votes hold exactly, since every check is made on the day the slot follows.
+// Cost of an accepted vote: 3 reads (campaign, the day's votes, candidate) and 2 writes
+// (vote, candidate) in one transaction; a refused or replayed one: 3 reads, no write. A
+// voter's first vote of a day also reads the user (and, for a scope campaign, the 邻 of
+// their household) to check eligibility.
 import { AppError } from '../../core/errors';
 import type { Ctx } from '../../core/context';
 import type { NodeDoc } from '../../domain/docs';
 import { cmd, StoreError } from '../../store/port';
 import type { UserDoc } from '../account/users';
-import { alertId, quotaId, voteId, type AlertDoc, type CampaignDoc, type CandidateDoc, type Pace, type QuotaDoc, type VoteDoc } from './docs';
+import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type CandidateDoc, type Pace, type VoteDoc } from './docs';
 import { ineligibility, rankingPublic, requireVotingOpen, voteDay } from './rules';
 
 /** A retry this soon after midnight still finds its vote of the day before. */
@@ -43,20 +44,37 @@ export interface CastResult {
   votes: number | null;
 }
 
-const countOf = (list: number[] | undefined, x: number) => (list ?? []).reduce((n, y) => (y === x ? n + 1 : n), 0);
+/** A voter's day in a campaign, as their votes of the day tell it. */
+export interface VoterDay {
+  /** Slots taken (the highest: a vote is never deleted, a voided one keeps its slot). */
+  used: number;
+  votes: VoteDoc[];
+  lastAt: number;
+}
 
-/** What the caller has left today, from their day document (null: none yet today); candidates by 编号. */
-export function leftOf(c: CampaignDoc, q: QuotaDoc | null, candidateNo?: number) {
-  const leftToday = Math.max(0, c.perDay - (q?.used ?? 0));
-  const forCandidate = candidateNo !== undefined ? Math.max(0, c.perCandidatePerDay - countOf(q?.cands, candidateNo)) : 0;
+export async function voterDay(ctx: Pick<Ctx, 'store'>, campaignId: string, voter: string, day: string): Promise<VoterDay> {
+  const votes = (await ctx.store.collection('votes').where(votesOfDay(campaignId, voter, day)).get()) as VoteDoc[];
+  return {
+    used: votes.reduce((n, v) => Math.max(n, v.slot), 0),
+    votes,
+    lastAt: votes.reduce((t, v) => Math.max(t, v.at), 0),
+  };
+}
+
+const votesFor = (d: VoterDay, candidateId: string) => d.votes.reduce((n, v) => (v.candidateId === candidateId ? n + 1 : n), 0);
+
+/** What the caller has left today, and for one candidate. */
+export function leftOf(c: CampaignDoc, d: VoterDay, candidateId?: string) {
+  const leftToday = Math.max(0, c.perDay - d.used);
+  const forCandidate = candidateId !== undefined ? Math.max(0, c.perCandidatePerDay - votesFor(d, candidateId)) : 0;
   return { leftToday, leftForCandidate: Math.min(leftToday, forCandidate) };
 }
 
-function replayOf(found: QuotaDoc | null, requestId: string, candidateNo: number | undefined): { voteId: string } | null {
-  const i = found?.rids.indexOf(requestId) ?? -1;
-  if (!found || i < 0) return null;
-  if (found.cands[i] !== candidateNo) throw new AppError('CONFLICT', '这个请求编号已用于给另一位候选人投票');
-  return { voteId: voteId(found.campaignId, found.voter, found.day, i + 1) };
+function replayOf(d: VoterDay, requestId: string, candidateId: string): { voteId: string } | null {
+  const v = d.votes.find((x) => x.requestId === requestId);
+  if (!v) return null;
+  if (v.candidateId !== candidateId) throw new AppError('CONFLICT', '这个请求编号已用于给另一位候选人投票');
+  return { voteId: v._id };
 }
 
 /** The candidate's pace after one more vote in `minute`, and the burst it reveals (if any). */
@@ -79,18 +97,13 @@ export function nextPace(p: Pace | undefined, minute: number, openMinute: number
   return { pace, burst: burst ? { votes: pace.n, baseline: Math.round(baseline * 10) / 10 } : null };
 }
 
-/** Attempts when two taps of one voter collide on a slot id (the other tap committed first). */
-const SLOT_ATTEMPTS = 3;
-
 export async function castVote(ctx: Ctx, campaign: CampaignDoc, candidateId: string, requestId: string): Promise<CastResult> {
+  // Each failed run saw a slot taken since its read, so this bound is never what stops a tap.
   for (let attempt = 1; ; attempt++) {
     try {
       return await castOnce(ctx, campaign, candidateId, requestId);
     } catch (e) {
-      // Only where isolation let both taps read the same day document (not the local store):
-      // run again, now seeing the other vote. A CONFLICT that reaches the client is safe to
-      // retry with the same requestId.
-      if (!(e instanceof StoreError && e.code === 'CONFLICT') || attempt >= SLOT_ATTEMPTS) throw e;
+      if (!(e instanceof StoreError && e.code === 'CONFLICT') || attempt > campaign.perDay) throw e;
     }
   }
 }
@@ -100,24 +113,23 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
   const now = ctx.clock.now();
   const today = voteDay(now);
   const day = today.day;
-  const qid = quotaId(campaign._id, voter, day);
-  const yesterday = now - today.from < REPLAY_GRACE_MS ? voteDay(now - REPLAY_GRACE_MS).day : null;
   const votesShown = rankingPublic(campaign, now);
+  const d = await voterDay(ctx, campaign._id, voter, day);
+  let replay = replayOf(d, requestId, candidateId);
+  if (!replay && now - today.from < REPLAY_GRACE_MS) {
+    const yesterday = voteDay(now - REPLAY_GRACE_MS).day;
+    replay = replayOf(await voterDay(ctx, campaign._id, voter, yesterday), requestId, candidateId);
+  }
 
   return ctx.store.transaction(async (tx): Promise<CastResult> => {
-    const quotas = tx.collection('voteQuotas');
     const candidateRef = tx.collection('candidates').doc(candidateId);
-    const q = (await quotas.doc(qid).get()) as QuotaDoc | null;
     const k = (await candidateRef.get()) as CandidateDoc | null;
-    const no = k?.campaignId === campaign._id ? k.no : undefined;
-    let replay = replayOf(q, requestId, no);
-    if (!replay && yesterday) replay = replayOf((await quotas.doc(quotaId(campaign._id, voter, yesterday)).get()) as QuotaDoc | null, requestId, no);
-    if (replay) return { ...replay, candidateId, replayed: true, day, ...leftOf(campaign, q, no), votes: votesShown && k ? k.votes : null };
+    if (replay) return { ...replay, candidateId, replayed: true, day, ...leftOf(campaign, d, candidateId), votes: votesShown && k ? k.votes : null };
 
     requireVotingOpen(campaign, now);
-    if (!k || no === undefined || k.status !== 'approved') throw new AppError('NOT_FOUND', '没有找到这位候选人');
+    if (!k || k.campaignId !== campaign._id || k.status !== 'approved') throw new AppError('NOT_FOUND', '没有找到这位候选人');
     if (campaign.blocked.includes(voter)) throw new AppError('FORBIDDEN', '您在本次评选中的投票资格已被取消');
-    if (!q) {
+    if (d.used === 0) {
       const why = await ineligibility(
         campaign,
         async () => (await tx.collection('users').doc(voter).get()) as UserDoc | null,
@@ -125,15 +137,15 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
       );
       if (why) throw new AppError('FORBIDDEN', why);
     }
-    const used = q?.used ?? 0;
+    const used = d.used;
     if (used >= campaign.perDay) throw new AppError('RATE_LIMITED', `今天的 ${campaign.perDay} 票已经投完了，明天再来吧`);
-    const forCandidate = countOf(q?.cands, no);
+    const forCandidate = votesFor(d, candidateId);
     if (forCandidate >= campaign.perCandidatePerDay) {
       throw new AppError('RATE_LIMITED', `每天最多给同一位候选人投 ${campaign.perCandidatePerDay} 票，明天再来为TA加油吧`);
     }
     const gapMs = campaign.minGapSeconds * 1000;
-    if (q && gapMs > 0 && now - q.lastAt < gapMs) {
-      throw new AppError('RATE_LIMITED', `投票太快了，请 ${Math.ceil((gapMs - (now - q.lastAt)) / 1000)} 秒后再投`);
+    if (used > 0 && gapMs > 0 && now - d.lastAt < gapMs) {
+      throw new AppError('RATE_LIMITED', `投票太快了，请 ${Math.ceil((gapMs - (now - d.lastAt)) / 1000)} 秒后再投`);
     }
 
     const slot = used + 1;
@@ -142,10 +154,6 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
     await tx.collection('votes').add(vote);
     const { pace, burst } = nextPace(k.pace, Math.floor(now / 60_000), Math.floor(campaign.voteFrom / 60_000));
     await candidateRef.update({ votes: cmd.inc(1), pace });
-    const rids = [...(q?.rids ?? []), requestId];
-    const cands = [...(q?.cands ?? []), no];
-    if (q) await quotas.doc(qid).update({ used: slot, rids, cands, lastAt: now });
-    else await quotas.add({ _id: qid, campaignId: campaign._id, voter, day, used: slot, rids, cands, lastAt: now } satisfies QuotaDoc);
     if (burst) {
       const alert: AlertDoc = {
         _id: alertId(candidateId, pace.minute),

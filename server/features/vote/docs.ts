@@ -114,23 +114,6 @@ export interface VoteDoc {
   [field: string]: unknown;
 }
 
-/**
- * A voter's day in a campaign, `_id` = campaign:voter:day. Every vote's transaction reads
- * it and writes it, so two taps of one voter are serialised on it. `rids[i]` and `cands[i]`
- * are the requestId and the candidate's 编号 (short, so the document stays small) of slot i+1.
- */
-export interface QuotaDoc {
-  _id: string;
-  campaignId: string;
-  voter: string;
-  day: string;
-  used: number;
-  rids: string[];
-  cands: number[];
-  lastAt: number;
-  [field: string]: unknown;
-}
-
 export interface AlertDoc {
   _id: string;
   campaignId: string;
@@ -159,8 +142,8 @@ export interface AuditDoc {
   [field: string]: unknown;
 }
 
-export const quotaId = (campaignId: string, voter: string, day: string) => `${campaignId}:${voter}:${day}`;
-export const voteId = (campaignId: string, voter: string, day: string, slot: number) => `${quotaId(campaignId, voter, day)}:${slot}`;
+const dayPrefix = (campaignId: string, voter: string, day: string) => `${campaignId}:${voter}:${day}:`;
+export const voteId = (campaignId: string, voter: string, day: string, slot: number) => `${dayPrefix(campaignId, voter, day)}${slot}`;
 /**
  * A voter's votes in a campaign, found by their ids (campaign:voter:…; neither part holds a
  * colon): a range of the primary key, so votes need no index by voter, and each vote is
@@ -168,6 +151,11 @@ export const voteId = (campaignId: string, voter: string, day: string, slot: num
  */
 export function votesOfVoter(campaignId: string, voter: string): Filter {
   const prefix = `${campaignId}:${voter}:`;
+  return { _id: cmd.both(cmd.gte(prefix), cmd.lt(`${prefix}\uffff`)) };
+}
+/** A voter's votes of one day in a campaign (at most the day's quota of them): a range of ids. */
+export function votesOfDay(campaignId: string, voter: string, day: string): Filter {
+  const prefix = dayPrefix(campaignId, voter, day);
   return { _id: cmd.both(cmd.gte(prefix), cmd.lt(`${prefix}\uffff`)) };
 }
 export const alertId = (candidateId: string, minute: number) => `${candidateId}:${minute}`;

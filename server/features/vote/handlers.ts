@@ -5,8 +5,8 @@ import { defineFunction } from '../../core/router';
 import type { NodeDoc } from '../../domain/docs';
 import { cmd, type Filter } from '../../store/port';
 import { adminCampaign, campaignsOver, isCampaignAdmin, listForAdmin, loadCampaign, saveCampaign } from './campaigns';
-import { castVote, leftOf } from './cast';
-import { quotaId, votesOfVoter, type AlertDoc, type AuditDoc, type CampaignDoc, type CandidateDoc, type QuotaDoc, type VoteDoc } from './docs';
+import { castVote, leftOf, voterDay } from './cast';
+import { votesOfVoter, type AlertDoc, type AuditDoc, type CampaignDoc, type CandidateDoc, type VoteDoc } from './docs';
 import { voidVotes } from './fraud';
 import { applySelf, loadCandidate, nominateByAdmin, recommend, review } from './nominate';
 import { confirmResults, rankingQuery, withRanks } from './results';
@@ -16,8 +16,8 @@ import { alertView, auditView, campaignSummary, campaignView, candidateCard, nom
 /** Ranking shown to this caller now: public by the campaign's rule, or to its 管理员 always. */
 const rankingVisible = async (ctx: Ctx, c: CampaignDoc, now: number) => rankingPublic(c, now) || (await isCampaignAdmin(ctx, c));
 
-/** The caller's votes today, for the vote button: one read of their day document while voting. */
-async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateNo?: number) {
+/** The caller's votes today, for the vote button: one read of their day's votes while voting. */
+async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateId?: string) {
   const { day } = voteDay(now);
   const no = (reason: string) => ({ signedIn: !!ctx.caller.openid, canVote: false, reason, day, leftToday: 0, leftForCandidate: 0 });
   const openid = ctx.caller.openid;
@@ -25,13 +25,13 @@ async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateNo?: numb
   const closed = windowClosed(c, now);
   if (closed) return no(closed);
   if (c.blocked.includes(openid)) return no('您在本次评选中的投票资格已被取消');
-  const q = (await ctx.store.collection('voteQuotas').doc(quotaId(c._id, openid, day)).get()) as QuotaDoc | null;
-  if (!q) {
+  const d = await voterDay(ctx, c._id, openid, day);
+  if (d.used === 0) {
     const why = await ineligibility(c, () => ctx.user(), async (id) => (await ctx.store.collection('nodes').doc(id).get()) as NodeDoc | null);
     if (why) return no(why);
   }
-  const left = leftOf(c, q, candidateNo);
-  const used = left.leftToday === 0 ? '今天的票已经投完了，明天再来吧' : candidateNo !== undefined && left.leftForCandidate === 0 ? '今天给TA的票已经投满了，明天再来吧' : undefined;
+  const left = leftOf(c, d, candidateId);
+  const used = left.leftToday === 0 ? '今天的票已经投完了，明天再来吧' : candidateId !== undefined && left.leftForCandidate === 0 ? '今天给TA的票已经投满了，明天再来吧' : undefined;
   return { signedIn: true, canVote: !used, ...(used ? { reason: used } : {}), day, ...left };
 }
 
@@ -101,7 +101,7 @@ export const voteFunction = defineFunction('vote', vote, {
       if (!own && !(await isCampaignAdmin(ctx, c))) throw new AppError('NOT_FOUND', '这位候选人还没有通过审核');
     }
     const visible = await rankingVisible(ctx, c, now);
-    const me = await myVotes(ctx, c, now, k.no ?? -1);
+    const me = await myVotes(ctx, c, now, k._id);
     return {
       campaign: { ...campaignSummary(c, now), rankingVisible: visible, perCandidatePerDay: c.perCandidatePerDay },
       candidate: {
