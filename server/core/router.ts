@@ -40,29 +40,48 @@ export function invalid(message: string): Reply<never> {
   return { ok: false, error: { code: 'INVALID_INPUT', message } };
 }
 
+/** A call's context: the ports, the caller, and the caller's user read once (a class: nothing is made per call but the object). */
+class CallCtx implements Ctx {
+  readonly store: Ports['store'];
+  readonly files: Ports['files'];
+  readonly clock: Ports['clock'];
+  readonly checker: Ports['checker'];
+  readonly notifier: Ports['notifier'];
+  readonly qr: Ports['qr'];
+  readonly secrets: Ports['secrets'];
+  private userPromise: Promise<UserDoc | null> | null = null;
+
+  constructor(
+    ports: Ports,
+    readonly caller: Caller,
+  ) {
+    this.store = ports.store;
+    this.files = ports.files;
+    this.clock = ports.clock;
+    this.checker = ports.checker;
+    this.notifier = ports.notifier;
+    this.qr = ports.qr;
+    this.secrets = ports.secrets;
+  }
+
+  openid(): string {
+    if (!this.caller.openid) throw new AppError('UNAUTHENTICATED');
+    return this.caller.openid;
+  }
+
+  user(): Promise<UserDoc | null> {
+    if (!this.caller.openid) return Promise.resolve(null);
+    this.userPromise ??= loadUser(this.store, this.caller.openid);
+    return this.userPromise;
+  }
+
+  async roles(): Promise<Role[]> {
+    return effectiveRoles(this.caller.openid, await this.user());
+  }
+}
+
 export function makeCtx(ports: Ports, caller: Caller): Ctx {
-  let userPromise: Promise<UserDoc | null> | null = null;
-  const user = () => {
-    if (!caller.openid) return Promise.resolve(null);
-    userPromise ??= loadUser(ports.store, caller.openid);
-    return userPromise;
-  };
-  return {
-    store: ports.store,
-    files: ports.files,
-    clock: ports.clock,
-    checker: ports.checker,
-    notifier: ports.notifier,
-    qr: ports.qr,
-    secrets: ports.secrets,
-    caller,
-    openid: () => {
-      if (!caller.openid) throw new AppError('UNAUTHENTICATED');
-      return caller.openid;
-    },
-    user,
-    roles: async () => effectiveRoles(caller.openid, await user()),
-  };
+  return new CallCtx(ports, caller);
 }
 
 async function authorize(ctx: Ctx, allowed: readonly Role[], forbidden?: string): Promise<void> {
