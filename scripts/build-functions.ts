@@ -2,7 +2,8 @@
 // a deployable folder cloudfunctions/<name>/ with index.js and package.json. wx-server-sdk,
 // and packages that read their own data files at run time (pdfkit, exceljs), stay external:
 // the cloud installs them from the generated package.json, at the versions we test with.
-// Fonts a function embeds (Chinese text in PDFs) are copied beside it.
+// Fonts a function embeds (Chinese text in PDFs) are copied beside it. An entry that exports
+// TIMER_TRIGGERS gets them as config.json, which WeChat DevTools and CloudBase deploy with it.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,10 @@ async function main() {
       dependencies,
     };
     fs.writeFileSync(path.join(outDir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+    const entry = (await import(path.join(root, 'server/functions', `${name}.ts`))) as { TIMER_TRIGGERS?: unknown[] };
+    if (entry.TIMER_TRIGGERS) {
+      fs.writeFileSync(path.join(outDir, 'config.json'), JSON.stringify({ triggers: entry.TIMER_TRIGGERS }, null, 2) + '\n');
+    }
   }
   console.log(`云函数已构建：${entries.join(', ')}（${Date.now() - started} ms）`);
 }

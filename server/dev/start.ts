@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { purgeExpired } from '../features/maintenance/purge';
 import { createLocalRuntime } from '../runtime/local';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { createDevServer } from './server';
@@ -40,7 +41,14 @@ async function main() {
   await app.listen({ port, host });
   console.log(`邻长通本地版已启动：${baseUrl}`);
 
+  // What the cloud's `maintenance` function does daily on its timer: here at start and hourly.
+  const purge = () => purgeExpired(runtime.store, runtime.ports.clock.now()).catch((e) => console.error('[lzt] purge failed', e));
+  void purge();
+  const purging = setInterval(purge, 3600_000);
+  purging.unref();
+
   const stop = async () => {
+    clearInterval(purging);
     await app.close();
     runtime.close();
     process.exit(0);

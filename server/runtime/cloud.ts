@@ -20,12 +20,10 @@ export type RealSdkFits = Fits<typeof import('wx-server-sdk')>;
 
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Reply<unknown>>;
 
-/** `exports.main = cloudMain(fnDef)`; tests pass a fake `sdk` (the real one must not load there). */
-export function cloudMain<C extends FunctionContract>(fnDef: FunctionDef<C>, sdk?: WxServerSdk): CloudMain {
+/** The SDK and the ports, made once per container on its first call. */
+function containerSetup(sdk?: WxServerSdk): () => { cloud: WxServerSdk; ports: Ports } {
   let ready: { cloud: WxServerSdk; ports: Ports } | null = null;
-
-  // Once per container, on the first call.
-  const setup = () => {
+  return () => {
     if (!ready) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const cloud = sdk ?? (require('wx-server-sdk') as WxServerSdk);
@@ -34,7 +32,11 @@ export function cloudMain<C extends FunctionContract>(fnDef: FunctionDef<C>, sdk
     }
     return ready;
   };
+}
 
+/** `exports.main = cloudMain(fnDef)`; tests pass a fake `sdk` (the real one must not load there). */
+export function cloudMain<C extends FunctionContract>(fnDef: FunctionDef<C>, sdk?: WxServerSdk): CloudMain {
+  const setup = containerSetup(sdk);
   return async (event) => {
     let cloud: WxServerSdk;
     let ports: Ports;
@@ -46,5 +48,27 @@ export function cloudMain<C extends FunctionContract>(fnDef: FunctionDef<C>, sdk
     }
     const openid = cloud.getWXContext().OPENID || null;
     return dispatch(fnDef, event, ports, { openid });
+  };
+}
+
+/**
+ * `exports.main = cloudTimerMain(name, job)` for a function run by its timer trigger
+ * (config.json beside it). A call from a user (WeChat names an OPENID) is refused: the job
+ * is nobody's action, and a user could otherwise run it at will.
+ */
+export function cloudTimerMain<T>(name: string, job: (ports: Ports) => Promise<T>, sdk?: WxServerSdk): CloudMain {
+  const setup = containerSetup(sdk);
+  return async (event) => {
+    try {
+      const { cloud, ports } = setup();
+      const timer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+      if (cloud.getWXContext().OPENID || !timer) return { ok: false, error: { code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN } };
+      const data = await job(ports);
+      console.log(`[lzt] ${name}: ${JSON.stringify(data)}`);
+      return { ok: true, data };
+    } catch (e) {
+      console.error(`[lzt] ${name} failed`, e);
+      return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
+    }
   };
 }

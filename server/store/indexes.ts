@@ -52,6 +52,9 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'partners', name: 'community_name', fields: [['at.community', 1], ['name', 1]] },
   { collection: 'perks', name: 'partner_order', fields: [['partnerId', 1], ['order', 1]] },
   { collection: 'perks', name: 'partner_title', fields: [['partnerId', 1], ['title', 1]] },
+  // What the daily purge removes (server/features/maintenance/purge.ts).
+  { collection: 'perkpasses', name: 'expires', fields: [['expiresAt', 1]] },
+  { collection: 'ratelimits', name: 'expires', fields: [['expiresAt', 1]] },
   { collection: 'redemptions', name: 'holder_at', fields: [['openid', 1], ['at', -1]] },
   { collection: 'redemptions', name: 'partner_at', fields: [['partnerId', 1], ['at', -1]] },
   { collection: 'perkstats', name: 'month_district', fields: [['month', 1], ['at.district', 1], ['n', -1]] },

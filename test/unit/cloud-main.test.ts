@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { action } from '../../contracts/action';
 import { defineFunction } from '../../server/core/router';
-import { cloudMain, type WxServerSdk } from '../../server/runtime/cloud';
+import { cloudMain, cloudTimerMain, type WxServerSdk } from '../../server/runtime/cloud';
 
 const ENV = Symbol('current env');
 
@@ -110,4 +110,24 @@ test('a runtime that cannot start answers INTERNAL instead of throwing', async (
     error: { code: 'INTERNAL' },
   });
   spy.mockRestore();
+});
+
+describe('a timer-run function (cloudTimerMain)', () => {
+  const timerEvent = { Type: 'Timer', TriggerName: 'dailyPurge', Time: '2026-11-26T03:00:00+08:00' };
+
+  test('runs its job on its timer, with no user calling', async () => {
+    const { sdk } = fakeSdk(undefined);
+    const job = jest.fn(async () => ({ removed: 3 }));
+    await expect(cloudTimerMain('maintenance', job, sdk)(timerEvent)).resolves.toEqual({ ok: true, data: { removed: 3 } });
+    expect(job).toHaveBeenCalledTimes(1);
+  });
+
+  test('refuses a user, even one who sends an event that looks like the timer', async () => {
+    const { sdk } = fakeSdk('o-user');
+    const job = jest.fn(async () => ({}));
+    await expect(cloudTimerMain('maintenance', job, sdk)(timerEvent)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const noUser = fakeSdk(undefined).sdk;
+    await expect(cloudTimerMain('maintenance', job, noUser)({ action: 'purge' })).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(job).not.toHaveBeenCalled();
+  });
 });
