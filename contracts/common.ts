@@ -66,4 +66,9 @@ export const importReport = <R extends z.ZodTypeAny>(row: R) =>
     /** The whole row-by-row report as .xlsx. */
     reportUrl: z.string(),
     dryRun: z.boolean(),
+    /**
+     * Present when the import stopped at what one call may write (a cloud function has a
+     * minute): the same file imported again goes on from what is stored. Steps are nodes.
+     */
+    more: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
   });

@@ -2,7 +2,7 @@
 // 13,752 邻 come from one district-wide sheet, imported by the 区's 管理员.
 import type { RoleGrantT } from '../../contracts/common';
 import { makeCtx } from '../../server/core/router';
-import { importRoster } from '../../server/features/roster/import';
+import { IMPORT_STEPS_PER_CALL, importRoster } from '../../server/features/roster/import';
 import { createLocalRuntime } from '../../server/runtime/local';
 import { writeTree } from '../../server/seed/demo';
 import { buildTree, YUETANG_SIZE } from '../../server/seed/tree';
@@ -11,7 +11,7 @@ import { T0 } from './runtime';
 
 const DISTRICT_ADMIN: RoleGrantT = { role: 'admin', nodeId: 'yt', nodeName: '岳塘区', level: 'district' };
 
-it('imports a 岳塘-size roster (13,752 邻) in well under a minute, and a second time changes nothing', async () => {
+it('imports a 岳塘-size roster (13,752 邻) in calls of well under a minute each, and a second time changes nothing', async () => {
   const tree = buildTree({ size: { ...YUETANG_SIZE, households: 0 }, now: T0 });
   const places = tree.nodes.filter((n) => n.level === 'district' || n.level === 'street' || n.level === 'community');
   expect(places).toHaveLength(1 + 12 + 72);
@@ -24,14 +24,24 @@ it('imports a 岳塘-size roster (13,752 邻) in well under a minute, and a seco
     const ctx = makeCtx(rt.ports, { openid: 'district-admin' });
     const fileId = await rt.ports.files.put('uploads/yuetang.xlsx', await rosterXlsx(rows), XLSX_TYPE);
 
+    // One call writes at most IMPORT_STEPS_PER_CALL nodes (a cloud function has a minute); the
+    // 管理员's page imports the same file again until it is all written.
     const s0 = rt.store.stats();
     let t = Date.now();
     const first = await importRoster(ctx, DISTRICT_ADMIN, fileId, false);
-    const firstMs = Date.now() - t;
-    const s1 = rt.store.stats();
     expect(first.summary).toEqual({ rows: 13_752, added: 13_752, changed: 0, unchanged: 0, rejected: 0 });
     expect(first.rows).toHaveLength(200);
-    expect(firstMs).toBeLessThan(60_000);
+    expect(first.more).toEqual({ done: IMPORT_STEPS_PER_CALL, total: 689 + 2753 + 13_752 });
+    const calls = [Date.now() - t];
+    for (let more = first.more; more; ) {
+      t = Date.now();
+      more = (await importRoster(ctx, DISTRICT_ADMIN, fileId, false)).more;
+      calls.push(Date.now() - t);
+    }
+    const firstMs = calls.reduce((a, b) => a + b, 0);
+    const s1 = rt.store.stats();
+    expect(calls).toHaveLength(Math.ceil((689 + 2753 + 13_752) / IMPORT_STEPS_PER_CALL));
+    expect(Math.max(...calls)).toBeLessThan(60_000);
     // One write for each new node and one for its lead: (689 + 2,753 + 13,752) × 2.
     expect(s1.writes - s0.writes).toBe((689 + 2753 + 13_752) * 2);
     expect(await rt.store.collection('nodes').where({ level: 'unit' }).count()).toBe(13_752);
@@ -46,7 +56,7 @@ it('imports a 岳塘-size roster (13,752 邻) in well under a minute, and a seco
     expect(s2.writes - s1.writes).toBe(0);
 
     console.log(
-      `roster import at 岳塘 scale: first ${firstMs} ms (${s1.reads - s0.reads} reads, ${s1.writes - s0.writes} writes), ` +
+      `roster import at 岳塘 scale: first ${firstMs} ms in ${calls.length} calls (${calls.join(' + ')} ms; ${s1.reads - s0.reads} reads, ${s1.writes - s0.writes} writes), ` +
         `second ${secondMs} ms (${s2.reads - s1.reads} reads, ${s2.writes - s1.writes} writes)`,
     );
   } finally {

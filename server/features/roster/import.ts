@@ -31,6 +31,13 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const REPORT_ROWS = 200;
 /** Store calls in flight at once while writing (CloudBase answers each in ~10–30 ms). */
 const WRITE_CONCURRENCY = 8;
+/**
+ * Nodes one call writes at most (a new node is 2 writes, its lead and itself): about 20 s of
+ * CloudBase at 8 in flight, so a call with a 岳塘-size sheet (13,752 邻, ~17,000 nodes) stays
+ * inside a cloud function's minute. The rest is written by importing the same file again:
+ * the import compares with what is stored, so it goes on where it stopped.
+ */
+export const IMPORT_STEPS_PER_CALL = 6_000;
 const READ_CONCURRENCY = 4;
 const IMPORT_REASON = '名册导入';
 const MAX_NODE_NAME = 30;
@@ -321,7 +328,13 @@ interface Outcome {
   unit?: string;
 }
 
-export async function importRoster(ctx: Ctx, scope: RoleGrantT, fileId: string, dryRun: boolean): Promise<ImportReportT> {
+export async function importRoster(
+  ctx: Ctx,
+  scope: RoleGrantT,
+  fileId: string,
+  dryRun: boolean,
+  stepsPerCall = IMPORT_STEPS_PER_CALL,
+): Promise<ImportReportT> {
   if (scope.role !== 'admin' || !(ADMIN_LEVELS as readonly string[]).includes(scope.level)) {
     throw new AppError('FORBIDDEN', '只有社区、镇街或区的管理员可以导入名册');
   }
@@ -554,7 +567,7 @@ export async function importRoster(ctx: Ctx, scope: RoleGrantT, fileId: string, 
   }
 
   // 7. Write what changed: 片, then 组, then 邻 (so every copy on a card is final).
-  if (!dryRun) await writeChanges(ctx, now, states, areaChanges, groupChanges, unitPlans);
+  const steps = dryRun ? null : await writeChanges(ctx, now, states, areaChanges, groupChanges, unitPlans, stepsPerCall);
 
   // 8. The report.
   const all = [...outcomes.values()].sort((a, b) => a.row - b.row);
@@ -575,7 +588,8 @@ export async function importRoster(ctx: Ctx, scope: RoleGrantT, fileId: string, 
     report,
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   );
-  return { summary, rows, reportUrl: await ctx.files.url(reportId), dryRun };
+  const more = steps && steps.done < steps.total ? { more: steps } : {};
+  return { summary, rows, reportUrl: await ctx.files.url(reportId), dryRun, ...more };
 }
 
 async function writeChanges(
@@ -585,8 +599,15 @@ async function writeChanges(
   areaChanges: Map<AreaState, LeadChange>,
   groupChanges: Map<GroupState, LeadChange>,
   unitPlans: { unit: UnitState; lead: LeadChange; buildings: string[] | null }[],
-): Promise<void> {
+  stepsPerCall: number,
+): Promise<{ done: number; total: number }> {
   const nodes = ctx.store.collection('nodes');
+  // One step per node written. A step not started when the budget is spent is left for the
+  // next call; a node is never half written by it (a step writes its lead, then itself).
+  let done = 0;
+  const step = (): boolean => (done < stepsPerCall ? (done++, true) : false);
+  /** 片 and 组 made by this call: their new children can be made after them. */
+  const made = new Set<AreaState | GroupState>();
   const leads = ctx.store.collection('leads');
   const zero = () => ({ households: 0, bound: 0, visited: 0 });
 
@@ -621,30 +642,42 @@ async function writeChanges(
   const areas = [...states.values()].flatMap((c) => [...c.areas.values()]);
   const groups = areas.flatMap((a) => [...a.groups.values()]);
 
-  await inPool(areas, WRITE_CONCURRENCY, async (a) => {
+  const areaSteps = areas.filter((a) => !a.node || (areaChanges.get(a) && a.claim));
+  const groupSteps = groups.filter((g) => !g.node || (groupChanges.get(g) && g.claim));
+  const newUnits = [...states.values()].flatMap((c) => [...c.units.values()].filter((u) => !u.node && u.row !== null));
+  const total = areaSteps.length + groupSteps.length + newUnits.length + unitPlans.length;
+
+  await inPool(areaSteps, WRITE_CONCURRENCY, async (a) => {
+    if (!step()) return;
     if (!a.node) {
       await create(
         { _id: a.id, level: 'area', name: a.name, parentId: a.community.place.community._id, at: a.at, order: a.order, wechatGroup: threeLeadsGroup(a.name), stats: zero() },
         'areaLead',
         a.claim,
       );
+      made.add(a);
     } else if (areaChanges.get(a) && a.claim) {
       await assignLead(ctx, a.node, { name: a.claim.name, phone: a.claim.phone }, IMPORT_REASON);
     }
   });
-  await inPool(groups, WRITE_CONCURRENCY, async (g) => {
+  await inPool(groupSteps, WRITE_CONCURRENCY, async (g) => {
+    // A 组 whose new 片 was left for the next call waits with it.
+    if (!g.area.node && !made.has(g.area)) return;
+    if (!step()) return;
     if (!g.node) {
       await create(
         { _id: g.id, level: 'group', name: g.name, parentId: g.area.id, at: g.at, order: g.order, wechatGroup: threeLeadsGroup(g.name), stats: zero() },
         'groupLead',
         g.claim,
       );
+      made.add(g);
     } else if (groupChanges.get(g) && g.claim) {
       await assignLead(ctx, g.node, { name: g.claim.name, phone: g.claim.phone }, IMPORT_REASON);
     }
   });
-  const newUnits = [...states.values()].flatMap((c) => [...c.units.values()].filter((u) => !u.node && u.row !== null));
   await inPool(newUnits, WRITE_CONCURRENCY, async (u) => {
+    if (!u.group.node && !made.has(u.group)) return;
+    if (!step()) return;
     const community = u.group.area.community.place.community;
     await create(
       {
@@ -669,10 +702,12 @@ async function writeChanges(
     );
   });
   await inPool(unitPlans, WRITE_CONCURRENCY, async ({ unit, lead, buildings }) => {
+    if (!step()) return;
     const node = unit.node as NodeDoc;
     if (buildings) await nodes.doc(node._id).update({ buildings });
     if (lead && unit.lead) await assignLead(ctx, node, unit.lead, IMPORT_REASON);
   });
+  return { done, total };
 }
 
 // ---------------------------------------------------------------- the report file

@@ -1,5 +1,6 @@
 // Every .xlsx import a 管理员 runs (名册, 支持单位与优惠): 下载模板 → 选择文件 (upload) →
-// 预检 (dry run, row report) → 确认导入. Importing the same sheet twice changes nothing.
+// 预检 (dry run, row report) → 确认导入. Importing the same sheet twice changes nothing, which
+// is also how a sheet too big for one call is finished: the page imports it again until done.
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { useAction } from '../../hooks/useAction';
 import { Cell, CellGroup } from '../Cell';
 import Loading from '../Loading';
 import PrimaryButton from '../PrimaryButton';
+import { importToEnd } from './importToEnd';
 import '../work.scss';
 import './import-flow.scss';
 
@@ -23,6 +25,7 @@ export interface ImportReport<R extends ImportRow> {
   rows: R[];
   reportUrl: string;
   dryRun: boolean;
+  more?: { done: number; total: number };
 }
 
 interface Props<R extends ImportRow> {
@@ -115,11 +118,14 @@ export default function ImportFlow<R extends ImportRow>(props: Props<R>) {
   const [file, setFile] = useState<Uploaded | null>(null);
   const [report, setReport] = useState<ImportReport<R> | null>(null);
   const [pendingUrl, setPendingUrl] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const wait: Record<string, string> = {
     template: '正在生成模板…',
     upload: '正在上传文件…',
     dry: `正在预检${props.noun}，请稍候…`,
-    commit: `正在导入${props.noun}，请稍候…`,
+    commit: progress
+      ? `正在分批导入${props.noun}：已写入 ${progress.done} / ${progress.total}，请不要离开本页…`
+      : `正在导入${props.noun}，请稍候…`,
   };
 
   async function open(url: string) {
@@ -151,7 +157,9 @@ export default function ImportFlow<R extends ImportRow>(props: Props<R>) {
 
   async function commit() {
     if (!file) return;
-    const data = await run('commit', () => props.runImport(file.fileId, false));
+    setProgress(null);
+    const data = await run('commit', () => importToEnd(() => props.runImport(file.fileId, false), (done, total) => setProgress({ done, total })));
+    setProgress(null);
     if (!data) return;
     setReport(data);
     void Taro.showToast({ title: '导入完成', icon: 'success' });
