@@ -40,6 +40,8 @@ interface Props<R extends ImportRow> {
   runImport: (fileId: string, dryRun: boolean) => Promise<Reply<ImportReport<R>>>;
   /** What names a row after its number: ` · 3栋1单元邻`. */
   rowLabel: (r: R) => string;
+  /** What an import written over several calls counts as it goes (`个片、组、邻`). */
+  stepNoun?: string;
 }
 
 const STATUS: Record<ImportRow['status'], { label: string; chip: string }> = {
@@ -124,7 +126,7 @@ export default function ImportFlow<R extends ImportRow>(props: Props<R>) {
     upload: '正在上传文件…',
     dry: `正在预检${props.noun}，请稍候…`,
     commit: progress
-      ? `正在分批导入${props.noun}：已写入 ${progress.done} / ${progress.total}，请不要离开本页…`
+      ? `正在分批导入${props.noun}：已写入 ${progress.done} / ${progress.total} ${props.stepNoun ?? '项'}，请不要离开本页…`
       : `正在导入${props.noun}，请稍候…`,
   };
 

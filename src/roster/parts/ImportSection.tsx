@@ -13,6 +13,7 @@ export default function ImportSection() {
       loadTemplate={() => call('roster', 'template', {})}
       runImport={(fileId, dryRun) => call('roster', 'import', { fileId, dryRun })}
       rowLabel={(r) => (r.unit ? ` · ${r.unit}` : '')}
+      stepNoun='个片、组、邻'
     />
   );
 }
