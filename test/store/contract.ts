@@ -158,6 +158,19 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(doc).toEqual({ _id: 'p07', n: 7, at: { unit: 'u7' } });
       });
 
+      it('projects a null field as null and leaves a missing one out, whatever its kind of value', async () => {
+        await store.collection('shapes').add({ _id: 's1', lead: null, name: '一', list: [1, { a: 'x' }], obj: { k: [] }, flag: false, zero: 0 });
+        const fields = ['lead', 'name', 'list', 'obj', 'flag', 'zero', 'missing', 'obj.k', 'obj.none'];
+        expect(await store.collection('shapes').where({}).field(fields).get()).toEqual([
+          { _id: 's1', lead: null, name: '一', list: [1, { a: 'x' }], obj: { k: [] }, flag: false, zero: 0 },
+        ]);
+        expect(await store.collection('shapes').where({}).field(['missing', 'name']).get()).toEqual([{ _id: 's1', name: '一' }]);
+        expect(await store.collection('shapes').where({}).field(['lead']).get()).toEqual([{ _id: 's1', lead: null }]);
+        expect(await store.collection('shapes').where({}).field(['name']).get()).toEqual([{ _id: 's1', name: '一' }]);
+        expect(await store.collection('shapes').where({}).field(['obj']).get()).toEqual([{ _id: 's1', obj: { k: [] } }]);
+        expect(await store.collection('shapes').where({}).field(['missing']).get()).toEqual([{ _id: 's1' }]);
+      });
+
       it('updates and removes every matching document', async () => {
         expect(await people().where({ group: 'A' }).update({ flagged: true, n: cmd.inc(100) })).toBe(6);
         expect(await people().where({ flagged: true, n: cmd.gt(100) }).count()).toBe(6);
