@@ -4,6 +4,7 @@
 import type { NodeDoc } from '../../server/domain/docs';
 import type { UserDoc } from '../../server/features/account/users';
 import type { CandidateDoc, VoteDoc } from '../../server/features/vote/docs';
+import { StoreError } from '../../server/store/port';
 import { T0 } from './runtime';
 import { ADMIN, countersAndVotes, DAY, data, errorOf, HOUR, votingWorld } from './vote-setup';
 
@@ -49,6 +50,24 @@ describe('voting', () => {
     expect(await ops(() => w.cast('v1', w.candidates[1], 'cost-req-2'))).toEqual({ reads: 3, writes: 2 });
     expect(await ops(() => w.cast('v1', w.candidates[1], 'cost-req-2'))).toEqual({ reads: 3, writes: 0 });
     expect(await ops(() => w.cast('v1', w.candidates[2], 'cost-req-3'))).toEqual({ reads: 3, writes: 0 });
+    w.close();
+  });
+
+  it('runs a vote again only a few times when its transaction keeps conflicting for another reason than a taken slot', async () => {
+    const w = await votingWorld({ rules: { perDay: 50 } });
+    const store = w.rt.store;
+    const real = store.transaction.bind(store);
+    let runs = 0;
+    store.transaction = (async () => {
+      runs++;
+      throw new StoreError('CONFLICT', 'transaction kept conflicting');
+    }) as typeof store.transaction;
+    expect(errorOf(await w.cast('v1', w.candidates[0], 'busy-req-1'))).toBe('CONFLICT');
+    expect(runs).toBe(3);
+    store.transaction = real;
+    // Nothing was counted; the same request, tried again, counts once.
+    expect(data(await w.cast('v1', w.candidates[0], 'busy-req-1')).replayed).toBe(false);
+    expect(await countersAndVotes(w)).toEqual(w.candidates.map((id, i) => ({ id, counter: i === 0 ? 1 : 0, valid: i === 0 ? 1 : 0 })));
     w.close();
   });
 

@@ -97,13 +97,23 @@ export function nextPace(p: Pace | undefined, minute: number, openMinute: number
   return { pace, burst: burst ? { votes: pace.n, baseline: Math.round(baseline * 10) / 10 } : null };
 }
 
+/** The slot a run claimed was taken by another tap meanwhile (it runs again and sees it). */
+class SlotTaken extends Error {}
+
+/** Runs again after a conflict that is not a taken slot (a transaction that kept conflicting). */
+const OTHER_CONFLICT_ATTEMPTS = 3;
+
 export async function castVote(ctx: Ctx, campaign: CampaignDoc, candidateId: string, requestId: string): Promise<CastResult> {
-  // Each failed run saw a slot taken since its read, so this bound is never what stops a tap.
-  for (let attempt = 1; ; attempt++) {
+  // Each run that finds its slot taken sees one slot more the next time, so a tap counts, finds
+  // its replay or is refused within the day's quota + 1 runs.
+  let others = 0;
+  for (let taken = 0; ; ) {
     try {
       return await castOnce(ctx, campaign, candidateId, requestId);
     } catch (e) {
-      if (!(e instanceof StoreError && e.code === 'CONFLICT') || attempt > campaign.perDay) throw e;
+      if (e instanceof SlotTaken && ++taken <= campaign.perDay) continue;
+      if (e instanceof SlotTaken) throw new StoreError('CONFLICT', 'vote slots kept being taken');
+      if (!(e instanceof StoreError && e.code === 'CONFLICT') || ++others >= OTHER_CONFLICT_ATTEMPTS) throw e;
     }
   }
 }
@@ -121,6 +131,27 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
     replay = replayOf(await voterDay(ctx, campaign._id, voter, yesterday), requestId, candidateId);
   }
 
+  const slotId = voteId(campaign._id, voter, day, d.used + 1);
+  try {
+    return await castIn(ctx, campaign, candidateId, requestId, { voter, now, day, votesShown, d, replay, slotId });
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'CONFLICT' && !replay && (await ctx.store.collection('votes').doc(slotId).get())) throw new SlotTaken();
+    throw e;
+  }
+}
+
+interface CastState {
+  voter: string;
+  now: number;
+  day: string;
+  votesShown: boolean;
+  d: VoterDay;
+  replay: { voteId: string } | null;
+  /** The vote's id: the slot after the day's last. */
+  slotId: string;
+}
+
+function castIn(ctx: Ctx, campaign: CampaignDoc, candidateId: string, requestId: string, { voter, now, day, votesShown, d, replay, slotId }: CastState): Promise<CastResult> {
   return ctx.store.transaction(async (tx): Promise<CastResult> => {
     const candidateRef = tx.collection('candidates').doc(candidateId);
     const k = (await candidateRef.get()) as CandidateDoc | null;
@@ -149,7 +180,7 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
     }
 
     const slot = used + 1;
-    const id = voteId(campaign._id, voter, day, slot);
+    const id = slotId;
     const vote: VoteDoc = { _id: id, campaignId: campaign._id, candidateId, voter, day, slot, requestId, at: now, valid: true };
     await tx.collection('votes').add(vote);
     const { pace, burst } = nextPace(k.pace, Math.floor(now / 60_000), Math.floor(campaign.voteFrom / 60_000));
