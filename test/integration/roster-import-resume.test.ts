@@ -46,7 +46,7 @@ it('writes a roster over several calls when one call may write only part of it, 
     const ctx = makeCtx(parts.rt.ports, { openid: 'district-admin' });
     const progress: { done: number; total: number }[] = [];
     for (let call = 0; call < 50; call++) {
-      const r = await importRoster(ctx, DISTRICT_ADMIN, parts.fileId, false, 7);
+      const r = await importRoster(ctx, DISTRICT_ADMIN, parts.fileId, false, { steps: 7, ms: 60_000 });
       expect(r.summary.rejected).toBe(0);
       if (!r.more) break;
       expect(r.more.done).toBeLessThanOrEqual(7);
@@ -66,11 +66,25 @@ it('writes a roster over several calls when one call may write only part of it, 
       expect(node?.lead?.id).toBe(l._id);
     }
     // And the file, imported once more, changes nothing.
-    const again = await importRoster(ctx, DISTRICT_ADMIN, parts.fileId, false, 7);
+    const again = await importRoster(ctx, DISTRICT_ADMIN, parts.fileId, false, { steps: 7, ms: 60_000 });
     expect(again.summary).toMatchObject({ added: 0, changed: 0, unchanged: units });
     expect(again.more).toBeUndefined();
   } finally {
     once.rt.close();
     parts.rt.close();
+  }
+});
+
+it('stops starting nodes once a call has used its time, yet writes at least one node a call', async () => {
+  const { rt, fileId } = await fresh();
+  try {
+    const ctx = makeCtx(rt.ports, { openid: 'district-admin' });
+    const first = await importRoster(ctx, DISTRICT_ADMIN, fileId, false, { steps: 1000, ms: 0 });
+    expect(first.more).toEqual({ done: 1, total: 54 });
+    const second = await importRoster(ctx, DISTRICT_ADMIN, fileId, false, { steps: 1000, ms: 60_000 });
+    expect(second.more).toBeUndefined();
+    expect(await rt.store.collection('nodes').where({ level: 'unit' }).count()).toBe(36);
+  } finally {
+    rt.close();
   }
 });

@@ -12,7 +12,7 @@ import { getNode, readAll } from '../../domain/nodes';
 import { grantsOf, requireScope, subtree } from '../../domain/scope';
 import { cmd } from '../../store/port';
 import { renderCards } from './cards-pdf';
-import { importRoster, importStepsPerCall } from './import';
+import { importRoster } from './import';
 import { rosterTemplate } from './template';
 
 const INACTIVE_DAYS = 30;
@@ -80,7 +80,7 @@ export const rosterFunction = defineFunction('roster', roster, {
   },
 
   async import(ctx, { fileId, dryRun }) {
-    return importRoster(ctx, await adminGrant(ctx), fileId, dryRun, importStepsPerCall());
+    return importRoster(ctx, await adminGrant(ctx), fileId, dryRun);
   },
 
   async cards(ctx, { nodeId }) {

@@ -32,16 +32,23 @@ const REPORT_ROWS = 200;
 /** Store calls in flight at once while writing (CloudBase answers each in ~10–30 ms). */
 const WRITE_CONCURRENCY = 8;
 /**
- * Nodes one call writes at most (a new node is 2 writes, its lead and itself): about 20 s of
- * CloudBase at 8 in flight, so a call with a 岳塘-size sheet (13,752 邻, ~17,000 nodes) stays
- * inside a cloud function's minute. The rest is written by importing the same file again:
- * the import compares with what is stored, so it goes on where it stopped.
+ * What one call writes at most: a cloud function has a minute. By count, 6,000 片/组/邻 (a new
+ * one is 2 writes, its lead and itself: ~20 s of CloudBase at 8 in flight), so a 岳塘-size
+ * sheet (13,752 邻, ~17,000 nodes) takes 3 calls; and by time, no node is started 40 s after
+ * the call began (reading the sheet and the report file need the rest). The rest is written by
+ * importing the same file again: the import compares with what is stored, so it goes on where
+ * it stopped. A call always writes at least one node, so every call makes progress.
  */
 export const IMPORT_STEPS_PER_CALL = 6_000;
-/** The environment's own figure, if its functions have more (or less) time: LZT_IMPORT_STEPS_PER_CALL. */
-export function importStepsPerCall(): number {
+export const IMPORT_MS_PER_CALL = 40_000;
+export interface ImportLimits {
+  steps: number;
+  ms: number;
+}
+/** The environment's own count, if its functions have more (or less) time: LZT_IMPORT_STEPS_PER_CALL. */
+export function importLimits(): ImportLimits {
   const n = Number(process.env.LZT_IMPORT_STEPS_PER_CALL);
-  return Number.isInteger(n) && n > 0 ? n : IMPORT_STEPS_PER_CALL;
+  return { steps: Number.isInteger(n) && n > 0 ? n : IMPORT_STEPS_PER_CALL, ms: IMPORT_MS_PER_CALL };
 }
 const READ_CONCURRENCY = 4;
 const IMPORT_REASON = '名册导入';
@@ -338,8 +345,9 @@ export async function importRoster(
   scope: RoleGrantT,
   fileId: string,
   dryRun: boolean,
-  stepsPerCall = IMPORT_STEPS_PER_CALL,
+  limits: ImportLimits = importLimits(),
 ): Promise<ImportReportT> {
+  const deadline = performance.now() + limits.ms;
   if (scope.role !== 'admin' || !(ADMIN_LEVELS as readonly string[]).includes(scope.level)) {
     throw new AppError('FORBIDDEN', '只有社区、镇街或区的管理员可以导入名册');
   }
@@ -572,7 +580,7 @@ export async function importRoster(
   }
 
   // 7. Write what changed: 片, then 组, then 邻 (so every copy on a card is final).
-  const steps = dryRun ? null : await writeChanges(ctx, now, states, areaChanges, groupChanges, unitPlans, stepsPerCall);
+  const steps = dryRun ? null : await writeChanges(ctx, now, states, areaChanges, groupChanges, unitPlans, { steps: limits.steps, deadline });
 
   // 8. The report.
   const all = [...outcomes.values()].sort((a, b) => a.row - b.row);
@@ -604,13 +612,17 @@ async function writeChanges(
   areaChanges: Map<AreaState, LeadChange>,
   groupChanges: Map<GroupState, LeadChange>,
   unitPlans: { unit: UnitState; lead: LeadChange; buildings: string[] | null }[],
-  stepsPerCall: number,
+  budget: { steps: number; deadline: number },
 ): Promise<{ done: number; total: number }> {
   const nodes = ctx.store.collection('nodes');
   // One step per node written. A step not started when the budget is spent is left for the
   // next call; a node is never half written by it (a step writes its lead, then itself).
   let done = 0;
-  const step = (): boolean => (done < stepsPerCall ? (done++, true) : false);
+  const step = (): boolean => {
+    if (done > 0 && (done >= budget.steps || performance.now() >= budget.deadline)) return false;
+    done++;
+    return true;
+  };
   /** 片 and 组 made by this call: their new children can be made after them. */
   const made = new Set<AreaState | GroupState>();
   const leads = ctx.store.collection('leads');
