@@ -121,6 +121,8 @@ export default function ImportFlow<R extends ImportRow>(props: Props<R>) {
   const [report, setReport] = useState<ImportReport<R> | null>(null);
   const [pendingUrl, setPendingUrl] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  /** A run of this file that stopped halfway: its first reply describes the whole file. */
+  const [unfinished, setUnfinished] = useState<{ fileId: string; first: ImportReport<R> } | null>(null);
   const wait: Record<string, string> = {
     template: '正在生成模板…',
     upload: '正在上传文件…',
@@ -160,9 +162,16 @@ export default function ImportFlow<R extends ImportRow>(props: Props<R>) {
   async function commit() {
     if (!file) return;
     setProgress(null);
-    const data = await run('commit', () => importToEnd(() => props.runImport(file.fileId, false), (done, total) => setProgress({ done, total })));
+    const data = await run('commit', () =>
+      importToEnd(() => props.runImport(file.fileId, false), {
+        resumeFrom: unfinished?.fileId === file.fileId ? unfinished.first : undefined,
+        onStarted: (first) => setUnfinished({ fileId: file.fileId, first }),
+        onProgress: (done, total) => setProgress({ done, total }),
+      }),
+    );
     setProgress(null);
     if (!data) return;
+    setUnfinished(null);
     setReport(data);
     void Taro.showToast({ title: '导入完成', icon: 'success' });
   }
