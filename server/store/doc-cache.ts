@@ -44,6 +44,11 @@ export class DocKeyMap<V> {
     this.size = 0;
   }
 
+  /** The collections that have entries. */
+  collections(): string[] {
+    return [...this.byCollection.keys()];
+  }
+
   /** Removes and returns one collection's entries. */
   take(collection: string): Map<string, V> | undefined {
     const ids = this.byCollection.get(collection);

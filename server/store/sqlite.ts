@@ -203,16 +203,10 @@ export class SqliteStore implements Store {
     if (known) return known;
     if (!COLLECTION_NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
     const table = `c_${name}`;
-    {
-      this.db.exec(
-        `CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`,
-      );
-      for (const idx of this.indexes.filter((i) => i.collection === name)) {
-        const cols = idx.fields.map(([f, d]) => `${fieldExpr(f)} ${d === 1 ? 'ASC' : 'DESC'}`).join(', ');
-        this.db.exec(
-          `CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${table}__${idx.name}" ON "${table}" (${cols})`,
-        );
-      }
+    this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`);
+    for (const idx of this.indexes.filter((i) => i.collection === name)) {
+      const cols = idx.fields.map(([f, d]) => `${fieldExpr(f)} ${d === 1 ? 'ASC' : 'DESC'}`).join(', ');
+      this.db.exec(`CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${table}__${idx.name}" ON "${table}" (${cols})`);
     }
     const rows: TableRows = {
       table,
@@ -282,21 +276,14 @@ export class SqliteStore implements Store {
    */
   syncDirty(collection?: string): void {
     if (this.dirty.size === 0) return;
-    if (collection !== undefined) {
-      const ids = this.dirty.take(collection);
-      if (!ids) return;
-      const rows = this.rows(collection);
+    for (const name of collection === undefined ? this.dirty.collections() : [collection]) {
+      const ids = this.dirty.take(name);
+      if (!ids) continue;
+      const rows = this.rows(name);
       this.checkedWrites(() => {
         for (const [id, { v, doc }] of ids) rows.writeAt.run(JSON.stringify(doc), v, id);
       });
-      return;
     }
-    const pending: [string, string, { v: number; doc: Doc }][] = [];
-    this.dirty.forEach((collection, id, update) => pending.push([collection, id, update]));
-    this.dirty.clear();
-    this.checkedWrites(() => {
-      for (const [collection, id, { v, doc }] of pending) this.rows(collection).writeAt.run(JSON.stringify(doc), v, id);
-    });
   }
 
   /**
