@@ -131,82 +131,68 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
     replay = replayOf(await voterDay(ctx, campaign._id, voter, yesterday), requestId, candidateId);
   }
 
+  // The vote's id: the slot after the day's last.
   const slotId = voteId(campaign._id, voter, day, d.used + 1);
   try {
-    return await castIn(ctx, campaign, candidateId, requestId, { voter, now, day, votesShown, d, replay, slotId });
+    return await ctx.store.transaction(async (tx): Promise<CastResult> => {
+      const candidateRef = tx.collection('candidates').doc(candidateId);
+      const k = (await candidateRef.get()) as CandidateDoc | null;
+      if (replay) return { ...replay, candidateId, replayed: true, day, ...leftOf(campaign, d, candidateId), votes: votesShown && k ? k.votes : null };
+
+      requireVotingOpen(campaign, now);
+      if (!k || k.campaignId !== campaign._id || k.status !== 'approved') throw new AppError('NOT_FOUND', '没有找到这位候选人');
+      if (campaign.blocked.includes(voter)) throw new AppError('FORBIDDEN', '您在本次评选中的投票资格已被取消');
+      if (d.used === 0) {
+        const why = await ineligibility(
+          campaign,
+          async () => (await tx.collection('users').doc(voter).get()) as UserDoc | null,
+          async (id) => (await tx.collection('nodes').doc(id).get()) as NodeDoc | null,
+        );
+        if (why) throw new AppError('FORBIDDEN', why);
+      }
+      const used = d.used;
+      if (used >= campaign.perDay) throw new AppError('RATE_LIMITED', `今天的 ${campaign.perDay} 票已经投完了，明天再来吧`);
+      const forCandidate = votesFor(d, candidateId);
+      if (forCandidate >= campaign.perCandidatePerDay) {
+        throw new AppError('RATE_LIMITED', `每天最多给同一位候选人投 ${campaign.perCandidatePerDay} 票，明天再来为TA加油吧`);
+      }
+      const gapMs = campaign.minGapSeconds * 1000;
+      if (used > 0 && gapMs > 0 && now - d.lastAt < gapMs) {
+        throw new AppError('RATE_LIMITED', `投票太快了，请 ${Math.ceil((gapMs - (now - d.lastAt)) / 1000)} 秒后再投`);
+      }
+
+      const slot = used + 1;
+      const id = slotId;
+      const vote: VoteDoc = { _id: id, campaignId: campaign._id, candidateId, voter, day, slot, requestId, at: now, valid: true };
+      await tx.collection('votes').add(vote);
+      const { pace, burst } = nextPace(k.pace, Math.floor(now / 60_000), Math.floor(campaign.voteFrom / 60_000));
+      await candidateRef.update({ votes: cmd.inc(1), pace });
+      if (burst) {
+        const alert: AlertDoc = {
+          _id: alertId(candidateId, pace.minute),
+          campaignId: campaign._id,
+          candidateId,
+          no: k.no ?? 0,
+          name: k.name,
+          minute: pace.minute * 60_000,
+          ...burst,
+          createdAt: now,
+        };
+        await tx.collection('voteAlerts').add(alert);
+        await tx.collection('campaigns').doc(campaign._id).update({ alertCount: cmd.inc(1) });
+      }
+      return {
+        voteId: id,
+        candidateId,
+        replayed: false,
+        day,
+        leftToday: campaign.perDay - slot,
+        leftForCandidate: Math.min(campaign.perDay - slot, campaign.perCandidatePerDay - forCandidate - 1),
+        votes: votesShown ? k.votes + 1 : null,
+      };
+    });
   } catch (e) {
     if (e instanceof StoreError && e.code === 'CONFLICT' && !replay && (await ctx.store.collection('votes').doc(slotId).get())) throw new SlotTaken();
     throw e;
   }
-}
-
-interface CastState {
-  voter: string;
-  now: number;
-  day: string;
-  votesShown: boolean;
-  d: VoterDay;
-  replay: { voteId: string } | null;
-  /** The vote's id: the slot after the day's last. */
-  slotId: string;
-}
-
-function castIn(ctx: Ctx, campaign: CampaignDoc, candidateId: string, requestId: string, { voter, now, day, votesShown, d, replay, slotId }: CastState): Promise<CastResult> {
-  return ctx.store.transaction(async (tx): Promise<CastResult> => {
-    const candidateRef = tx.collection('candidates').doc(candidateId);
-    const k = (await candidateRef.get()) as CandidateDoc | null;
-    if (replay) return { ...replay, candidateId, replayed: true, day, ...leftOf(campaign, d, candidateId), votes: votesShown && k ? k.votes : null };
-
-    requireVotingOpen(campaign, now);
-    if (!k || k.campaignId !== campaign._id || k.status !== 'approved') throw new AppError('NOT_FOUND', '没有找到这位候选人');
-    if (campaign.blocked.includes(voter)) throw new AppError('FORBIDDEN', '您在本次评选中的投票资格已被取消');
-    if (d.used === 0) {
-      const why = await ineligibility(
-        campaign,
-        async () => (await tx.collection('users').doc(voter).get()) as UserDoc | null,
-        async (id) => (await tx.collection('nodes').doc(id).get()) as NodeDoc | null,
-      );
-      if (why) throw new AppError('FORBIDDEN', why);
-    }
-    const used = d.used;
-    if (used >= campaign.perDay) throw new AppError('RATE_LIMITED', `今天的 ${campaign.perDay} 票已经投完了，明天再来吧`);
-    const forCandidate = votesFor(d, candidateId);
-    if (forCandidate >= campaign.perCandidatePerDay) {
-      throw new AppError('RATE_LIMITED', `每天最多给同一位候选人投 ${campaign.perCandidatePerDay} 票，明天再来为TA加油吧`);
-    }
-    const gapMs = campaign.minGapSeconds * 1000;
-    if (used > 0 && gapMs > 0 && now - d.lastAt < gapMs) {
-      throw new AppError('RATE_LIMITED', `投票太快了，请 ${Math.ceil((gapMs - (now - d.lastAt)) / 1000)} 秒后再投`);
-    }
-
-    const slot = used + 1;
-    const id = slotId;
-    const vote: VoteDoc = { _id: id, campaignId: campaign._id, candidateId, voter, day, slot, requestId, at: now, valid: true };
-    await tx.collection('votes').add(vote);
-    const { pace, burst } = nextPace(k.pace, Math.floor(now / 60_000), Math.floor(campaign.voteFrom / 60_000));
-    await candidateRef.update({ votes: cmd.inc(1), pace });
-    if (burst) {
-      const alert: AlertDoc = {
-        _id: alertId(candidateId, pace.minute),
-        campaignId: campaign._id,
-        candidateId,
-        no: k.no ?? 0,
-        name: k.name,
-        minute: pace.minute * 60_000,
-        ...burst,
-        createdAt: now,
-      };
-      await tx.collection('voteAlerts').add(alert);
-      await tx.collection('campaigns').doc(campaign._id).update({ alertCount: cmd.inc(1) });
-    }
-    return {
-      voteId: id,
-      candidateId,
-      replayed: false,
-      day,
-      leftToday: campaign.perDay - slot,
-      leftForCandidate: Math.min(campaign.perDay - slot, campaign.perCandidatePerDay - forCandidate - 1),
-      votes: votesShown ? k.votes + 1 : null,
-    };
-  });
 }
