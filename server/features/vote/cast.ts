@@ -162,8 +162,7 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
       }
 
       const slot = used + 1;
-      const id = slotId;
-      const vote: VoteDoc = { _id: id, campaignId: campaign._id, candidateId, voter, day, slot, requestId, at: now, valid: true };
+      const vote: VoteDoc = { _id: slotId, campaignId: campaign._id, candidateId, voter, day, slot, requestId, at: now, valid: true };
       await tx.collection('votes').add(vote);
       const { pace, burst } = nextPace(k.pace, Math.floor(now / 60_000), Math.floor(campaign.voteFrom / 60_000));
       await candidateRef.update({ votes: cmd.inc(1), pace });
@@ -182,7 +181,7 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
         await tx.collection('campaigns').doc(campaign._id).update({ alertCount: cmd.inc(1) });
       }
       return {
-        voteId: id,
+        voteId: slotId,
         candidateId,
         replayed: false,
         day,
