@@ -5,6 +5,12 @@ import type { Level } from '../../contracts/roles';
 export type At = Partial<Record<Level, string>>;
 export type LeadRole = 'areaLead' | 'groupLead' | 'neighbourLead';
 export type AwayStatus = 'away' | 'unable' | 'unfit';
+/** A commendation of a person (最美邻长): on their lead record, and on their user once bound. */
+export interface Honour {
+  campaignId: string;
+  title: string;
+  at: number;
+}
 
 export const LEAD_ROLE_OF: Partial<Record<Level, LeadRole>> = {
   area: 'areaLead',
@@ -83,6 +89,8 @@ export interface LeadDoc {
   reason?: string;
   /** The last time the lead was marked away, unable or unfit. */
   away?: { status: AwayStatus; since: number; reason: string };
+  /** Kept here too, so a person who binds their WeChat after the result still gets it. */
+  honours?: Honour[];
   at: At;
   [field: string]: unknown;
 }

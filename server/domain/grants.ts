@@ -1,19 +1,30 @@
 // Role grants live on the user document (so one read tells who a caller is).
 import type { RoleGrantT } from '../../contracts/common';
 import type { Store } from '../store/port';
+import type { Honour } from './docs';
 import type { UserDoc } from '../features/account/users';
 
 const same = (a: RoleGrantT, b: Pick<RoleGrantT, 'role' | 'nodeId'>) => a.role === b.role && a.nodeId === b.nodeId;
 
-export async function grantRole(store: Store, openid: string, grant: RoleGrantT, now: number, name?: string): Promise<void> {
+/** Adds commendations a user does not have yet (one per campaign). */
+export function withHonours(have: Honour[] = [], add: Honour[] = []): Honour[] {
+  return [...have, ...add.filter((h) => !have.some((x) => x.campaignId === h.campaignId))];
+}
+
+/**
+ * Gives `openid` a role. `honours`: the commendations of the lead record being bound (a
+ * 最美邻长 who binds their WeChat after the result still gets the badge and its perks).
+ */
+export async function grantRole(store: Store, openid: string, grant: RoleGrantT, now: number, name?: string, honours: Honour[] = []): Promise<void> {
   await store.transaction(async (tx) => {
     const ref = tx.collection('users').doc(openid);
     const user = (await ref.get()) as UserDoc | null;
     if (!user) {
-      await ref.set({ name: name ?? '', grants: [grant], createdAt: now });
+      await ref.set({ name: name ?? '', grants: [grant], createdAt: now, ...(honours.length ? { honours } : {}) });
       return;
     }
-    await ref.update({ grants: [...user.grants.filter((g) => !same(g, grant)), grant] });
+    const merged = withHonours(user.honours, honours);
+    await ref.update({ grants: [...user.grants.filter((g) => !same(g, grant)), grant], ...(merged.length > (user.honours?.length ?? 0) ? { honours: merged } : {}) });
   });
 }
 

@@ -46,7 +46,10 @@ export async function assignLead(ctx: Ctx, node: NodeDoc, person: Person, reason
     await leads.doc(current.id).update({ name: person.name, ...(link ? { openid: person.openid } : {}) });
     await nodes.doc(node._id).update({ 'lead.name': person.name, ...(link ? { 'lead.openid': person.openid } : {}) });
     if (rename) await refreshChain(ctx.store, node, { name: person.name, phone: person.phone });
-    if (link) await grantRole(ctx.store, person.openid as string, grant, now, person.name);
+    if (link) {
+      const record = (await leads.doc(current.id).get()) as LeadDoc | null;
+      await grantRole(ctx.store, person.openid as string, grant, now, person.name, record?.honours);
+    }
     return { leadId: current.id, changed: true };
   }
 

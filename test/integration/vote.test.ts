@@ -408,6 +408,28 @@ describe('ranking and results', () => {
     expect(audit.items[0]).toMatchObject({ action: 'confirm', reason: '并列第二，经社区评议会评定' });
     w.close();
   });
+
+  it('gives the badge to an honoree who binds their WeChat only after the result (and once, on a second binding)', async () => {
+    const w = await votingWorld({ candidates: 3, rules: { perDay: 3, honorees: 3 } });
+    const [, , c] = w.candidates; // u3's 邻长 has not bound a WeChat
+    expect(((await w.rt.store.collection('nodes').doc('u3').get()) as NodeDoc).lead?.openid ?? null).toBeNull();
+    for (const [j, k] of w.candidates.entries()) data(await w.cast(`late-fan-${j}`, k, `late-req-${j}`));
+    w.clock.set(T0 + 5 * DAY + HOUR);
+    data(await w.call('confirm', { campaignId: w.campaignId }, ADMIN));
+
+    const bind = async (openid: string) => {
+      const { code } = data(await w.rt.call('roster', { action: 'invite', nodeId: 'u3' }, ADMIN));
+      data(await w.rt.call('account', { action: 'claim', code }, openid));
+      return (await w.rt.store.collection('users').doc(openid).get()) as UserDoc;
+    };
+    const badge = [{ campaignId: w.campaignId, title: '2026年度最美邻长', at: T0 + 5 * DAY + HOUR }];
+    expect((await bind('late-binder')).honours).toEqual(badge);
+    expect((await bind('late-binder')).honours).toEqual(badge);
+    // A new phone's WeChat, bound later, gets it too.
+    expect((await bind('late-binder-new-phone')).honours).toEqual(badge);
+    expect(data(await w.call('candidate', { candidateId: c }, null)).candidate.honoured).toBe(true);
+    w.close();
+  });
 });
 
 describe('the demo campaign', () => {

@@ -1,5 +1,6 @@
 import type { RoleGrantT } from '../../../contracts/common';
 import type { Role } from '../../../contracts/roles';
+import type { Honour } from '../../domain/docs';
 import type { Store } from '../../store/port';
 
 /** One per WeChat user; `_id` is the openid the runtime gives. */
@@ -13,7 +14,7 @@ export interface UserDoc {
   household?: { id: string; unitId: string; address: string };
   createdAt: number;
   /** 最美邻长 and other commendations (set when a campaign's honorees are confirmed). */
-  honours?: { campaignId: string; title: string; at: number }[];
+  honours?: Honour[];
   /** Last day a 三长 was seen (whoami), to keep their nodes' activity current. */
   seenAt?: number;
   [field: string]: unknown;

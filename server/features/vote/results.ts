@@ -2,7 +2,8 @@
 // does not grow with the number of votes) and the confirmation of the honorees.
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
-import type { LeadDoc, NodeDoc } from '../../domain/docs';
+import type { Honour, LeadDoc, NodeDoc } from '../../domain/docs';
+import { withHonours } from '../../domain/grants';
 import { cmd, MAX_LIMIT, type Query } from '../../store/port';
 import type { UserDoc } from '../account/users';
 import type { AuditDoc, CampaignDoc, CandidateDoc, Honoree } from './docs';
@@ -108,15 +109,13 @@ async function grantBadges(ctx: Ctx, c: CampaignDoc, honorees: Honoree[]): Promi
       }
       const leadRef = tx.collection('leads').doc(h.leadId);
       const lead = (await leadRef.get()) as LeadDoc | null;
-      const leadHonours = (lead?.honours as string[] | undefined) ?? [];
-      if (lead && !leadHonours.includes(c.badge)) await leadRef.update({ honours: [...leadHonours, c.badge] });
+      const honour: Honour = { campaignId: c._id, title: c.badge, at: now };
+      if (lead && !(lead.honours ?? []).some((x) => x.campaignId === c._id)) await leadRef.update({ honours: withHonours(lead.honours, [honour]) });
       const openid = lead?.openid ?? h.leadOpenid;
       if (openid) {
         const userRef = tx.collection('users').doc(openid);
         const user = (await userRef.get()) as UserDoc | null;
-        if (user && !(user.honours ?? []).some((x) => x.campaignId === c._id)) {
-          await userRef.update({ honours: [...(user.honours ?? []), { campaignId: c._id, title: c.badge, at: now }] });
-        }
+        if (user && !(user.honours ?? []).some((x) => x.campaignId === c._id)) await userRef.update({ honours: withHonours(user.honours, [honour]) });
       }
       await tx.collection('candidates').doc(h.candidateId).update({ honoured: true });
     });
