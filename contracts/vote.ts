@@ -129,6 +129,12 @@ export const MyVotes = z.object({
   /** False with a reason when the caller cannot vote now (not signed in, not eligible, outside the window, disqualified). */
   canVote: z.boolean(),
   reason: z.string().optional(),
+  /**
+   * True when the votes left decide (a voter of this campaign, today); false when something
+   * else stops the caller (signed out, outside the window, not eligible, barred), whose
+   * leftToday is then no count of theirs and is not shown as "投完".
+   */
+  byQuota: z.boolean(),
   day: z.string(),
   leftToday: z.number(),
 });

@@ -43,7 +43,7 @@ function MyVotesCard({ campaign, me, gate, onSignedIn }: { campaign: Campaign; m
       </View>
     );
   }
-  const quotaReason = me.leftToday === 0 || me.canVote;
+  const quotaReason = me.byQuota;
   return (
     <View className={`lzt-card vote-me${me.canVote ? '' : ' vote-me--off'}`} id='campaign-me'>
       {quotaReason ? (

@@ -227,6 +227,25 @@ describeE2E('最美邻长评选 (H5)', () => {
     await context.close();
   });
 
+  test('a voter who may not vote is told why, never that their votes are used up', async () => {
+    const barred = 'e2e-barred-voter';
+    const campaigns = app.runtime.store.collection('campaigns');
+    const before = ((await campaigns.doc(CAMPAIGN).get()) as unknown as CampaignDoc).blocked;
+    await campaigns.doc(CAMPAIGN).update({ blocked: [...before, barred] });
+    const { context, page } = await phone(browser);
+    await signInOpenid(context, barred);
+    await open(page, `/vote/campaign?id=${CAMPAIGN}`, 'vote-campaign');
+    await expectText(page, '#campaign-me-note', '投票资格已被取消');
+    expect(await page.locator('#campaign-left').filter({ visible: true }).count()).toBe(0);
+    await page.goto(`${app.url}/#/vote/candidate?id=${candidates[0]._id}`);
+    await expectText(page, '#vote-reason', '投票资格已被取消');
+    await expectText(page, '#vote-button', '暂时不能投票');
+    expect(await page.locator('#vote-left').filter({ visible: true }).count()).toBe(0);
+    await snap(page, 'vote-candidate-barred');
+    await context.close();
+    await campaigns.doc(CAMPAIGN).update({ blocked: before });
+  });
+
   test('a burst is flagged; the 管理员 looks at the votes and voids them with a reason, recorded in the 操作记录', async () => {
     const k6 = candidates[5];
     const before = await votesOf(k6._id);

@@ -31,7 +31,7 @@ describe('voting', () => {
     expect(over).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: '今天的 2 票已经投完了，明天再来吧' } });
 
     const page = data(await w.call('campaign', { campaignId: w.campaignId }, 'demo-resident'));
-    expect(page.me).toMatchObject({ canVote: false, leftToday: 0, reason: expect.stringContaining('投完') });
+    expect(page.me).toMatchObject({ canVote: false, byQuota: true, leftToday: 0, reason: expect.stringContaining('投完') });
     const cand = data(await w.call('candidate', { candidateId: c }, 'demo-resident'));
     expect(cand.me).toMatchObject({ leftToday: 0, leftForCandidate: 0 });
     expect(await countersAndVotes(w)).toEqual(w.candidates.map((id) => ({ id, counter: id === a || id === b ? 1 : 0, valid: id === a || id === b ? 1 : 0 })));
@@ -138,7 +138,9 @@ describe('who may vote', () => {
     expect(await w.cast(away, w.candidates[0], 'scope-req-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '本次评选仅限第一片的居民参与' } });
     expect(await w.cast('demo-newcomer', w.candidates[0], 'scope-req-2')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('绑定') } });
     expect(w.rt.store.stats().writes).toBe(writes);
-    expect(data(await w.call('campaign', { campaignId: w.campaignId }, away)).me).toMatchObject({ canVote: false, reason: '本次评选仅限第一片的居民参与' });
+    // Not told their votes are used up: the count is not theirs to show.
+    expect(data(await w.call('campaign', { campaignId: w.campaignId }, away)).me).toMatchObject({ canVote: false, byQuota: false, reason: '本次评选仅限第一片的居民参与' });
+    expect(data(await w.call('candidate', { candidateId: w.candidates[0] }, away)).me).toMatchObject({ canVote: false, byQuota: false });
 
     // The first vote of the day reads the user and their 邻 (2 more reads); the day's later votes need not.
     const before = w.rt.store.stats().reads;

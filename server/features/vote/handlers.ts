@@ -19,7 +19,7 @@ const rankingVisible = async (ctx: Ctx, c: CampaignDoc, now: number) => rankingP
 /** The caller's votes today, for the vote button: one read of their day's votes while voting. */
 async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateId?: string) {
   const { day } = voteDay(now);
-  const no = (reason: string) => ({ signedIn: !!ctx.caller.openid, canVote: false, reason, day, leftToday: 0, leftForCandidate: 0 });
+  const no = (reason: string) => ({ signedIn: !!ctx.caller.openid, canVote: false, reason, byQuota: false, day, leftToday: 0, leftForCandidate: 0 });
   const openid = ctx.caller.openid;
   if (!openid) return { ...no('登录后才能投票'), leftToday: c.perDay, leftForCandidate: c.perCandidatePerDay };
   const closed = windowClosed(c, now);
@@ -32,7 +32,7 @@ async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateId?: stri
   }
   const left = leftOf(c, d, candidateId);
   const used = left.leftToday === 0 ? '今天的票已经投完了，明天再来吧' : candidateId !== undefined && left.leftForCandidate === 0 ? '今天给TA的票已经投满了，明天再来吧' : undefined;
-  return { signedIn: true, canVote: !used, ...(used ? { reason: used } : {}), day, ...left };
+  return { signedIn: true, canVote: !used, ...(used ? { reason: used } : {}), byQuota: true, day, ...left };
 }
 
 const isDigits = (s: string) => /^\d{1,6}$/.test(s);

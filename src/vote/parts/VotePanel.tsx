@@ -39,6 +39,8 @@ export default function VotePanel({ data, cast, onCast, reload, gate }: Props) {
   const leftForCandidate = cast ? cast.leftForCandidate : me.leftForCandidate;
   const canVote = !closed && (cast ? leftForCandidate > 0 : me.canVote);
   const needsSignIn = !me.signedIn && !closed && c.status === 'voting';
+  // Counts are the caller's own only when the quota is what decides (not for a barred or ineligible caller).
+  const byQuota = !!cast || me.byQuota;
 
   async function vote() {
     if (busy) return;
@@ -74,12 +76,12 @@ export default function VotePanel({ data, cast, onCast, reload, gate }: Props) {
   else if (retrying) label = '重试投票';
   else if (ended) label = '投票已结束';
   else if (needsSignIn) label = '登录后投票';
-  else if (!canVote && signedInVoting && leftToday === 0) label = '今天的票已投完';
-  else if (!canVote && signedInVoting && leftForCandidate === 0) label = '今天已为TA投满';
+  else if (!canVote && signedInVoting && byQuota && leftToday === 0) label = '今天的票已投完';
+  else if (!canVote && signedInVoting && byQuota && leftForCandidate === 0) label = '今天已为TA投满';
   else if (!canVote) label = '暂时不能投票';
 
   const reason = !canVote && !needsSignIn && !error ? (closed ? '投票已经结束，感谢参与' : me.reason) : undefined;
-  const showCounts = signedInVoting && (canVote || leftToday === 0 || leftForCandidate === 0);
+  const showCounts = signedInVoting && byQuota && (canVote || leftToday === 0 || leftForCandidate === 0);
   const num = (n: number) => <View className={`vote-panel__num${n === 0 ? ' vote-panel__num--zero' : ''}`}>{n}</View>;
 
   // Voting over and nothing tapped here: the reason alone, no dead button.
