@@ -27,7 +27,19 @@ export type LimitPeriodT = z.infer<typeof LimitPeriod>;
 export const PERIOD_LABELS: Record<LimitPeriodT, string> = PERK_PERIOD_LABELS;
 
 /** What a clerk sees after a scan; only `valid` consumes the pass. */
-export const VERDICTS = ['valid', 'used', 'expired', 'forged', 'wrongPartner', 'ineligible', 'limitReached', 'suspended', 'outOfPeriod'] as const;
+export const VERDICTS = [
+  'valid',
+  'used',
+  'expired',
+  'forged',
+  'wrongPartner',
+  // A clerk who is also a 三长 cannot consume their own pass.
+  'ownPass',
+  'ineligible',
+  'limitReached',
+  'suspended',
+  'outOfPeriod',
+] as const;
 export const Verdict = z.enum(VERDICTS);
 export type VerdictT = z.infer<typeof Verdict>;
 /** The big word on the clerk's screen. */
@@ -37,6 +49,7 @@ export const VERDICT_WORDS: Record<VerdictT, string> = {
   expired: '已过期',
   forged: '无效码',
   wrongPartner: '非本店优惠',
+  ownPass: '不能自己核销',
   ineligible: '不符合条件',
   limitReached: '次数已用完',
   suspended: '已暂停',

@@ -18,6 +18,7 @@ export const VERDICT_TONE: Record<VerdictT, 'ok' | 'bad'> = {
   expired: 'bad',
   forged: 'bad',
   wrongPartner: 'bad',
+  ownPass: 'bad',
   ineligible: 'bad',
   limitReached: 'bad',
   suspended: 'bad',

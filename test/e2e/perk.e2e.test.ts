@@ -144,6 +144,8 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await fill(clerk.page, 'verify-code-input', pass.shortCode);
     await tap(clerk.page, '#verify-submit');
     await expectText(clerk.page, '#verdict-word', '已使用');
+    // The clerk who just consumed it is told it went through (their first answer might have been lost).
+    await expectText(clerk.page, '#verdict-detail', '您刚才');
     expect(await clerk.page.getAttribute('#verdict', 'class')).toContain('verdict--bad');
     await snap(clerk.page, 'perk-verify-used');
 

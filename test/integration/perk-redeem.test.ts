@@ -135,12 +135,25 @@ describe('perk: verify', () => {
     });
 
     it('replayed: the same token again is used, also after it expired', async () => {
+      await bindClerk(rt, 'p1', 'second-clerk');
       const p = await pass(rt, 'p1k1', NL);
       expect(await verify(rt, { token: p.token })).toMatchObject({ verdict: 'valid' });
-      expect(await verify(rt, { token: p.token })).toMatchObject({ verdict: 'used', word: '已使用' });
-      clock.advance(5 * 60_000);
-      expect(await verify(rt, { token: p.token })).toMatchObject({ verdict: 'used' });
+      // The clerk who just consumed it (their answer lost on a weak network, say) is told it went through …
+      expect(await verify(rt, { token: p.token })).toMatchObject({ verdict: 'used', word: '已使用', detail: expect.stringContaining('您刚才') });
+      // … anyone else, or anyone later, that it cannot be used again.
+      expect(await verify(rt, { token: p.token }, 'second-clerk')).toMatchObject({ verdict: 'used', detail: expect.stringContaining('不能重复使用') });
+      clock.advance(5 * 60_000 + 1);
+      expect(await verify(rt, { token: p.token })).toMatchObject({ verdict: 'used', detail: expect.stringContaining('不能重复使用') });
       expect(await count(rt, C.redemptions)).toBe(1);
+    });
+
+    it('ownPass: a clerk who is also a 三长 cannot consume their own pass', async () => {
+      await bindClerk(rt, 'p1', NL);
+      const p = await pass(rt, 'p1k1', NL);
+      expect(await verify(rt, { token: p.token }, NL)).toMatchObject({ verdict: 'ownPass', word: '不能自己核销', ok: false });
+      expect(await verify(rt, { shortCode: p.shortCode }, NL)).toMatchObject({ verdict: 'ownPass' });
+      await nothingConsumed();
+      expect(await verify(rt, { token: p.token })).toMatchObject({ verdict: 'valid' });
     });
 
     it('wrongPartner: another partner’s clerk cannot consume it', async () => {

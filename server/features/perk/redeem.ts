@@ -40,6 +40,8 @@ import { newNonce, openPass, signPass, type PassPayload } from './token';
 /** Short codes a clerk may mistype before being slowed down (guessing 10⁸ codes is the threat). */
 const MISSES_PER_WINDOW = 20;
 const MISS_WINDOW_MS = 10 * 60_000;
+/** A clerk scanning a pass again this soon after consuming it lost the first answer (a weak network), most likely. */
+export const JUST_REDEEMED_MS = 5 * 60_000;
 
 export async function getPerk(ctx: Pick<Ctx, 'store'>, perkId: string): Promise<PerkDoc | null> {
   return (await ctx.store.collection(C.perks).doc(perkId).get()) as PerkDoc | null;
@@ -119,6 +121,19 @@ const say = (verdict: VerdictT, detail: string, extra: Partial<VerifyResultT> = 
 
 const when = (t: number) => formatBeijing(t, 'M月D日 HH:mm');
 
+/**
+ * A consumed pass scanned again is used. The clerk who consumed it moments ago is told it went
+ * through: on a weak network their first answer may have been lost, and a bare "已使用" would
+ * have them turn the 三长 away.
+ */
+function usedVerdict(done: Pick<RedemptionDoc, 'at' | 'clerk'>, clerk: string, now: number, extra: Partial<VerifyResultT> = {}): VerifyResultT {
+  const detail =
+    done.clerk === clerk && now - done.at <= JUST_REDEEMED_MS
+      ? `您刚才（${formatBeijing(done.at, 'HH:mm')}）已核销成功，无需再次核销；如还没有办理，请现在办理`
+      : `这个优惠码已于${when(done.at)}核销，不能重复使用`;
+  return say('used', detail, { ...extra, redeemedAt: done.at });
+}
+
 async function bumpStats(ctx: Ctx, perk: PerkDoc, now: number): Promise<void> {
   const { month, dom } = calendarOf(now);
   const day = `d${dom}`;
@@ -170,13 +185,15 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
     const perk = await getPerk(ctx, payload.k);
     return say('wrongPartner', `这是“${perk?.partner.name ?? '其他商家'}”的优惠，本店不能核销`);
   }
-  // 3. Still fresh? (A consumed pass reads as used even after it expired.)
+  // 3. Not the clerk's own (a clerk may also be a 三长).
+  if (payload.o === clerk) return say('ownPass', '这是您自己的优惠码，请由店里其他核销员核销');
+  // 4. Still fresh? (A consumed pass reads as used even after it expired.)
   if (now > payload.e) {
     const done = (await ctx.store.collection(C.redemptions).doc(payload.n).get()) as RedemptionDoc | null;
-    if (done) return say('used', `这个优惠码已于${when(done.at)}核销，不能重复使用`, { redeemedAt: done.at });
+    if (done) return usedVerdict(done, clerk, now);
     return say('expired', '优惠码已过期，请对方在手机上刷新后重新出示');
   }
-  // 4. The perk and the holder as they are now.
+  // 5. The perk and the holder as they are now.
   const [perk, holder] = await Promise.all([getPerk(ctx, payload.k), loadUser(ctx.store, payload.o)]);
   if (!perk || perk.partnerId !== payload.p) return say('forged', '这不是有效的邻长通优惠码，请对方重新打开优惠码');
   const perkRef = { id: perk._id, title: perk.title };
@@ -190,12 +207,12 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   const holderRef = { name: view.name, roleLabel: view.roleLabel };
   if (!who.eligible) return say('ineligible', `这项优惠${who.reason}`, { perk: perkRef, holder: holderRef });
 
-  // 5. Consume, exactly once, within the limit.
+  // 6. Consume, exactly once, within the limit.
   const counterId = usageId(perk._id, payload.o, perk.limit.period, now);
   const outcome = await ctx.store.transaction(async (tx) => {
     const redemptions = tx.collection(C.redemptions);
     const done = (await redemptions.doc(payload.n).get()) as RedemptionDoc | null;
-    if (done) return { kind: 'used' as const, at: done.at };
+    if (done) return { kind: 'used' as const, done };
     const counter = tx.collection(C.usage).doc(counterId);
     const used = ((await counter.get())?.n as number | undefined) ?? 0;
     if (used >= perk.limit.count) return { kind: 'limit' as const, used };
@@ -219,9 +236,7 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
     return { kind: 'valid' as const, used: used + 1 };
   });
 
-  if (outcome.kind === 'used') {
-    return say('used', `这个优惠码已于${when(outcome.at)}核销，不能重复使用`, { perk: perkRef, holder: holderRef, redeemedAt: outcome.at });
-  }
+  if (outcome.kind === 'used') return usedVerdict(outcome.done, clerk, now, { perk: perkRef, holder: holderRef });
   if (outcome.kind === 'limit') {
     return say('limitReached', `${usageView(perk.limit, outcome.used).text}，已达上限`, { perk: perkRef, holder: holderRef });
   }
