@@ -72,3 +72,10 @@ export const importReport = <R extends z.ZodTypeAny>(row: R) =>
      */
     more: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
   });
+
+/** A stored file: a cloud storage id (weapp), or the local dev server's `local:` id. */
+export const FileId = z
+  .string()
+  .trim()
+  .max(256)
+  .regex(/^(?:cloud:\/\/|local:)\S+$/, '文件标识不正确');

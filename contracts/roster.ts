@@ -1,7 +1,7 @@
 // The 社区's roster: import from Excel, the 组织体系图, printable cards, and 动态调整.
 import { z } from 'zod';
 import { action } from './action';
-import { Id, ImportStatus, importReport, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
+import { FileId, Id, ImportStatus, importReport, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
 import { ADMIN, SIGNED_IN } from './roles';
 
 export const ImportRowResult = z.object({
@@ -21,6 +21,8 @@ export const TreeNode = z.object({
   name: z.string(),
   leadName: z.string().nullable(),
   leadPhoneMasked: z.string().nullable(),
+  /** The current lead's photo (set by the 管理员), shown on the card and on their perk pass. */
+  leadPhoto: z.string().optional(),
   buildings: z.array(z.string()).optional(),
   households: z.number().int(),
   leadStatus: z.enum(['active', 'away', 'vacant']).optional(),
@@ -97,6 +99,12 @@ export const roster = {
     summary: '动态调整：推选接替人选，住户、联系卡与未办事项随邻转交',
     input: z.object({ nodeId: Id, name: PersonName, phone: Phone, reason: UserText(200) }),
     output: z.object({ leadId: z.string(), invite: z.object({ code: z.string(), expiresAt: z.number() }) }),
+    roles: ADMIN,
+  }),
+  setPhoto: action({
+    summary: '上传或更换现任三长的照片（联系卡和优惠码上显示，供居民和商家辨认）；null 为删除',
+    input: z.object({ nodeId: Id, fileId: FileId.nullable() }),
+    output: z.object({ ok: z.literal(true) }),
     roles: ADMIN,
   }),
   invite: action({

@@ -91,6 +91,8 @@ export interface LeadDoc {
   away?: { status: AwayStatus; since: number; reason: string };
   /** Kept here too, so a person who binds their WeChat after the result still gets it. */
   honours?: Honour[];
+  /** Their photo (set by the 管理员), copied to their user (the perk pass shows it) once bound. */
+  photo?: string;
   at: At;
   [field: string]: unknown;
 }

@@ -1,7 +1,7 @@
 // Role grants live on the user document (so one read tells who a caller is).
 import type { RoleGrantT } from '../../contracts/common';
 import type { Store } from '../store/port';
-import type { Honour } from './docs';
+import type { Honour, LeadDoc } from './docs';
 import type { UserDoc } from '../features/account/users';
 
 const same = (a: RoleGrantT, b: Pick<RoleGrantT, 'role' | 'nodeId'>) => a.role === b.role && a.nodeId === b.nodeId;
@@ -12,19 +12,22 @@ export function withHonours(have: Honour[] = [], add: Honour[] = []): Honour[] {
 }
 
 /**
- * Gives `openid` a role. `honours`: the commendations of the lead record being bound (a
- * 最美邻长 who binds their WeChat after the result still gets the badge and its perks).
+ * Gives `openid` a role. `lead`: the lead record being bound, whose commendations and photo
+ * the user takes on (a 最美邻长 who binds their WeChat after the result still gets the badge
+ * and its perks; the pass shows the photo the 管理员 set).
  */
-export async function grantRole(store: Store, openid: string, grant: RoleGrantT, now: number, name?: string, honours: Honour[] = []): Promise<void> {
+export async function grantRole(store: Store, openid: string, grant: RoleGrantT, now: number, name?: string, lead?: Pick<LeadDoc, 'honours' | 'photo'> | null): Promise<void> {
+  const honours = lead?.honours ?? [];
+  const photo = lead?.photo ? { avatar: lead.photo } : {};
   await store.transaction(async (tx) => {
     const ref = tx.collection('users').doc(openid);
     const user = (await ref.get()) as UserDoc | null;
     if (!user) {
-      await ref.set({ name: name ?? '', grants: [grant], createdAt: now, ...(honours.length ? { honours } : {}) });
+      await ref.set({ name: name ?? '', grants: [grant], createdAt: now, ...(honours.length ? { honours } : {}), ...photo });
       return;
     }
     const merged = withHonours(user.honours, honours);
-    await ref.update({ grants: [...user.grants.filter((g) => !same(g, grant)), grant], ...(merged.length > (user.honours?.length ?? 0) ? { honours: merged } : {}) });
+    await ref.update({ grants: [...user.grants.filter((g) => !same(g, grant)), grant], ...(merged.length > (user.honours?.length ?? 0) ? { honours: merged } : {}), ...photo });
   });
 }
 

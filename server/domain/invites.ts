@@ -64,7 +64,7 @@ export async function redeemInvite(ctx: Ctx, code: string): Promise<RoleGrantT> 
     if (!lead || lead.status === 'replaced') throw new AppError('CLOSED', '这项任命已经变更，请联系社区');
     await ctx.store.collection('leads').doc(lead._id).update({ openid });
     await ctx.store.collection('nodes').doc(lead.nodeId).update({ 'lead.openid': openid, 'lead.activeAt': now });
-    await grantRole(ctx.store, openid, target.grant, now, lead.name, lead.honours);
+    await grantRole(ctx.store, openid, target.grant, now, lead.name, lead);
   } else {
     await grantRole(ctx.store, openid, target.grant, now);
   }

@@ -48,7 +48,7 @@ export async function assignLead(ctx: Ctx, node: NodeDoc, person: Person, reason
     if (rename) await refreshChain(ctx.store, node, { name: person.name, phone: person.phone });
     if (link) {
       const record = (await leads.doc(current.id).get()) as LeadDoc | null;
-      await grantRole(ctx.store, person.openid as string, grant, now, person.name, record?.honours);
+      await grantRole(ctx.store, person.openid as string, grant, now, person.name, record);
     }
     return { leadId: current.id, changed: true };
   }
@@ -87,4 +87,17 @@ export async function markAway(ctx: Ctx, node: NodeDoc, status: AwayStatus, reas
   const since = ctx.clock.now();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': { status, since, reason } });
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', away: { status, since, reason } });
+}
+
+/**
+ * The current lead's photo, set (or removed with null) by the 管理员: on the node (the card
+ * shows it), on the lead record (kept with the person), and on their user once bound (the
+ * perk pass shows it to the clerk).
+ */
+export async function setLeadPhoto(ctx: Ctx, node: NodeDoc, fileId: string | null): Promise<void> {
+  if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，请先推选接替人选');
+  const photo = fileId ?? cmd.unset();
+  await ctx.store.collection('nodes').doc(node._id).update({ 'lead.photo': photo });
+  await ctx.store.collection('leads').doc(node.lead.id).update({ photo });
+  if (node.lead.openid) await ctx.store.collection('users').doc(node.lead.openid).update({ avatar: photo });
 }

@@ -8,6 +8,7 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorBody } from '../../contracts';
 import { call, type Output } from '../api/client';
+import { fileSrc } from '../api/fileSrc';
 import BlockedState from '../components/BlockedState';
 import ErrorState from '../components/ErrorState';
 import Loading from '../components/Loading';
@@ -44,7 +45,7 @@ function Holder({ holder }: { holder: Pass['holder'] }) {
   return (
     <View className='pass-holder' id='pass-holder'>
       {holder.photo ? (
-        <Image className='pass-holder__avatar' src={holder.photo} mode='aspectFill' />
+        <Image className='pass-holder__avatar' id='pass-holder-photo' src={fileSrc(holder.photo)} mode='aspectFill' />
       ) : (
         <View className='pass-holder__avatar pass-holder__avatar--text'>{holder.name.slice(0, 1)}</View>
       )}

@@ -1,4 +1,4 @@
-// A 邻 (or 组/片) for the 管理员: its current lead, 动态调整 (mark away, appoint a successor
+// A 邻 (or 组/片) for the 管理员: its current lead and their photo, 动态调整 (mark away, appoint a successor
 // and hand over the binding code), a binding code for the current lead, and 历任.
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
@@ -11,6 +11,7 @@ import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
 import CurrentLeadInvite from './parts/CurrentLeadInvite';
 import LeadHistory from './parts/LeadHistory';
+import LeadPhoto from './parts/LeadPhoto';
 import MarkAwayForm from './parts/MarkAwayForm';
 import SucceedForm from './parts/SucceedForm';
 import { LEAD_TITLE } from './rosterLabels';
@@ -75,6 +76,8 @@ export default function UnitPage() {
                 <NodeHead data={data} node={node} />
                 {node.leadName ? (
                   <>
+                    <View className='lzt-section-title'>现任{title}的照片</View>
+                    <LeadPhoto key={node.leadName} nodeId={node.id} name={node.leadName} photo={node.leadPhoto} onDone={changed} />
                     <View className='lzt-section-title'>标记现任{title}的情况（动态调整）</View>
                     <MarkAwayForm nodeId={node.id} onDone={changed} />
                   </>

@@ -15,7 +15,7 @@ import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { usePaged } from '../hooks/usePaged';
 import { decodeParam } from '../utils/formRules';
 import CandidateRow from './parts/CandidateRow';
-import { fileSrc } from './parts/fileSrc';
+import { fileSrc } from '../api/fileSrc';
 import Leaderboard from './parts/Leaderboard';
 import Results from './parts/Results';
 import Rules from './parts/Rules';

@@ -14,7 +14,7 @@ import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { useCall, type CallState } from '../hooks/useCall';
 import { decodeParam } from '../utils/formRules';
 import { Portrait } from './parts/CandidateRow';
-import { fileSrc } from './parts/fileSrc';
+import { fileSrc } from '../api/fileSrc';
 import { shareImage, useShare } from './parts/share';
 import type { ShareCardData } from './parts/shareCard';
 import { useShareCard } from './parts/useShareCard';

@@ -16,6 +16,8 @@ interface HouseholdRow {
   lastVisit?: { complete: boolean } | null;
 }
 
+// A 1×1 PNG for the photo upload.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const IMPORT_SOURCE = path.resolve(__dirname, '../../server/features/roster/import.ts');
 /** A screenshot once the page transition and toasts have settled. */
 async function shot(page: Page, name: string) {
@@ -228,6 +230,19 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     await page.waitForSelector('#page-roster-unit #unit-lead');
     await expectText(page, '#unit-lead', before.lead.name);
     await expectText(page, '#unit-lead-status', '在任');
+
+    // The lead's photo: uploaded here, shown on the card by the door (and on their 优惠码).
+    await expectText(page, '#lead-photo', '还没有照片');
+    const photo = path.join(scratchDir('lead-photo'), 'lead.png');
+    fs.writeFileSync(photo, PNG);
+    const chooser = page.waitForEvent('filechooser');
+    await tap(page, '#lead-photo-upload');
+    await (await chooser).setFiles(photo);
+    await page.waitForSelector('#lead-photo .lzt-avatar--photo');
+    await expectText(page, '#lead-photo-upload', '更换照片');
+    const card = (await app.runtime.call('card', { action: 'get', unitId: 'u3' }, null)) as { ok: true; data: { lead: { photo?: string } } };
+    expect(card.data.lead.photo).toMatch(/^local:uploads\//);
+    await shot(page, 'work-unit-photo');
 
     await tap(page, '#mark-away-submit');
     await expectText(page, '#mark-away-error', '请选择一种情况');

@@ -7,7 +7,7 @@ import { defineFunction } from '../../core/router';
 import type { LeadDoc, NodeDoc } from '../../domain/docs';
 import { LEAD_ROLE_OF } from '../../domain/docs';
 import { createInvite } from '../../domain/invites';
-import { assignLead, markAway } from '../../domain/leads';
+import { assignLead, markAway, setLeadPhoto } from '../../domain/leads';
 import { getNode, readAll } from '../../domain/nodes';
 import { grantsOf, requireScope, subtree } from '../../domain/scope';
 import { cmd } from '../../store/port';
@@ -67,6 +67,7 @@ export const rosterFunction = defineFunction('roster', roster, {
         name: n.name,
         leadName: n.lead?.name ?? null,
         leadPhoneMasked: n.lead ? maskPhone(n.lead.phone) : null,
+        ...(n.lead?.photo ? { leadPhoto: n.lead.photo } : {}),
         buildings: n.buildings,
         households: n.stats.households,
         leadStatus: !n.lead ? ('vacant' as const) : n.lead.away ? ('away' as const) : ('active' as const),
@@ -127,6 +128,13 @@ export const rosterFunction = defineFunction('roster', roster, {
       grant: { role, nodeId: node._id, nodeName: node.name, level: node.level },
     });
     return { leadId, invite };
+  },
+
+  async setPhoto(ctx, { nodeId, fileId }) {
+    const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
+    await requireScope(ctx, node.at, ['admin']);
+    await setLeadPhoto(ctx, node, fileId);
+    return { ok: true as const };
   },
 
   async invite(ctx, { nodeId }) {

@@ -2,7 +2,7 @@
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
-import { fileSrc } from './fileSrc';
+import { fileSrc } from '../../api/fileSrc';
 import '../vote.scss';
 
 interface Props {

@@ -4,7 +4,7 @@ import { Image, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { CANDIDATE_STATUS_LABELS, NOMINATION_KIND_LABELS } from '../../../contracts/labels';
 import type { Nomination } from '../types';
-import { fileSrc } from './fileSrc';
+import { fileSrc } from '../../api/fileSrc';
 import { cnDateTime } from './time';
 import '../vote.scss';
 

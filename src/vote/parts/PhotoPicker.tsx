@@ -1,8 +1,8 @@
 // Up to `max` photos: thumbnails with a remove mark, and a big 添加照片 tile that uploads.
 import { Image, View } from '@tarojs/components';
 import { useState } from 'react';
-import { fileSrc } from './fileSrc';
-import { uploadPhotos } from './photos';
+import { fileSrc } from '../../api/fileSrc';
+import { uploadPhotos } from '../../api/photos';
 import '../vote.scss';
 
 interface Props {

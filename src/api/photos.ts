@@ -1,9 +1,9 @@
-// Photos for a nomination or a campaign cover: pick from the album or take one, then upload.
+// Photos (a nomination's, a campaign cover, a 三长's portrait): pick from the album or take one, then upload.
 // weapp: chooseImage (compressed) + cloud storage; h5 (local dev server): a hidden
 // <input type="file" accept="image/*"> + POST /__upload. Same shape as src/api/files.ts.
 import Taro from '@tarojs/taro';
-import type { AppErrorBody, Reply } from '../../../contracts';
-import { NETWORK_ERROR } from '../../api/client';
+import type { AppErrorBody, Reply } from '../../contracts';
+import { NETWORK_ERROR } from './client';
 
 /** The id of the hidden image input on H5 (tests fill it through the file chooser). */
 export const PHOTO_INPUT_ID = 'lzt-photo-input';
@@ -15,7 +15,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e));
 const extOf = (path: string) => (/\.(jpe?g|png|webp|gif)$/i.exec(path)?.[1] ?? 'jpg').toLowerCase();
 
-async function uploadWeapp(max: number): Promise<Reply<string[]> | null> {
+async function uploadWeapp(max: number, folder: string): Promise<Reply<string[]> | null> {
   let paths: string[];
   try {
     const res = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -27,7 +27,7 @@ async function uploadWeapp(max: number): Promise<Reply<string[]> | null> {
   const ids: string[] = [];
   try {
     for (const [i, filePath] of paths.entries()) {
-      const res = await Taro.cloud.uploadFile({ cloudPath: `vote/${Date.now()}-${i}.${extOf(filePath)}`, filePath });
+      const res = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${Date.now()}-${i}.${extOf(filePath)}`, filePath });
       ids.push(res.fileID);
     }
   } catch {
@@ -79,7 +79,7 @@ async function uploadH5(max: number): Promise<Reply<string[]> | null> {
   return { ok: true, data: ids };
 }
 
-/** Lets the user pick up to `max` photos and uploads them. null: the user cancelled. */
-export function uploadPhotos(max: number): Promise<Reply<string[]> | null> {
-  return process.env.TARO_ENV === 'weapp' ? uploadWeapp(max) : uploadH5(max);
+/** Lets the user pick up to `max` photos and uploads them (weapp: into cloud storage's `folder`). null: the user cancelled. */
+export function uploadPhotos(max: number, folder = 'vote'): Promise<Reply<string[]> | null> {
+  return process.env.TARO_ENV === 'weapp' ? uploadWeapp(max, folder) : uploadH5(max);
 }
