@@ -10,6 +10,8 @@ export const WhoAmI = z.object({
       name: z.string(),
       avatar: z.string().optional(),
       phoneMasked: z.string().optional(),
+      /** Commendations (最美邻长 …), newest last: badges on 我的. */
+      honours: z.array(z.object({ title: z.string(), at: z.number() })),
     })
     .nullable(),
   /** Effective roles, always including `resident` for a signed-in caller. */

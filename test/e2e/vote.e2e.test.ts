@@ -469,6 +469,16 @@ describeE2E('最美邻长评选 (H5)', () => {
     await expectText(page, '#card-lead-honours', '最美邻长');
     await snap(page, 'vote-card-badge');
     await context.close();
+
+    // And on the honoree's own 我的 (an honoree who has bound their WeChat).
+    const bound = honorees.find((h) => h.leadOpenid);
+    expect(bound).toBeDefined();
+    const own = await phone(browser);
+    await signInOpenid(own.context, bound!.leadOpenid!);
+    await open(own.page, '/pages/me/index', 'me');
+    await expectText(own.page, '#whoami-honours', done.badge);
+    await snap(own.page, 'vote-me-badge');
+    await own.context.close();
   });
 
   test('大字模式 on the vote pages', async () => {

@@ -390,6 +390,8 @@ describe('ranking and results', () => {
     expect(card.lead.honours).toEqual(['2026年度最美邻长']);
     const user = (await w.rt.store.collection('users').doc('demo-neighbour-lead').get()) as UserDoc;
     expect(user.honours).toEqual([{ campaignId: w.campaignId, title: '2026年度最美邻长', at: T0 + 5 * DAY + HOUR }]);
+    // … and on 我的 (whoami).
+    expect(data(await w.rt.call('account', { action: 'whoami' }, 'demo-neighbour-lead')).user.honours).toEqual([{ title: '2026年度最美邻长', at: T0 + 5 * DAY + HOUR }]);
     expect(data(await w.rt.call('card', { action: 'get', unitId: 'u2' }, null)).lead.honours).toEqual([]);
     expect(data(await w.call('candidate', { candidateId: c }, null)).candidate.honoured).toBe(true);
 

@@ -21,7 +21,14 @@ async function touchActivity(ctx: Ctx, user: UserDoc): Promise<void> {
 function describe(openid: string | null, user: UserDoc | null) {
   return {
     signedIn: !!openid,
-    user: user ? { name: user.name, avatar: user.avatar, phoneMasked: user.phone ? maskPhone(user.phone) : undefined } : null,
+    user: user
+      ? {
+          name: user.name,
+          avatar: user.avatar,
+          phoneMasked: user.phone ? maskPhone(user.phone) : undefined,
+          honours: (user.honours ?? []).map(({ title, at }) => ({ title, at })),
+        }
+      : null,
     roles: effectiveRoles(openid, user),
     grants: user?.grants ?? [],
     household: user?.household ?? null,

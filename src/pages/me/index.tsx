@@ -1,6 +1,7 @@
-import { Switch, View } from '@tarojs/components';
+import { Image, Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { fetchWhoami, roleLabel, type WhoAmI } from '../../account/whoami';
+import { fileSrc } from '../../api/fileSrc';
 import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';
 import PageShell from '../../components/PageShell';
@@ -9,6 +10,7 @@ import DevSignIn from '../../dev/DevSignIn';
 import { useCall } from '../../hooks/useCall';
 import { setLargeText, useLargeText } from '../../settings/largeText';
 import { PerkMineEntry } from '../home/PerkEntries';
+import '../../components/card/card.scss';
 import './index.scss';
 
 function Profile({ me }: { me: WhoAmI }) {
@@ -16,7 +18,11 @@ function Profile({ me }: { me: WhoAmI }) {
   return (
     <>
       <View className='lzt-card me-profile'>
-        <View className={`me-profile__avatar${name ? '' : ' me-profile__avatar--guest'}`}>{name ? name.slice(0, 1) : '访'}</View>
+        {me.user?.avatar ? (
+          <Image className='me-profile__avatar me-profile__avatar--photo' src={fileSrc(me.user.avatar)} mode='aspectFill' />
+        ) : (
+          <View className={`me-profile__avatar${name ? '' : ' me-profile__avatar--guest'}`}>{name ? name.slice(0, 1) : '访'}</View>
+        )}
         <View className='me-profile__body'>
           <View className='lzt-title' id='whoami-name'>
             {name ?? '未登录'}
@@ -28,6 +34,15 @@ function Profile({ me }: { me: WhoAmI }) {
               </View>
             ))}
           </View>
+          {me.user?.honours.length ? (
+            <View id='whoami-honours' className='me-profile__honours'>
+              {me.user.honours.map((h) => (
+                <View key={`${h.title}-${h.at}`} className='lzt-honour'>
+                  {h.title}
+                </View>
+              ))}
+            </View>
+          ) : null}
         </View>
       </View>
       <CellGroup title='我的住户'>
