@@ -374,6 +374,10 @@ describe('ranking and results', () => {
     expect(errorOf(await w.call('confirm', { campaignId: w.campaignId }, ADMIN))).toBe('CONFLICT'); // still voting
 
     w.clock.set(T0 + 5 * DAY + HOUR);
+    // Ended, results not yet confirmed: still on 首页, as closed (结果即将公布).
+    const waiting = data(await w.call('announcements', {}, 'demo-resident'));
+    expect(waiting.ongoing.find((x: { id: string }) => x.id === w.campaignId)).toMatchObject({ status: 'closed' });
+    expect(waiting.announced.map((x: { id: string }) => x.id)).not.toContain(w.campaignId);
     // b and c tie for 2nd place: the 管理员 must choose, and say why.
     expect(await w.call('confirm', { campaignId: w.campaignId }, ADMIN)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('票数相同') } });
     expect(errorOf(await w.call('confirm', { campaignId: w.campaignId, honorees: [a, c] }, ADMIN))).toBe('INVALID_INPUT');
@@ -408,6 +412,7 @@ describe('ranking and results', () => {
     expect(home.announced.map((x: { id: string }) => x.id)).toEqual([w.campaignId]);
     expect(home.announced[0].results.honorees).toHaveLength(2);
     expect(home.ongoing.map((x: { id: string }) => x.id)).toContain('vdemo');
+    expect(home.ongoing.map((x: { id: string }) => x.id)).not.toContain(w.campaignId);
     const audit = data(await w.call('audit', { campaignId: w.campaignId }, ADMIN));
     expect(audit.items[0]).toMatchObject({ action: 'confirm', reason: '并列第二，经社区评议会评定' });
     w.close();

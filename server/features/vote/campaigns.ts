@@ -103,10 +103,12 @@ export async function listForAdmin(ctx: Ctx, page: number, pageSize: number) {
 }
 
 const ANNOUNCED_SHOWN = 5;
+/** A campaign whose voting ended stays on 首页 ("结果即将公布") this long while its results wait. */
+export const AWAITING_RESULTS_MS = 30 * 24 * 3600_000;
 
 /**
- * Campaigns over a place (its 邻 and every node above it): those still to vote on and the
- * latest with confirmed results. The place is `nodeId`, else the caller's household, else
+ * Campaigns over a place (its 邻 and every node above it): those still to vote on, or whose
+ * voting ended and whose results are awaited (for 30 days), and the latest with confirmed results. The place is `nodeId`, else the caller's household, else
  * the node of their first role.
  */
 export async function campaignsOver(ctx: Ctx, nodeId: string | undefined, now: number) {
@@ -120,7 +122,11 @@ export async function campaignsOver(ctx: Ctx, nodeId: string | undefined, now: n
   const campaigns = ctx.store.collection('campaigns');
   const over = { scopeNodeId: cmd.in(ancestorIds(place.at)) };
   const [ongoing, announced] = await Promise.all([
-    campaigns.where({ ...over, voteUntil: cmd.gt(now) }).orderBy('voteUntil', 'asc').limit(ANNOUNCED_SHOWN).get() as Promise<CampaignDoc[]>,
+    campaigns
+      .where({ ...over, voteUntil: cmd.gt(now - AWAITING_RESULTS_MS), 'results.confirmedAt': cmd.exists(false) })
+      .orderBy('voteUntil', 'asc')
+      .limit(ANNOUNCED_SHOWN)
+      .get() as Promise<CampaignDoc[]>,
     campaigns
       .where({ ...over, voteUntil: cmd.lte(now), 'results.confirmedAt': cmd.exists(true) })
       .orderBy('voteUntil', 'desc')

@@ -27,7 +27,9 @@ function Ongoing({ c }: { c: Summary }) {
         ? `正在提名，${cnDateTime(c.nominateUntil)} 截止`
         : c.status === 'closed'
           ? '投票已结束，结果即将公布'
-          : `投票 ${cnDateTime(c.voteFrom)} 开始`;
+          : c.status === 'reviewing'
+            ? `提名审核中，投票 ${cnDateTime(c.voteFrom)} 开始`
+            : `提名 ${cnDateTime(c.nominateFrom)} 开始`;
   return (
     <View className={`lzt-card home-campaign home-campaign--${c.status}`} id={`home-campaign-${c.id}`}>
       <View className='home-campaign__top'>
