@@ -4,7 +4,7 @@
 // perk.clerkRedemptions, 管理员 → perk.partners / perk.partner / perk.save* / perk.import / perk.stats.
 import { z } from 'zod';
 import { action } from './action';
-import { Id, ImportStatus, importReport, PageOf, Paging } from './common';
+import { FileId, Id, ImportStatus, importReport, PageOf, Paging } from './common';
 import { PERK_CATEGORY_LABELS, PERK_ELIGIBILITY_LABELS, PERK_PERIOD_LABELS } from './labels';
 import { ADMIN, LEADS, SIGNED_IN, type Role } from './roles';
 
@@ -94,7 +94,6 @@ export const BusinessPhone = z
   .trim()
   .refine((s) => /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|[48]00-?\d{3}-?\d{4}|\d{7,8})$/.test(s), '电话应为手机号或带区号的固话，如 0731-58001234');
 
-const FileId = z.string().trim().min(1).max(300);
 const Month = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/);
 
 export const PerkLimit = z.object({

@@ -3,6 +3,7 @@
 import { Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { call, type Output } from '../api/client';
+import { fileSrc } from '../api/fileSrc';
 import CallView from '../components/CallView';
 import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
@@ -35,7 +36,7 @@ function Head({ d }: { d: Detail }) {
     <View className='lzt-card perk-head' id='perk-head'>
       <View className='perk-head__top'>
         {perk.partner.logo ? (
-          <Image className='perk-head__logo' src={perk.partner.logo} mode='aspectFill' />
+          <Image className='perk-head__logo' id='perk-logo' src={fileSrc(perk.partner.logo)} mode='aspectFill' />
         ) : (
           <View className='perk-head__logo perk-head__logo--text'>{perk.partner.name.slice(0, 1)}</View>
         )}

@@ -61,3 +61,6 @@ export async function shotAll(page: Page, name: string): Promise<string> {
   await page.setViewportSize(viewport);
   return file;
 }
+
+/** A 1×1 PNG, for photo and logo uploads through the file chooser. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

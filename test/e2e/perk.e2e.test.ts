@@ -4,10 +4,12 @@
 // the caller cannot use shows why and no pass button; 离我最近 with and without location;
 // the 管理员 edits a perk, issues a clerk code, imports a sheet, reads the stats, and
 // suspends p1 — its perks leave the list.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, scratchDir, signInAs, startApp, type App } from './harness';
-import { api, confirmModal, shotAll, useLargeText } from './pageHelpers';
+import { api, confirmModal, PNG, shotAll, useLargeText } from './pageHelpers';
+
 
 jest.setTimeout(120_000);
 
@@ -355,9 +357,19 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await snap(page, 'perk-admin-partner-new');
     await fill(page, 'partner-lat', '27.8600');
     await fill(page, 'partner-lng', '112.9500');
+    // A storefront photo: uploaded with the form, kept when the partner is saved again.
+    const logoFile = path.join(scratchDir('perk-logo'), 'logo.png');
+    fs.writeFileSync(logoFile, PNG);
+    const logoChooser = page.waitForEvent('filechooser');
+    await tap(page, '#partner-logo-upload');
+    await (await logoChooser).setFiles(logoFile);
+    await page.waitForSelector('#partner-logo .partner-logo__img');
+    await snap(page, 'perk-admin-partner-logo');
     await tap(page, '#partner-save');
     await page.waitForSelector('#page-perk-partner #partner-head');
     await expectText(page, '#partner-head', '邻家烘焙坊');
+    const [bakery] = (await app.runtime.store.collection('partners').where({ name: '邻家烘焙坊' }).get()) as unknown as { logo?: string }[];
+    expect(bakery.logo).toMatch(/^local:uploads\//);
 
     // Import: a good row and a bad one; the dry run says which, then the good one goes in.
     const ExcelJS = (await import('exceljs')).default;

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CampaignDoc, CandidateDoc } from '../../server/features/vote/docs';
 import { manualClock } from '../../server/runtime/local-ports';
 import { describeE2E, launchBrowser, phone, scratchDir, signInAs, SHOTS_DIR, startApp, type App } from './harness';
-import { confirmModal, shotAll, useLargeText } from './pageHelpers';
+import { confirmModal, PNG, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(240_000);
 
@@ -18,8 +18,6 @@ const CAMPAIGN = 'vdemo';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-// A 1×1 PNG for the photo upload.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 describeE2E('最美邻长评选 (H5)', () => {
   const clock = manualClock(Date.now());

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, shot as fullShot, scratchDir, signInAs, startApp, type App } from './harness';
+import { PNG } from './pageHelpers';
 
 jest.setTimeout(90_000);
 
@@ -16,8 +17,6 @@ interface HouseholdRow {
   lastVisit?: { complete: boolean } | null;
 }
 
-// A 1×1 PNG for the photo upload.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const IMPORT_SOURCE = path.resolve(__dirname, '../../server/features/roster/import.ts');
 /** A screenshot once the page transition and toasts have settled. */
 async function shot(page: Page, name: string) {

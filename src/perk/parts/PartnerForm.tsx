@@ -1,10 +1,12 @@
 // A partner's details (new or existing): name, category, address, coordinates (with a hint
-// how to find them), hours, phone, intro. Simple checks here; the server checks again and
+// how to find them), hours, phone, logo, intro. Simple checks here; the server checks again and
 // its message is shown as it is.
-import { View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { PartnerAdminT, PerkCategoryT } from '../../../contracts/perk';
 import { call } from '../../api/client';
+import { fileSrc } from '../../api/fileSrc';
+import { uploadPhotos } from '../../api/photos';
 import { Field, FormError, TextArea, TextInput } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import { CATEGORIES, CATEGORY_LABELS } from '../labels';
@@ -32,6 +34,9 @@ export default function PartnerForm({ partner, scope, onSaved }: Props) {
   const [hours, setHours] = useState(partner?.hours ?? '');
   const [phone, setPhone] = useState(partner?.phone ?? '');
   const [intro, setIntro] = useState(partner?.intro ?? '');
+  const [logo, setLogo] = useState(partner?.logo ?? '');
+  const [logoBusy, setLogoBusy] = useState(false);
+  const [logoError, setLogoError] = useState('');
   const [problem, setProblem] = useState('');
   const { busy, error, run } = useAction();
 
@@ -44,6 +49,16 @@ export default function PartnerForm({ partner, scope, onSaved }: Props) {
     if (!hours.trim()) return '请填写营业时间';
     if (!phone.trim()) return '请填写电话';
     return '';
+  }
+
+  async function pickLogo() {
+    if (logoBusy) return;
+    setLogoError('');
+    setLogoBusy(true);
+    const picked = await uploadPhotos(1, 'partners');
+    setLogoBusy(false);
+    if (picked && !picked.ok) setLogoError(picked.error.message);
+    else if (picked?.ok && picked.data[0]) setLogo(picked.data[0]);
   }
 
   async function save() {
@@ -60,6 +75,7 @@ export default function PartnerForm({ partner, scope, onSaved }: Props) {
         hours: hours.trim(),
         phone: phone.trim(),
         ...(intro.trim() ? { intro: intro.trim() } : {}),
+        ...(logo ? { logo } : {}),
         scopeId: partner?.scope.id ?? scope.id,
       }),
     );
@@ -99,6 +115,22 @@ export default function PartnerForm({ partner, scope, onSaved }: Props) {
         </Field>
         <Field id='partner-phone' label='电话' hint='手机号或带区号的固话，如 0731-58001234'>
           <TextInput value={phone} onChange={setPhone} maxlength={20} placeholder='0731-58001234' />
+        </Field>
+        <Field id='partner-logo' label='门头照或标志' optional hint='显示在优惠详情里，方便三长找到门店'>
+          <View className='partner-logo'>
+            {logo ? <Image className='partner-logo__img' src={fileSrc(logo)} mode='aspectFill' /> : null}
+            <View className='partner-logo__actions'>
+              <PrimaryButton id='partner-logo-upload' kind='default' loading={logoBusy || undefined} disabled={logoBusy} onClick={() => void pickLogo()}>
+                {logoBusy ? '正在上传…' : logo ? '更换' : '上传图片'}
+              </PrimaryButton>
+              {logo && !logoBusy ? (
+                <PrimaryButton id='partner-logo-remove' kind='warn' onClick={() => setLogo('')}>
+                  移除
+                </PrimaryButton>
+              ) : null}
+            </View>
+          </View>
+          {logoError ? <FormError message={logoError} /> : null}
         </Field>
         <Field id='partner-intro' label='商家简介' optional>
           <TextArea value={intro} onChange={setIntro} maxlength={200} placeholder='一两句话介绍商家' />
