@@ -399,6 +399,8 @@ export const perk = {
     input: Paging.extend({ partnerId: Id.optional() }),
     output: PageOf(ClerkRedemptionItem).extend({
       partner: z.object({ id: z.string(), name: z.string(), status: PartnerStatus }),
+      /** Every shop the clerk is bound to (a clerk may serve two), to switch between. */
+      shops: z.array(z.object({ id: z.string(), name: z.string() })),
       today: z.number().int(),
       month: z.number().int(),
     }),

@@ -1,6 +1,7 @@
 // 本店核销记录 for the clerk: today's and this month's counts, then every redemption (paged),
 // the holder's name masked.
 import { View } from '@tarojs/components';
+import { useState } from 'react';
 import { call, type Output } from '../api/client';
 import BlockedState from '../components/BlockedState';
 import PageShell from '../components/PageShell';
@@ -40,8 +41,28 @@ function Head({ first }: { first: RecordsPage }) {
   );
 }
 
+/** A clerk of two shops switches between their records here. */
+function Shops({ first, onPick }: { first: RecordsPage; onPick: (id: string) => void }) {
+  if (first.shops.length < 2) return null;
+  return (
+    <View className='records-shops' id='records-shops'>
+      {first.shops.map((s) => (
+        <View
+          key={s.id}
+          id={`records-shop-${s.id}`}
+          className={`lzt-chip records-shops__item${s.id === first.partner.id ? ' lzt-chip--done' : ' lzt-chip--none'}`}
+          onClick={() => onPick(s.id)}
+        >
+          {s.name}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 export default function PerkRecordsPage() {
-  const list = usePaged<Row, RecordsPage>((page) => call('perk', 'clerkRedemptions', { page, pageSize: 20 }), []);
+  const [partnerId, setPartnerId] = useState<string | undefined>(undefined);
+  const list = usePaged<Row, RecordsPage>((page) => call('perk', 'clerkRedemptions', { page, pageSize: 20, ...(partnerId ? { partnerId } : {}) }), [partnerId]);
   if (list.error && ['FORBIDDEN', 'UNAUTHENTICATED'].includes(list.error.code)) {
     return (
       <PageShell name='perk-records'>
@@ -51,6 +72,7 @@ export default function PerkRecordsPage() {
   }
   return (
     <PageShell name='perk-records'>
+      {list.first ? <Shops first={list.first} onPick={setPartnerId} /> : null}
       {list.first ? <Head first={list.first} /> : null}
       <View className='lzt-section-title'>核销记录（最新在前）</View>
       <PagedList id='records-list' state={list} loadingText='正在读取核销记录…' emptyTitle='还没有核销记录' emptyDescription='核销成功的优惠会记录在这里。'>

@@ -442,4 +442,19 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     expect(back.ok && JSON.stringify(back.data)).toContain('p1k1');
     await admin.context.close();
   });
+
+  test('a clerk of two shops switches between their records', async () => {
+    const invite = await app.runtime.call('perk', { action: 'clerkInvite', partnerId: 'p9' }, 'demo-admin');
+    expect(invite.ok).toBe(true);
+    const code = (invite as { data: { code: string } }).data.code;
+    expect((await app.runtime.call('account', { action: 'claim', code }, 'demo-clerk')).ok).toBe(true);
+    const clerk = await signedIn('clerk');
+    await open(clerk.page, '/perk/records', 'perk-records');
+    await clerk.page.waitForSelector('#records-shops');
+    await expectText(clerk.page, '#records-head', '湘味小厨');
+    await tap(clerk.page, '#records-shop-p9');
+    await expectText(clerk.page, '#records-head', '老街米粉');
+    await snap(clerk.page, 'perk-records-two-shops');
+    await clerk.context.close();
+  });
 });

@@ -321,4 +321,19 @@ describe('perk: 管理员 maintains partners and perks', () => {
     expect(await count(rt, 'invites', { 'target.grant.nodeId': 'p7' })).toBe(1);
     rt.close();
   });
+
+  it('lets a clerk of two shops read the records of each, and says which shops they serve', async () => {
+    const rt = perkRuntime();
+    await bindClerk(rt, 'p7', 'two-shop-clerk');
+    await bindClerk(rt, 'p9', 'two-shop-clerk');
+    const first = ok(await perkCall(rt, 'clerkRedemptions', {}, 'two-shop-clerk'));
+    expect(first.partner.id).toBe('p7');
+    expect(first.shops).toEqual([
+      { id: 'p7', name: '邻里洗衣房' },
+      { id: 'p9', name: '老街米粉店' },
+    ]);
+    expect(ok(await perkCall(rt, 'clerkRedemptions', { partnerId: 'p9' }, 'two-shop-clerk')).partner).toMatchObject({ id: 'p9', name: '老街米粉店' });
+    expect(await perkCall(rt, 'clerkRedemptions', { partnerId: 'p1' }, 'two-shop-clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    rt.close();
+  });
 });

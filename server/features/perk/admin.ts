@@ -108,7 +108,7 @@ export async function savePerk(ctx: Ctx, input: z.output<typeof SavePerkInput>):
   let order = existing?.order;
   if (order === undefined) {
     order = await perks.where({ partnerId: partner._id }).count();
-    if (order >= MAX_PERKS_PER_PARTNER) throw new AppError('CONFLICT', `一个商家最多${MAX_PERKS_PER_PARTNER}项优惠，请先下架不用的优惠再修改`);
+    if (order >= MAX_PERKS_PER_PARTNER) throw new AppError('CONFLICT', `一个商家最多${MAX_PERKS_PER_PARTNER}项优惠（已下架的也算在内），请把不再提供的优惠改成新的优惠`);
   }
   const doc: PerkDoc = {
     _id: existing?._id ?? shortId('k'),

@@ -87,9 +87,9 @@ export const perkFunction = defineFunction('perk', perk, {
   },
 
   async clerkRedemptions(ctx, { partnerId, ...paging }) {
-    const bound = (await grantsOf(ctx, ['clerk'])).map((g) => g.nodeId);
-    const id = partnerId ?? bound[0];
-    if (!id || !bound.includes(id)) throw new AppError('FORBIDDEN', '您不是这个商家的核销员');
+    const shops = (await grantsOf(ctx, ['clerk'])).map((g) => ({ id: g.nodeId, name: g.nodeName }));
+    const id = partnerId ?? shops[0]?.id;
+    if (!id || !shops.some((s) => s.id === id)) throw new AppError('FORBIDDEN', '您不是这个商家的核销员');
     const now = ctx.clock.now();
     const query = ctx.store.collection(C.redemptions).where({ partnerId: id });
     const [partner, stats, docs, total] = await Promise.all([
@@ -105,6 +105,7 @@ export const perkFunction = defineFunction('perk', perk, {
         paging,
       ),
       partner: { id: partner._id, name: partner.name, status: partner.status },
+      shops,
       today: stats?.days[`d${calendarOf(now).dom}`] ?? 0,
       month: stats?.n ?? 0,
     };
