@@ -158,6 +158,8 @@ export const NominationView = z.object({
   story: z.string(),
   photos: z.array(z.object({ fileId: z.string(), status: PhotoStatus })),
   nominatorName: z.string().optional(),
+  /** A resident's recommendation that the 邻长's own application (or the 管理员's) took over: kept for the review. */
+  recommendation: z.object({ story: z.string(), nominatorName: z.string().optional() }).optional(),
   reason: z.string().optional(),
   createdAt: z.number(),
   reviewedAt: z.number().optional(),

@@ -211,6 +211,30 @@ describe('nominations', () => {
     w.close();
   });
 
+  it('keeps a resident’s pending recommendation when the 邻长 then applies: the resident still sees it and hears the result', async () => {
+    const w = await votingWorld({ now: NOMINATING, candidates: 0 });
+    const theirs = 'local:uploads/from-resident.jpg';
+    const rec = data(await w.call('recommend', { campaignId: w.campaignId, unitId: 'u1', story: '帮独居老人买菜送药。', photos: [theirs] }, 'demo-resident')).nomination;
+    const own = 'local:uploads/own.jpg';
+    const self = data(await w.call('apply', { campaignId: w.campaignId, story: '我愿意为邻居们服务。', photos: [own] }, 'demo-neighbour-lead')).nomination;
+    expect(self).toMatchObject({
+      id: rec.id,
+      kind: 'self',
+      story: '我愿意为邻居们服务。',
+      recommendation: { story: '帮独居老人买菜送药。', nominatorName: '居民王阿姨' },
+      photos: [
+        { fileId: own, status: 'pending' },
+        { fileId: theirs, status: 'pending' },
+      ],
+    });
+    // Both find it: the resident among their nominations, the 邻长 as their candidacy.
+    expect(data(await w.call('mine', { campaignId: w.campaignId }, 'demo-resident')).nominations.map((n: { id: string }) => n.id)).toEqual([rec.id]);
+    expect(data(await w.call('mine', { campaignId: w.campaignId }, 'demo-neighbour-lead')).candidacy).toMatchObject({ id: rec.id });
+    data(await w.call('review', { candidateId: rec.id, approve: true }, ADMIN));
+    expect(w.rt.ports.notifier.sent.at(-1)).toMatchObject({ touser: 'demo-resident', data: { phrase1: { value: '已入围' } } });
+    w.close();
+  });
+
   it('checks stories before storing them: a rejected one writes nothing', async () => {
     const w = await votingWorld({ now: NOMINATING, candidates: 0 });
     const writes = w.rt.store.stats().writes;

@@ -77,6 +77,8 @@ export interface CandidateDoc {
   story: string;
   photos: PhotoDoc[];
   nominatedBy: string | null;
+  /** A resident's pending recommendation taken over by the 邻长's own application or the 管理员's nomination. */
+  recommendation?: { story: string; nominatorName?: string };
   nominatorName?: string;
   reason?: string;
   createdAt: number;

@@ -73,6 +73,19 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
     // A pending or rejected candidacy is replaced: by the 邻长's own application, by the
     // 管理员's nomination, or (after a rejection) by a new recommendation. Votes stay (0).
     const doc: CandidateDoc = { ...fresh, votes: cur?.votes ?? 0, ...(cur?.no ? { no: cur.no } : {}) };
+    // A resident's pending recommendation is not lost: they still find it under 我的提名 and
+    // hear the result; their words (and, for the 邻长's own application, their photos, still
+    // to be reviewed) go with the new nomination.
+    const taken = cur?.status === 'pending' && cur.kind === 'public' && cur.nominatedBy !== openid ? cur : null;
+    if (taken) {
+      Object.assign(doc, {
+        nominatedBy: taken.nominatedBy,
+        nominatorName: taken.nominatorName,
+        recommendation: { story: taken.story, ...(taken.nominatorName ? { nominatorName: taken.nominatorName } : {}) },
+        ...(byAdmin ? {} : { photos: [...photos, ...taken.photos.filter((p) => !photos.some((q) => q.fileId === p.fileId))].slice(0, 6) }),
+      });
+      if (!doc.nominatorName) delete doc.nominatorName;
+    }
     if (byAdmin) Object.assign(doc, { status: 'approved', no: await approveInTx(tx, c._id, doc), reviewedAt: now, reviewedBy: openid });
     if (cur) await ref.set(doc);
     else await tx.collection('candidates').add(doc);

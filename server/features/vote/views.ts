@@ -69,6 +69,7 @@ export function nominationView(k: CandidateDoc): z.input<typeof NominationView> 
     story: k.story,
     photos: k.photos,
     nominatorName: k.nominatorName,
+    recommendation: k.recommendation,
     reason: k.reason,
     createdAt: k.createdAt,
     reviewedAt: k.reviewedAt,

@@ -34,6 +34,12 @@ export default function NominationCard({ n, showNominator, rejectPhotos, onToggl
       <View className='lzt-sub'>邻长 · {n.unitName}</View>
       {showNominator && n.kind !== 'self' && n.nominatorName ? <View className='lzt-sub'>推荐人：{n.nominatorName}</View> : null}
       <View className='nomination__story'>{n.story}</View>
+      {n.recommendation ? (
+        <View className='nomination__recommendation' id={`nomination-recommendation-${n.id}`}>
+          <View className='lzt-sub'>居民推荐{n.recommendation.nominatorName ? `（${n.recommendation.nominatorName}）` : ''}：</View>
+          <View>{n.recommendation.story}</View>
+        </View>
+      ) : null}
       {n.photos.length > 0 ? (
         <View className='nomination__photos'>
           {n.photos.map((p) => {
