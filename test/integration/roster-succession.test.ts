@@ -135,4 +135,27 @@ describe('组织体系图 for a 镇街 管理员', () => {
     expect(data(await rt.call('roster', { action: 'tree' }, 'demo-admin')).communities).toBeUndefined();
     rt.close();
   });
+
+  it('lists 片, then 组, then 邻, each in its order, whatever their ids', async () => {
+    const rt = demoRuntime();
+    const a1 = (await rt.store.collection('nodes').doc('a1').get()) as NodeDoc;
+    // Imported nodes have random ids: one that sorts last by id but comes first by order.
+    await rt.store.collection('nodes').doc('zz-new-area').set({ ...a1, _id: undefined, name: '新设的片', order: 0, at: { ...a1.at, area: 'zz-new-area' } } as never);
+    const nodes = data(await rt.call('roster', { action: 'tree' }, 'demo-admin')).nodes as { id: string; level: string }[];
+    expect(nodes[0].id).toBe('zz-new-area');
+    const levels = nodes.map((n) => n.level);
+    expect(levels).toEqual([...levels].sort((x, y) => ['area', 'group', 'unit'].indexOf(x) - ['area', 'group', 'unit'].indexOf(y)));
+    rt.close();
+  });
+
+  it('opens a 管理员 who lives in another 社区 on the one they run, not their home’s', async () => {
+    const rt = demoRuntime();
+    const nodes = rt.store.collection('nodes');
+    const c1 = (await nodes.doc('c1').get()) as NodeDoc;
+    await nodes.doc('c2').set({ ...c1, _id: undefined, name: '和平社区', at: { ...c1.at, community: 'c2' } } as never);
+    await nodes.doc('c2-u1').set({ level: 'unit', name: '和平1栋邻', parentId: 'c2', order: 1, at: { ...c1.at, community: 'c2' }, buildings: ['1栋'], stats: { households: 0, bound: 0 } } as never);
+    await rt.store.collection('users').doc('demo-admin').update({ household: { id: 'h-elsewhere', unitId: 'c2-u1', address: '和平1栋101' } });
+    expect(data(await rt.call('roster', { action: 'tree' }, 'demo-admin')).community.id).toBe('c1');
+    rt.close();
+  });
 });

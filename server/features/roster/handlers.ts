@@ -24,14 +24,18 @@ async function adminGrant(ctx: Ctx) {
   return grant;
 }
 
-/** The 社区 a caller looks at by default: their household's, or where they hold a role. */
+/**
+ * The 社区 a caller looks at by default: where they work (a 管理员's, else a 三长's), else
+ * their household's. A 管理员 living in another 社区 still lands on the one they run.
+ */
 async function defaultCommunity(ctx: Ctx): Promise<string> {
   const user = await ctx.user();
-  if (user?.household) {
+  const roles = user?.grants.filter((g) => g.level !== 'partner') ?? [];
+  const grant = roles.find((g) => g.role === 'admin') ?? roles[0];
+  if (!grant && user?.household) {
     const unit = await getNode(ctx.store, user.household.unitId, ['unit']);
     if (unit.at.community) return unit.at.community;
   }
-  const grant = user?.grants.find((g) => g.level !== 'partner');
   if (grant && (grant.level === 'district' || grant.level === 'street')) {
     // A 镇街 or 区 管理员 starts at the first 社区 of their area and picks others from `communities`.
     const [first] = await ctx.store.collection('nodes').where({ level: 'community', ...subtree(grant) }).orderBy('_id', 'asc').limit(1).get();
@@ -52,7 +56,9 @@ export const rosterFunction = defineFunction('roster', roster, {
         .where({ 'at.community': community._id, level: cmd.in(['area', 'group', 'unit']) })
         .orderBy('_id', 'asc'),
     );
-    nodes.sort((a, b) => (a.level === b.level ? a.order - b.order : 0));
+    // 片 before 组 before 邻, each in its order (ids are random, so they order nothing).
+    const rank = { area: 0, group: 1, unit: 2 } as Record<string, number>;
+    nodes.sort((a, b) => rank[a.level] - rank[b.level] || a.order - b.order || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     const wide = (await grantsOf(ctx, ['admin'])).find((g) => g.level === 'district' || g.level === 'street');
     const communities = wide
       ? ((await ctx.store.collection('nodes').where({ level: 'community', ...subtree(wide) }).orderBy('_id', 'asc').limit(100).get()) as NodeDoc[])
