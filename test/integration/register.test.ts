@@ -45,6 +45,11 @@ describe('registration', () => {
     expect(await rt.call('register', { action: 'review', id: noPhone.id, approve: true }, 'demo-admin')).toMatchObject({
       error: { code: 'INVALID_INPUT' },
     });
+    // Nobody was appointed, so it is not 已通过: it waits, and can still be rejected with a reason.
+    const waiting = data(await rt.call('register', { action: 'pending', status: 'pending' }, 'demo-admin')).items.find((a: any) => a.id === noPhone.id);
+    expect(waiting).toMatchObject({ status: 'pending' });
+    expect(waiting.reviewedAt).toBeUndefined();
+    expect(data(await rt.call('register', { action: 'review', id: noPhone.id, approve: false, reason: '联系不上本人' }, 'demo-admin')).application).toMatchObject({ status: 'rejected' });
     const withPhone = data(await rt.call('register', { action: 'recommend', unitId: 'u8', name: '有电话', phone: '13900004444', story: '好人' }, 'n1')).application;
     const reviewed = data(await rt.call('register', { action: 'review', id: withPhone.id, approve: true }, 'demo-admin')).application;
     expect(reviewed.invite.code).toMatch(/^\d{8}$/);

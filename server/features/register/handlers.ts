@@ -9,6 +9,7 @@ import { createInvite } from '../../domain/invites';
 import { assignLead, type Person } from '../../domain/leads';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope, subtree } from '../../domain/scope';
+import { cmd } from '../../store/port';
 import { applicationView, type ApplicationDoc } from './applications';
 
 async function checkStory(ctx: Ctx, story: string) {
@@ -116,9 +117,16 @@ export const registerFunction = defineFunction('register', register, {
     });
     let result: ApplicationDoc = { ...app, status: approve ? 'approved' : 'rejected', reviewedAt: now, reason };
     if (approve) {
-      const { leadId, invite } = await appoint(ctx, app, reason ?? (app.kind === 'self' ? '个人自荐' : '群众推荐'));
-      await ref.update({ leadId, ...(invite ? { invite } : {}) });
-      result = { ...result, leadId, invite };
+      try {
+        const { leadId, invite } = await appoint(ctx, app, reason ?? (app.kind === 'self' ? '个人自荐' : '群众推荐'));
+        await ref.update({ leadId, ...(invite ? { invite } : {}) });
+        result = { ...result, leadId, invite };
+      } catch (e) {
+        // Nobody was appointed (no phone, a phone of another 三长 …): the application waits
+        // again, for a decision the 管理员 can still make, instead of reading 已通过.
+        await ref.update({ status: 'pending', reviewedAt: cmd.unset(), reviewedBy: cmd.unset(), ...(reason ? { reason: cmd.unset() } : {}) });
+        throw e;
+      }
     }
     if (app.applicant) {
       await ctx.notifier.send({
