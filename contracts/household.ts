@@ -29,7 +29,10 @@ export const MyHousehold = z.object({
   building: z.string(),
   room: z.string(),
   people: z.number().int(),
+  /** The phone, when the caller left it (only they see it in full, change or delete it) … */
   phone: z.string().optional(),
+  /** … or, left by another member of the family, masked. */
+  familyPhoneMasked: z.string().optional(),
   members: z.number().int(),
   boundAt: z.number().optional(),
   visits: z.array(VisitView),

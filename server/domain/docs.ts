@@ -106,8 +106,12 @@ export interface HouseholdDoc {
   people: number;
   /** Given with consent, for the 邻长 to reach the household. */
   phone?: string;
+  /** The member who left the phone: only they see it in full, change or delete it (see phoneOwner). */
+  phoneBy?: string;
   /** WeChat users who bound themselves to this household (family members). */
   members: string[];
+  /** When each member joined: a member sees the 邻长's visits from then on, not what was said before. */
+  joined?: Record<string, number>;
   boundAt?: number;
   lastVisit?: { visitedAt: number; complete: boolean } | null;
   createdAt: number;
@@ -118,4 +122,10 @@ export const DEFAULT_PROMISE = '有事找邻长：小事不出楼栋，私事当
 
 export function addressOf(h: Pick<HouseholdDoc, 'building' | 'room'>): string {
   return `${h.building}${h.room}`;
+}
+
+/** Who left a household's phone (records from before phoneBy: its first member). */
+export function phoneOwner(h: Pick<HouseholdDoc, 'phone' | 'phoneBy' | 'members'>): string | null {
+  if (!h.phone) return null;
+  return h.phoneBy ?? h.members[0] ?? null;
 }

@@ -27,7 +27,13 @@ export async function grantRole(store: Store, openid: string, grant: RoleGrantT,
       return;
     }
     const merged = withHonours(user.honours, honours);
-    await ref.update({ grants: [...user.grants.filter((g) => !same(g, grant)), grant], ...(merged.length > (user.honours?.length ?? 0) ? { honours: merged } : {}), ...photo });
+    await ref.update({
+      grants: [...user.grants.filter((g) => !same(g, grant)), grant],
+      // A resident who bound their door first has no name yet: the roster's is theirs.
+      ...(!user.name && name ? { name } : {}),
+      ...(merged.length > (user.honours?.length ?? 0) ? { honours: merged } : {}),
+      ...photo,
+    });
   });
 }
 

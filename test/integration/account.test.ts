@@ -59,4 +59,15 @@ describe('account', () => {
     const asResident = await runtime.call('account', forged, 'demo-resident');
     expect(asResident).toMatchObject({ ok: true, data: { roles: ['resident'] } });
   });
+
+  it('a resident who bound their door before entering a 邻长 binding code takes the roster’s name', async () => {
+    const bind = await runtime.call('card', { action: 'bind', unitId: 'u3', building: '1栋3单元', room: '201', people: 2 }, 'door-first');
+    expect(bind.ok).toBe(true);
+    const before = await runtime.call('account', { action: 'whoami' }, 'door-first');
+    expect(before).toMatchObject({ ok: true, data: { user: { name: '' } } });
+    const invite = (await runtime.call('roster', { action: 'invite', nodeId: 'u3' }, 'demo-admin')) as { ok: true; data: { code: string } };
+    const claimed = await runtime.call('account', { action: 'claim', code: invite.data.code }, 'door-first');
+    const lead = (await runtime.call('card', { action: 'get', unitId: 'u3' }, null)) as { ok: true; data: { lead: { name: string } } };
+    expect(claimed).toMatchObject({ ok: true, data: { roles: expect.arrayContaining(['neighbourLead']), user: { name: lead.data.lead.name } } });
+  });
 });

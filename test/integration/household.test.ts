@@ -49,6 +49,42 @@ describe('household self-service', () => {
     rt.close();
   });
 
+  it('a newcomer who names a door that has members sees neither their phone nor what the 邻长 heard before, and changes neither', async () => {
+    const rt = demoRuntime();
+    data(await rt.call('ledger', { action: 'visit', householdId: 'h1', met: true, chatted: true, registered: true, noticeGiven: true, problemsCollected: true, problems: '家里老人独居，需要关照' }, 'demo-neighbour-lead'));
+    // Anyone can name 1栋1单元101: a newcomer's people count and phone do not replace the family's.
+    const { people } = (await rt.store.collection('households').doc('h1').get()) as HouseholdDoc;
+    data(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 9, phone: '13700001111', phoneConsent: true }, 'newcomer'));
+    const stored = (await rt.store.collection('households').doc('h1').get()) as HouseholdDoc;
+    expect(stored).toMatchObject({ phone: '13900009999', people });
+    const theirs = data(await rt.call('household', { action: 'mine' }, 'newcomer')).household;
+    expect(theirs.phone).toBeUndefined();
+    expect(theirs.familyPhoneMasked).toBe('139****9999');
+    expect(theirs.visits).toEqual([]);
+    expect(JSON.stringify(theirs)).not.toContain('13900009999');
+    expect(JSON.stringify(theirs)).not.toContain('独居');
+    for (const input of [{ phone: '13700001111', phoneConsent: true }, { clearPhone: true }]) {
+      expect(await rt.call('household', { action: 'update', ...input }, 'newcomer')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(((await rt.store.collection('households').doc('h1').get()) as HouseholdDoc).phone).toBe('13900009999');
+    // The family member who left the phone still sees it all; visits made after the newcomer joined, both see.
+    expect(data(await rt.call('household', { action: 'mine' }, 'demo-resident')).household).toMatchObject({ phone: '13900009999', visits: [expect.anything()] });
+    rt.close();
+  });
+
+  it('deleting the phone deletes it from the resident’s own record too; leaving takes their phone with them', async () => {
+    const rt = demoRuntime();
+    data(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 3 }, 'spouse'));
+    data(await rt.call('household', { action: 'update', clearPhone: true }, 'demo-resident'));
+    expect(data(await rt.call('account', { action: 'whoami' }, 'demo-resident')).user.phoneMasked).toBeUndefined();
+    // The spouse leaves a phone now (nobody's is on record), then leaves the household: it goes with them.
+    data(await rt.call('household', { action: 'update', phone: '13600002222', phoneConsent: true }, 'spouse'));
+    expect(data(await rt.call('household', { action: 'mine' }, 'demo-resident')).household.familyPhoneMasked).toBe('136****2222');
+    data(await rt.call('household', { action: 'remove' }, 'spouse'));
+    expect(((await rt.store.collection('households').doc('h1').get()) as HouseholdDoc).phone).toBeUndefined();
+    rt.close();
+  });
+
   it('a member who is not the last only leaves', async () => {
     const rt = demoRuntime();
     data(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 2 }, 'spouse'));

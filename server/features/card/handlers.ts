@@ -3,7 +3,7 @@ import { card } from '../../../contracts/card';
 import { AppError } from '../../core/errors';
 import { rateLimit } from '../../core/rate-limit';
 import { defineFunction } from '../../core/router';
-import { addressOf, type HouseholdDoc } from '../../domain/docs';
+import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
 import { bumpStats, getNode } from '../../domain/nodes';
 import { leaveHousehold } from '../household/membership';
 import { cardView } from './view';
@@ -47,7 +47,7 @@ export const cardFunction = defineFunction('card', card, {
       .get()) as HouseholdDoc[];
     if (current && current.id !== existing?._id) await leaveHousehold(ctx, openid, current.id);
 
-    const personal = { people: input.people, ...(input.phone ? { phone: input.phone, phoneConsentAt: now } : {}) };
+    const phone = input.phone ? { phone: input.phone, phoneConsentAt: now, phoneBy: openid } : {};
     const fresh: HouseholdDoc = {
       _id: existing?._id ?? householdIdFor(unit._id, input.building, input.room),
       unitId: unit._id,
@@ -55,10 +55,12 @@ export const cardFunction = defineFunction('card', card, {
       building: input.building,
       room: input.room,
       members: [openid],
+      joined: { [openid]: now },
       boundAt: now,
       lastVisit: null,
       createdAt: now,
-      ...personal,
+      people: input.people,
+      ...phone,
     };
     // A transaction, so family members binding the same door at once all end up in it.
     const { household, created, firstMember } = await ctx.store.transaction(async (tx) => {
@@ -68,9 +70,21 @@ export const cardFunction = defineFunction('card', card, {
         await tx.collection('households').add(fresh);
         return { household: fresh, created: true, firstMember: true };
       }
+      // Joining a door that has members (anyone can name a door): what they gave stands, the
+      // newcomer's phone does not replace another member's, and (see household.mine) the
+      // newcomer sees neither that phone nor the visits from before they joined.
       const members = cur.members.includes(openid) ? cur.members : [...cur.members, openid];
-      await ref.update({ ...personal, members, boundAt: cur.boundAt ?? now });
-      return { household: { ...cur, ...personal, members }, created: false, firstMember: cur.members.length === 0 };
+      const others = cur.members.some((m) => m !== openid);
+      const owner = phoneOwner(cur);
+      const patch = {
+        members,
+        joined: { ...cur.joined, [openid]: cur.joined?.[openid] ?? now },
+        boundAt: cur.boundAt ?? now,
+        ...(others ? {} : { people: input.people }),
+        ...(input.phone && (!owner || owner === openid || !others) ? phone : {}),
+      };
+      await ref.update(patch);
+      return { household: { ...cur, ...patch } as HouseholdDoc, created: false, firstMember: cur.members.length === 0 };
     });
     if (created) await bumpStats(ctx.store, unit.at, { households: 1, bound: 1 });
     else if (firstMember) await bumpStats(ctx.store, unit.at, { bound: 1 });

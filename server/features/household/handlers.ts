@@ -2,7 +2,8 @@ import { household } from '../../../contracts/household';
 import { AppError } from '../../core/errors';
 import { defineFunction } from '../../core/router';
 import type { Ctx } from '../../core/context';
-import { addressOf, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
+import { maskPhone } from '../../core/mask';
+import { addressOf, phoneOwner, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
 import { cmd } from '../../store/port';
 import { leaveHousehold } from './membership';
 import { visitsOf } from './view';
@@ -15,7 +16,10 @@ async function myHousehold(ctx: Ctx): Promise<HouseholdDoc | null> {
 }
 
 async function view(ctx: Ctx, h: HouseholdDoc) {
+  const me = ctx.openid();
   const unit = (await ctx.store.collection('nodes').doc(h.unitId).get()) as NodeDoc | null;
+  const own = phoneOwner(h) === me;
+  const since = h.joined?.[me] ?? 0;
   return {
     id: h._id,
     unitId: h.unitId,
@@ -24,10 +28,11 @@ async function view(ctx: Ctx, h: HouseholdDoc) {
     building: h.building,
     room: h.room,
     people: h.people,
-    phone: h.phone,
+    ...(h.phone && own ? { phone: h.phone } : {}),
+    ...(h.phone && !own ? { familyPhoneMasked: maskPhone(h.phone) } : {}),
     members: h.members.length,
     boundAt: h.boundAt,
-    visits: await visitsOf(ctx.store, h._id),
+    visits: (await visitsOf(ctx.store, h._id)).filter((v) => v.visitedAt >= since),
   };
 }
 
@@ -41,11 +46,17 @@ export const householdFunction = defineFunction('household', household, {
     const h = await myHousehold(ctx);
     if (!h) throw new AppError('NOT_FOUND', '您还没有绑定住户，请先扫描邻长联系卡');
     if (input.phone && !input.phoneConsent) throw new AppError('INVALID_INPUT', '留手机号需要您同意邻长查看');
+    const owner = phoneOwner(h);
+    if ((input.phone || input.clearPhone) && owner && owner !== ctx.openid()) {
+      throw new AppError('FORBIDDEN', '手机号是家人留的，只能由TA本人修改或删除');
+    }
     const patch: Record<string, unknown> = {};
     if (input.people !== undefined) patch.people = input.people;
-    if (input.phone) Object.assign(patch, { phone: input.phone, phoneConsentAt: ctx.clock.now() });
-    if (input.clearPhone) Object.assign(patch, { phone: cmd.unset(), phoneConsentAt: cmd.unset() });
+    if (input.phone) Object.assign(patch, { phone: input.phone, phoneConsentAt: ctx.clock.now(), phoneBy: ctx.openid() });
+    if (input.clearPhone) Object.assign(patch, { phone: cmd.unset(), phoneConsentAt: cmd.unset(), phoneBy: cmd.unset() });
     if (Object.keys(patch).length > 0) await ctx.store.collection('households').doc(h._id).update(patch);
+    // Deleting their phone deletes it from their own record too.
+    if (input.clearPhone) await ctx.store.collection('users').doc(ctx.openid()).update({ phone: cmd.unset() });
     const next = (await ctx.store.collection('households').doc(h._id).get()) as HouseholdDoc;
     return { household: await view(ctx, next) };
   },

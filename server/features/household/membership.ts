@@ -1,6 +1,8 @@
-// Leaving a household: the last member to leave takes the household's personal data with them.
+// Leaving a household: a member takes the phone they left with them; the last member to leave
+// takes the household's personal data with them.
 import type { Ctx } from '../../core/context';
-import type { HouseholdDoc } from '../../domain/docs';
+import { phoneOwner, type HouseholdDoc } from '../../domain/docs';
+import { cmd } from '../../store/port';
 import { bumpStats } from '../../domain/nodes';
 
 export async function leaveHousehold(ctx: Ctx, openid: string, householdId: string): Promise<'membership' | 'household'> {
@@ -9,7 +11,10 @@ export async function leaveHousehold(ctx: Ctx, openid: string, householdId: stri
   if (!h) return 'household';
   const members = h.members.filter((m) => m !== openid);
   if (members.length > 0) {
-    await ref.update({ members });
+    const { [openid]: _gone, ...joined } = h.joined ?? {};
+    // The phone they left goes with them: it was their consent, not the family's.
+    const theirPhone = phoneOwner(h) === openid ? { phone: cmd.unset(), phoneConsentAt: cmd.unset(), phoneBy: cmd.unset() } : {};
+    await ref.update({ members, ...(h.joined ? { joined } : {}), ...theirPhone });
     return 'membership';
   }
   // The last member: remove the household and every visit record about it.

@@ -45,14 +45,20 @@ export default function EditHousehold({ h, onSaved, onCancel }: Props) {
         <Field id='edit-people' label='家庭人数'>
           <Stepper value={draft.people} min={PEOPLE_MIN} max={PEOPLE_MAX} unit='人' onChange={(people) => set({ people })} />
         </Field>
-        <Field id='edit-phone' label='手机号' optional hint='清空号码并保存，就会删除手机号。'>
-          <TextInput type='number' value={draft.phone} onChange={(phone) => set({ phone })} placeholder='11位手机号' maxlength={11} />
-          {phoneChanged(h, draft.phone) ? (
-            <CheckRow id='edit-consent' checked={draft.consent} onChange={(consent) => set({ consent })}>
-              同意邻长查看我的手机号，方便联系
-            </CheckRow>
-          ) : null}
-        </Field>
+        {h.familyPhoneMasked ? (
+          <Field id='edit-phone' label='手机号' hint='这个号码是家人留的，只有TA本人能修改或删除。'>
+            <View className='household-edit__family-phone'>{h.familyPhoneMasked}</View>
+          </Field>
+        ) : (
+          <Field id='edit-phone' label='手机号' optional hint='清空号码并保存，就会删除手机号。'>
+            <TextInput type='number' value={draft.phone} onChange={(phone) => set({ phone })} placeholder='11位手机号' maxlength={11} />
+            {phoneChanged(h, draft.phone) ? (
+              <CheckRow id='edit-consent' checked={draft.consent} onChange={(consent) => set({ consent })}>
+                同意邻长查看我的手机号，方便联系
+              </CheckRow>
+            ) : null}
+          </Field>
+        )}
       </View>
       <FormError message={error} />
       <View className='lzt-btn-wrap household-edit__actions'>

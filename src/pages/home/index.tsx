@@ -18,7 +18,7 @@ function Greeting({ me }: { me: WhoAmI }) {
   return (
     <View className='lzt-card home-hello'>
       <View className='lzt-title' id='home-greeting'>
-        {me.user ? `${me.user.name}，您好` : '您好，欢迎使用邻长通'}
+        {me.user?.name ? `${me.user.name}，您好` : '您好，欢迎使用邻长通'}
       </View>
       <View className='lzt-sub home-hello__sub'>有事找邻长，邻里事早知道、早解决</View>
     </View>

@@ -14,18 +14,19 @@ import '../../components/card/card.scss';
 import './index.scss';
 
 function Profile({ me }: { me: WhoAmI }) {
-  const name = me.user?.name;
+  // A resident who only bound a door has no name on record.
+  const name = me.user?.name || undefined;
   return (
     <>
       <View className='lzt-card me-profile'>
         {me.user?.avatar ? (
           <Image className='me-profile__avatar me-profile__avatar--photo' src={fileSrc(me.user.avatar)} mode='aspectFill' />
         ) : (
-          <View className={`me-profile__avatar${name ? '' : ' me-profile__avatar--guest'}`}>{name ? name.slice(0, 1) : '访'}</View>
+          <View className={`me-profile__avatar${name ? '' : ' me-profile__avatar--guest'}`}>{name ? name.slice(0, 1) : me.signedIn ? '我' : '访'}</View>
         )}
         <View className='me-profile__body'>
           <View className='lzt-title' id='whoami-name'>
-            {name ?? '未登录'}
+            {name ?? (me.signedIn ? '微信用户' : '未登录')}
           </View>
           <View id='whoami-roles'>
             {me.roles.map((r) => (
