@@ -1,7 +1,7 @@
 // 邻长联系卡: what a scan of the card on a door opens, and binding a household to it.
 import { z } from 'zod';
 import { action } from './action';
-import { Building, Id, Phone, Room } from './common';
+import { AwayStatus, Building, Id, Phone, Room } from './common';
 import { ANYONE, SIGNED_IN } from './roles';
 
 export const LeadContact = z.object({
@@ -25,6 +25,8 @@ export const CardView = z.object({
       photo: z.string().optional(),
       since: z.number(),
       honours: z.array(z.string()),
+      /** Marked by the 管理员 (动态调整): the card says so and points to the 组长. */
+      away: z.object({ status: AwayStatus, since: z.number() }).optional(),
     })
     .nullable(),
   promise: z.string(),

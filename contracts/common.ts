@@ -79,3 +79,6 @@ export const FileId = z
   .trim()
   .max(256)
   .regex(/^(?:cloud:\/\/|local:)\S+$/, '文件标识不正确');
+
+/** 动态调整: a 三长 外出 (away, still reachable by phone), 不能正常履职 (unable) or 不宜担任 (unfit). */
+export const AwayStatus = z.enum(['away', 'unable', 'unfit']);

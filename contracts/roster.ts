@@ -1,7 +1,7 @@
 // The 社区's roster: import from Excel, the 组织体系图, printable cards, and 动态调整.
 import { z } from 'zod';
 import { action } from './action';
-import { FileId, Id, ImportStatus, importReport, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
+import { AwayStatus, FileId, Id, ImportStatus, importReport, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
 import { ADMIN, SIGNED_IN } from './roles';
 
 export const ImportRowResult = z.object({
@@ -13,6 +13,8 @@ export const ImportRowResult = z.object({
 
 export const ImportReport = importReport(ImportRowResult);
 export type ImportReportT = z.infer<typeof ImportReport>;
+
+export { AwayStatus };
 
 export const TreeNode = z.object({
   id: z.string(),
@@ -41,7 +43,6 @@ export const LeadHistoryItem = z.object({
   linked: z.boolean(),
 });
 
-export const AwayStatus = z.enum(['away', 'unable', 'unfit']);
 export { AWAY_STATUS_LABELS as AWAY_LABELS } from './labels';
 
 export const InactiveUnit = z.object({
@@ -92,6 +93,12 @@ export const roster = {
   markAway: action({
     summary: '动态调整：标记三长外出、不能履职或不宜担任',
     input: z.object({ nodeId: Id, status: AwayStatus, reason: UserText(200) }),
+    output: z.object({ ok: z.literal(true) }),
+    roles: ADMIN,
+  }),
+  markBack: action({
+    summary: '动态调整：三长已返回、恢复履职（撤销外出等标记）',
+    input: z.object({ nodeId: Id }),
     output: z.object({ ok: z.literal(true) }),
     roles: ADMIN,
   }),

@@ -89,6 +89,15 @@ export async function markAway(ctx: Ctx, node: NodeDoc, status: AwayStatus, reas
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', away: { status, since, reason } });
 }
 
+/** The lead is back (or able again): the card shows them as before, and the inactive list lets them go. */
+export async function markBack(ctx: Ctx, node: NodeDoc): Promise<void> {
+  if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，可直接推选接替人选');
+  if (!node.lead.away) return;
+  const now = ctx.clock.now();
+  await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': cmd.unset(), 'lead.activeAt': now });
+  await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'active' });
+}
+
 /**
  * The current lead's photo, set (or removed with null) by the 管理员: on the node (the card
  * shows it), on the lead record (kept with the person), and on their user once bound (the

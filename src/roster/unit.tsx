@@ -13,6 +13,7 @@ import CurrentLeadInvite from './parts/CurrentLeadInvite';
 import LeadHistory from './parts/LeadHistory';
 import LeadPhoto from './parts/LeadPhoto';
 import MarkAwayForm from './parts/MarkAwayForm';
+import MarkBack from './parts/MarkBack';
 import SucceedForm from './parts/SucceedForm';
 import { LEAD_TITLE } from './rosterLabels';
 import { fetchTree, type TreeData, type TreeNode } from './treeModel';
@@ -78,6 +79,12 @@ export default function UnitPage() {
                   <>
                     <View className='lzt-section-title'>现任{title}的照片</View>
                     <LeadPhoto key={node.leadName} nodeId={node.id} name={node.leadName} photo={node.leadPhoto} onDone={changed} />
+                    {node.leadStatus === 'away' ? (
+                      <>
+                        <View className='lzt-section-title'>现任{title}已回来？</View>
+                        <MarkBack nodeId={node.id} name={node.leadName} onDone={changed} />
+                      </>
+                    ) : null}
                     <View className='lzt-section-title'>标记现任{title}的情况（动态调整）</View>
                     <MarkAwayForm nodeId={node.id} onDone={changed} />
                   </>

@@ -250,6 +250,23 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     await tap(page, '#mark-away-submit');
     await expectText(page, '#unit-lead-status', '外出');
 
+    // The card on the door says so and points to the 组长.
+    const door = await phone(browser);
+    await door.page.goto(`${app.url}/#/scan/index?scene=u3`);
+    await door.page.waitForSelector('#card-lead-away');
+    expect(await door.page.textContent('#card-lead-away')).toContain('外出');
+    await fullShot(door.page, 'card-lead-away');
+    await door.context.close();
+
+    // Back: 恢复在任, then away again for the succession below.
+    await tap(page, '#mark-back-submit');
+    await expectText(page, '#unit-lead-status', '在任');
+    expect(((await app.runtime.call('card', { action: 'get', unitId: 'u3' }, null)) as { ok: true; data: { lead: { away?: unknown } } }).data.lead.away).toBeUndefined();
+    await tap(page, '#mark-away-away');
+    await fill(page, 'mark-away-reason', '外出务工，预计半年后回来');
+    await tap(page, '#mark-away-submit');
+    await expectText(page, '#unit-lead-status', '外出');
+
     await fill(page, 'succeed-name', '李新邻');
     await fill(page, 'succeed-phone', '1380000');
     await tap(page, '#succeed-submit');

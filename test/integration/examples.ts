@@ -40,6 +40,7 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'roster.cards': { nodeId: 'g1' },
   'roster.history': { nodeId: 'u1' },
   'roster.markAway': { nodeId: 'u3', status: 'away', reason: '外出务工两个月' },
+  'roster.markBack': { nodeId: 'u3' },
   'roster.succeed': { nodeId: 'u3', name: '郑接替', phone: '13900007777', reason: '原邻长外出务工' },
   'roster.setPhoto': { nodeId: 'u3', fileId: 'local:uploads/lead-u3.jpg' },
   'roster.invite': { nodeId: 'u3' },

@@ -109,6 +109,36 @@ describe('succession', () => {
   });
 });
 
+describe('a 邻长 marked away', () => {
+  it('shows on the card, points to the 组长, and is undone when they are back', async () => {
+    const clock = manualClock(T0);
+    const rt = demoRuntime({ clock });
+    const card = async () => data(await rt.call('card', { action: 'get', unitId: 'u3' }, null)).lead;
+    const contact = (who: string) => rt.call('card', { action: 'contact', unitId: 'u3', who }, 'demo-resident');
+
+    data(await rt.call('roster', { action: 'markAway', nodeId: 'u3', status: 'away', reason: '外出务工' }, 'demo-admin'));
+    expect((await card()).away).toMatchObject({ status: 'away' });
+    expect(await contact('neighbourLead')).toMatchObject({ ok: true }); // 外出: still reachable by phone
+
+    data(await rt.call('roster', { action: 'markAway', nodeId: 'u3', status: 'unable', reason: '住院治疗' }, 'demo-admin'));
+    expect((await card()).away).toMatchObject({ status: 'unable' });
+    expect(await contact('neighbourLead')).toMatchObject({ ok: false, error: { code: 'CLOSED', message: expect.stringContaining('组长') } });
+    expect(await contact('groupLead')).toMatchObject({ ok: true });
+    clock.advance(31 * DAY);
+    const listed = async () => data(await rt.call('roster', { action: 'inactive' }, 'demo-admin')).items.map((u: { unitId: string }) => u.unitId);
+    expect(await listed()).toContain('u3');
+
+    data(await rt.call('roster', { action: 'markBack', nodeId: 'u3' }, 'demo-admin'));
+    expect((await card()).away).toBeUndefined();
+    expect(await contact('neighbourLead')).toMatchObject({ ok: true });
+    const node = data(await rt.call('roster', { action: 'tree' }, 'demo-admin')).nodes.find((n: { id: string }) => n.id === 'u3');
+    expect(node.leadStatus).toBe('active');
+    expect(await listed()).not.toContain('u3');
+    expect(await rt.call('roster', { action: 'markBack', nodeId: 'u3' }, 'demo-neighbour-lead')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    rt.close();
+  });
+});
+
 describe('succession guards', () => {
   it('refuses a successor whose phone belongs to another 三长 under another name', async () => {
     const rt = demoRuntime();

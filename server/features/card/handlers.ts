@@ -25,6 +25,10 @@ export const cardFunction = defineFunction('card', card, {
     const person =
       who === 'neighbourLead' ? unit.lead : who === 'groupLead' ? unit.chain?.group.lead : unit.chain?.area.lead;
     if (!person) throw new AppError('NOT_FOUND', '这个岗位目前空缺，请拨打社区电话');
+    // 外出 leads can still be phoned; one who cannot serve (or should not) is not handed out.
+    if (who === 'neighbourLead' && unit.lead?.away && unit.lead.away.status !== 'away') {
+      throw new AppError('CLOSED', '这位邻长目前不能履职，请联系组长或拨打社区电话');
+    }
     return { name: person.name, phone: person.phone };
   },
 

@@ -22,6 +22,7 @@ export function cardView(unit: NodeDoc): CardViewT {
           photo: unit.lead.photo,
           since: unit.lead.since,
           honours: unit.lead.honours ?? [],
+          ...(unit.lead.away ? { away: { status: unit.lead.away.status, since: unit.lead.away.since } } : {}),
         }
       : null,
     promise: unit.promise ?? DEFAULT_PROMISE,

@@ -7,7 +7,7 @@ import { defineFunction } from '../../core/router';
 import type { LeadDoc, NodeDoc } from '../../domain/docs';
 import { LEAD_ROLE_OF } from '../../domain/docs';
 import { createInvite } from '../../domain/invites';
-import { assignLead, markAway, setLeadPhoto } from '../../domain/leads';
+import { assignLead, markAway, markBack, setLeadPhoto } from '../../domain/leads';
 import { getNode, readAll } from '../../domain/nodes';
 import { grantsOf, requireScope, subtree } from '../../domain/scope';
 import { cmd } from '../../store/port';
@@ -119,6 +119,13 @@ export const rosterFunction = defineFunction('roster', roster, {
     const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
     await requireScope(ctx, node.at, ['admin']);
     await markAway(ctx, node, status, reason);
+    return { ok: true as const };
+  },
+
+  async markBack(ctx, { nodeId }) {
+    const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
+    await requireScope(ctx, node.at, ['admin']);
+    await markBack(ctx, node);
     return { ok: true as const };
   },
 

@@ -39,6 +39,22 @@ function Vacant({ card }: Props) {
   );
 }
 
+/** A 邻长 marked away by the 社区 (动态调整): say so, and who to turn to meanwhile. */
+function AwayNote({ card }: Props) {
+  const away = card.lead?.away;
+  if (!away) return null;
+  const group = card.group.lead ? `组长${card.group.lead.name}` : '组长';
+  const text =
+    away.status === 'away'
+      ? `邻长${cnDate(away.since)}起外出，电话仍可联系；有事也可以找${group}（见下方）。`
+      : `邻长目前不能履职，有事请联系${group}（见下方）或拨打社区电话。`;
+  return (
+    <View className='lzt-hero__away' id='card-lead-away' aria-role='alert'>
+      {text}
+    </View>
+  );
+}
+
 /** The top of the card: who the 邻长 is and how to reach them. */
 export default function LeadHero({ card, askSignIn }: Props) {
   const lead = card.lead;
@@ -63,7 +79,10 @@ export default function LeadHero({ card, askSignIn }: Props) {
           ) : null}
         </View>
       </View>
-      <ContactRow unitId={card.unit.id} who='neighbourLead' label='邻长电话' phoneMasked={lead.phoneMasked} askSignIn={askSignIn} />
+      <AwayNote card={card} />
+      {lead.away && lead.away.status !== 'away' ? null : (
+        <ContactRow unitId={card.unit.id} who='neighbourLead' label='邻长电话' phoneMasked={lead.phoneMasked} askSignIn={askSignIn} />
+      )}
       <View className='lzt-hero__since'>{cnDate(lead.since)}起担任邻长</View>
     </View>
   );
