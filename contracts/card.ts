@@ -62,8 +62,15 @@ export const card = {
       phone: Phone.optional(),
       /** Must be true when a phone is given: the resident agreed to let the 邻长 see it. */
       phoneConsent: z.boolean().optional(),
+      /** Confirms leaving the household the caller is bound to now (see `moveFrom`). */
+      move: z.boolean().optional(),
     }),
-    output: z.object({ household: HouseholdSummary }),
+    output: z.object({
+      /** null: nothing written, the caller is bound elsewhere and must confirm the move first. */
+      household: HouseholdSummary.nullable(),
+      /** Where the caller is bound now, and whether leaving erases that household's record (they are its last member). */
+      moveFrom: z.object({ address: z.string(), erases: z.boolean() }).optional(),
+    }),
     roles: SIGNED_IN,
   }),
 };

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../api/client';
 import type { CardView } from '../components/card/types';
@@ -29,15 +30,28 @@ export default function BindForm({ card, gate, onBound }: Props) {
     setError(null);
   };
 
-  async function submit() {
+  async function submit(move = false) {
     if (busy) return;
     const checked = checkBind(card.unit.id, buildings, draft);
     if (!checked.ok) return setError(checked.message);
     setError(null);
     setBusy(true);
-    const reply = await call('card', 'bind', checked.input);
+    const reply = await call('card', 'bind', { ...checked.input, ...(move ? { move: true } : {}) });
     setBusy(false);
-    if (reply.ok) return onBound(reply.data.household.address);
+    if (reply.ok && reply.data.household) return onBound(reply.data.household.address);
+    if (reply.ok && reply.data.moveFrom) {
+      // Bound elsewhere: leaving that household must be the resident's own decision.
+      const { address, erases } = reply.data.moveFrom;
+      const answer = await Taro.showModal({
+        title: '更换绑定的住户',
+        content: `您现在绑定的是 ${address}。改绑后将解除原来的绑定${erases ? '，原来那户的登记和走访记录会一并删除' : ''}。确定改绑吗？`,
+        confirmText: '确定改绑',
+        cancelText: '不改了',
+      });
+      if (answer.confirm) void submit(true);
+      return;
+    }
+    if (reply.ok) return;
     if (reply.error.code === 'UNAUTHENTICATED' && gate.ask(() => void submit())) return;
     setError(reply.error.message);
   }

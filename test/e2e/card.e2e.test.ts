@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import type { NodeDoc } from '../../server/domain/docs';
 import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
-import { api, expectText, fillField, openRoute, shotAll, useLargeText } from './pageHelpers';
+import { api, confirmModal, expectText, fillField, openRoute, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(90_000);
 
@@ -156,6 +156,28 @@ describeE2E('邻长联系卡: scan, bind, ledger (H5)', () => {
     const { context, page } = await phone(browser);
     await openRoute(app, page, '/scan/index?scene=nope404', 'scan');
     await expectText(page, '#page-scan .lzt-error--NOT_FOUND', '没有找到这个邻');
+    await context.close();
+  });
+
+  test('binding another door asks first: cancelled, nothing changes; confirmed, the household moves', async () => {
+    const { context, page } = await phone(browser);
+    await signInAs(context, app, 'newcomer');
+    await openRoute(app, page, '/scan/bind?unitId=u2', 'scan-bind');
+    await page.click('#bind-building .lzt-choice');
+    await fillField(page, 'bind-room', '501');
+    await page.click('#bind-submit');
+    await page.waitForSelector('.taro__modal .taro-model__confirm', { state: 'visible' });
+    expect(await page.textContent('.taro__modal .taro-modal__text')).toContain('1栋1单元302');
+    expect(await page.textContent('.taro__modal .taro-modal__text')).toContain('一并删除');
+    await shotAll(page, 'card-bind-move-confirm');
+    await page.click('.taro__modal .taro-model__cancel');
+    const whoami = async () => ((await api<{ household: { address: string } | null }>(context, app, 'account', { action: 'whoami' })) as { ok: true; data: { household: { address: string } | null } }).data.household?.address;
+    expect(await whoami()).toBe('1栋1单元302');
+    await page.click('#bind-submit');
+    await confirmModal(page, '1栋1单元302');
+    await page.waitForSelector('#bind-done');
+    await expectText(page, '#bind-done-address', '501');
+    expect(await whoami()).toContain('501');
     await context.close();
   });
 });

@@ -97,10 +97,16 @@ describe('card', () => {
     rt.close();
   });
 
-  it('moving to another door leaves the old household', async () => {
+  it('moving to another door asks first, then leaves the old household', async () => {
     const rt = demoRuntime();
     ok(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '701', people: 1 }, 'mover'));
-    ok(await rt.call('card', { action: 'bind', unitId: 'u2', building: '1栋2单元', room: '702', people: 1 }, 'mover'));
+    const next = { action: 'bind', unitId: 'u2', building: '1栋2单元', room: '702', people: 1 };
+    // A tap on a relative's card changes nothing until the resident confirms.
+    const writes = rt.store.stats().writes;
+    expect(ok(await rt.call('card', next, 'mover'))).toEqual({ household: null, moveFrom: { address: '1栋1单元701', erases: true } });
+    expect(rt.store.stats().writes).toBe(writes);
+    expect(await rt.store.collection('households').where({ unitId: 'u1', room: '701' }).count()).toBe(1);
+    expect(ok(await rt.call('card', { ...next, move: true }, 'mover')).household).toMatchObject({ unitId: 'u2' });
     expect(await rt.store.collection('households').where({ unitId: 'u1', room: '701' }).count()).toBe(0);
     expect(ok(await rt.call('account', { action: 'whoami' }, 'mover')).household).toMatchObject({ unitId: 'u2' });
     rt.close();

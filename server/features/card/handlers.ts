@@ -49,11 +49,21 @@ export const cardFunction = defineFunction('card', card, {
       .where({ unitId: unit._id, building: input.building, room: input.room })
       .limit(1)
       .get()) as HouseholdDoc[];
-    if (current && current.id !== existing?._id) await leaveHousehold(ctx, openid, current.id);
+    const target = existing?._id ?? householdIdFor(unit._id, input.building, input.room);
+    if (current && current.id !== target) {
+      // Moving takes them out of their household (and erases it if they are its last member):
+      // a tap on a relative's card must not do that unasked.
+      if (!input.move) {
+        const old = (await ctx.store.collection('households').doc(current.id).get()) as HouseholdDoc | null;
+        const erases = !!old && old.members.every((m) => m === openid);
+        return { household: null, moveFrom: { address: current.address, erases } };
+      }
+      await leaveHousehold(ctx, openid, current.id);
+    }
 
     const phone = input.phone ? { phone: input.phone, phoneConsentAt: now, phoneBy: openid } : {};
     const fresh: HouseholdDoc = {
-      _id: existing?._id ?? householdIdFor(unit._id, input.building, input.room),
+      _id: target,
       unitId: unit._id,
       at: unit.at,
       building: input.building,
