@@ -38,7 +38,11 @@ export const ledger = {
   households: action({
     summary: '居民信息账：一个邻的住户（邻长看本邻详情，组长、片长、管理员只看走访情况）',
     input: Paging.extend({ unitId: Id.optional(), onlyUnvisited: z.boolean().optional() }),
-    output: PageOf(LedgerRow).extend({ unit: z.object({ id: z.string(), name: z.string() }) }),
+    output: PageOf(LedgerRow).extend({
+      unit: z.object({ id: z.string(), name: z.string() }),
+      /** The 邻 the caller leads (a 邻长 may lead two), to switch between. */
+      mine: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
     roles: [...LEADS, 'admin'],
   }),
   household: action({

@@ -1,6 +1,6 @@
 // 居民信息账 for a 邻长: the counts of the 邻, a 全部/未走访 filter, and the households (paged).
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { call, type Output } from '../api/client';
 import CallView from '../components/CallView';
@@ -8,6 +8,7 @@ import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import { useCall } from '../hooks/useCall';
 import { usePaged } from '../hooks/usePaged';
+import { decodeParam } from '../utils/formRules';
 import HouseholdRows from './HouseholdRows';
 import { onVisitRecorded } from './ledgerEvents';
 import StatsCard from './StatsCard';
@@ -27,10 +28,25 @@ function Header({ unitId, unitName, refresh }: { unitId: string; unitName: strin
   );
 }
 
+/** A 邻长 of two 邻 switches between them here. */
+function UnitSwitch({ first, onPick }: { first: HouseholdsPage; onPick: (id: string) => void }) {
+  if (first.mine.length < 2) return null;
+  return (
+    <View className='lzt-tabs ledger-units' id='ledger-units'>
+      {first.mine.map((u) => (
+        <View key={u.id} id={`ledger-unit-${u.id}`} className={`lzt-tabs__item${u.id === first.unit.id ? ' lzt-tabs__item--on' : ''}`} onClick={() => onPick(u.id)}>
+          {u.name}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 export default function LedgerPage() {
+  const [unitId, setUnitId] = useState<string | undefined>(decodeParam(useRouter().params.unitId) || undefined);
   const [onlyUnvisited, setOnlyUnvisited] = useState(false);
   const [refresh, setRefresh] = useState(0);
-  const list = usePaged<LedgerRow, HouseholdsPage>((page) => fetchPage(page, onlyUnvisited), [onlyUnvisited]);
+  const list = usePaged<LedgerRow, HouseholdsPage>((page) => fetchPage(page, onlyUnvisited, unitId), [onlyUnvisited, unitId]);
 
   // A visit recorded on the household page: update its chip here and recount.
   useEffect(
@@ -54,6 +70,7 @@ export default function LedgerPage() {
   const open = (row: LedgerRow) => void Taro.navigateTo({ url: `/ledger/household?id=${row.id}` });
   return (
     <PageShell name='ledger'>
+      {list.first ? <UnitSwitch first={list.first} onPick={setUnitId} /> : null}
       {unit ? <Header unitId={unit.id} unitName={unit.name} refresh={refresh} /> : null}
       <View className='lzt-tabs ledger-filter'>
         {[
@@ -79,7 +96,7 @@ export default function LedgerPage() {
         state={list}
         loadingText='正在读取住户…'
         emptyTitle={onlyUnvisited ? '全部住户都已走访' : '本邻还没有住户'}
-        emptyDescription={onlyUnvisited ? '辛苦了！每一户都完成了“五个一”走访。' : '社区导入名册或居民扫码绑定后，住户会出现在这里。'}
+        emptyDescription={onlyUnvisited ? '辛苦了！每一户都完成了“五个一”走访。' : '居民扫描门上的邻长联系卡、绑定住户后，会出现在这里。'}
       >
         {(rows) => <HouseholdRows rows={rows} onOpen={open} />}
       </PagedList>
@@ -87,6 +104,6 @@ export default function LedgerPage() {
   );
 }
 
-function fetchPage(page: number, onlyUnvisited: boolean) {
-  return call('ledger', 'households', { page, pageSize: PAGE_SIZE, ...(onlyUnvisited ? { onlyUnvisited: true } : {}) });
+function fetchPage(page: number, onlyUnvisited: boolean, unitId: string | undefined) {
+  return call('ledger', 'households', { page, pageSize: PAGE_SIZE, ...(unitId ? { unitId } : {}), ...(onlyUnvisited ? { onlyUnvisited: true } : {}) });
 }

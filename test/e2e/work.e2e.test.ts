@@ -389,4 +389,19 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     await shot(page, 'work-admin-import-done');
     await context.close();
   });
+
+  test('a 邻长 of two 邻 opens either from 首页 and switches between them in the 居民信息账', async () => {
+    const invite = (await app.runtime.call('roster', { action: 'invite', nodeId: 'u2' }, 'demo-admin')) as { ok: true; data: { code: string } };
+    expect((await app.runtime.call('account', { action: 'claim', code: invite.data.code }, 'demo-neighbour-lead')).ok).toBe(true);
+    const { context, page } = await phone(browser);
+    await signInAs(context, app, 'neighbourLead');
+    await open(page, '/pages/home/index', 'home');
+    await tap(page, '#home-work-grant-u2');
+    await page.waitForSelector('#page-ledger #ledger-units');
+    await expectText(page, '#ledger-header', '1栋2单元');
+    await tap(page, '#ledger-unit-u1');
+    await expectText(page, '#ledger-header', '1栋1单元');
+    await shot(page, 'work-ledger-two-units');
+    await context.close();
+  });
 });

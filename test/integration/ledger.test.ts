@@ -22,6 +22,19 @@ describe('ledger', () => {
     rt.close();
   });
 
+  it('a 邻长 of two 邻 is told both and reads each one’s households', async () => {
+    const rt = demoRuntime();
+    const { code } = data(await rt.call('roster', { action: 'invite', nodeId: 'u2' }, 'demo-admin'));
+    data(await rt.call('account', { action: 'claim', code }, 'demo-neighbour-lead'));
+    const first = data(await rt.call('ledger', { action: 'households' }, 'demo-neighbour-lead'));
+    expect(first.unit.id).toBe('u1');
+    expect(first.mine.map((u: { id: string }) => u.id)).toEqual(['u1', 'u2']);
+    const second = data(await rt.call('ledger', { action: 'households', unitId: 'u2' }, 'demo-neighbour-lead'));
+    expect(second.unit.id).toBe('u2');
+    expect(second.items[0]).toHaveProperty('people'); // their own 邻: the details
+    rt.close();
+  });
+
   it('a 组长 sees the visit status of a unit in their group but no personal details', async () => {
     const rt = demoRuntime();
     const list = data(await rt.call('ledger', { action: 'households', unitId: 'u1' }, 'demo-group-lead'));

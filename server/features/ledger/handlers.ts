@@ -31,7 +31,8 @@ const summaryOf = (n: NodeDoc) => ({
 
 export const ledgerFunction = defineFunction('ledger', ledger, {
   async households(ctx, { unitId, page, pageSize, onlyUnvisited }) {
-    const myUnits = (await grantsOf(ctx, ['neighbourLead'])).map((g) => g.nodeId);
+    const mine = (await grantsOf(ctx, ['neighbourLead'])).map((g) => ({ id: g.nodeId, name: g.nodeName }));
+    const myUnits = mine.map((u) => u.id);
     const id = unitId ?? myUnits[0];
     if (!id) throw new AppError('INVALID_INPUT', '请选择要查看的邻');
     const unit = await getNode(ctx.store, id, ['unit']);
@@ -46,6 +47,7 @@ export const ledgerFunction = defineFunction('ledger', ledger, {
     ]);
     return {
       unit: { id: unit._id, name: unit.name },
+      mine,
       items: rows.map((h) => ({
         id: h._id,
         unitId: h.unitId,

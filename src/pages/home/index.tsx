@@ -61,7 +61,15 @@ function MyWork({ me }: { me: WhoAmI }) {
     <CellGroup title='我的工作' className='home-work'>
       <Cell id='home-work-roles' title='我的身份' value={roles.map(roleLabel).join('、')} />
       {grants.map((g) => (
-        <Cell key={`${g.role}:${g.nodeId}`} className='home-work-grant' title={g.nodeName} value={roleLabel(g.role)} />
+        <Cell
+          key={`${g.role}:${g.nodeId}`}
+          id={`home-work-grant-${g.nodeId}`}
+          className='home-work-grant'
+          title={g.nodeName}
+          value={roleLabel(g.role)}
+          // A 邻长's 邻 opens its 居民信息账 (one may lead two).
+          onClick={g.role === 'neighbourLead' ? go(`/ledger/index?unitId=${g.nodeId}`) : undefined}
+        />
       ))}
       {has('neighbourLead') ? (
         <Cell id='home-work-ledger' title='居民信息账' description='本邻住户与“五个一”走访' onClick={go('/ledger/index')} />
