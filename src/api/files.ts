@@ -4,7 +4,7 @@
 // h5 (local dev server): a hidden <input type="file"> + POST /__upload, window.open.
 import Taro from '@tarojs/taro';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { NETWORK_ERROR } from './client';
+import { isCancel, pickH5, postH5 } from './upload';
 
 export interface Uploaded {
   fileId: string;
@@ -16,9 +16,6 @@ const OPEN_FAILED: AppErrorBody = { code: 'INTERNAL', message: '文件打不开�
 
 /** The id of the hidden file input on H5 (tests fill it with setInputFiles). */
 export const FILE_INPUT_ID = 'lzt-file-input';
-
-/** WeChat's own cancel messages ("chooseMessageFile:fail cancel"). */
-const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e));
 
 /** Cloud paths keep to safe characters; the extension is kept for the importer. */
 const safeName = (name: string) => name.replace(/[^0-9A-Za-z._-]/g, '_').slice(-60);
@@ -40,41 +37,11 @@ async function uploadWeapp(): Promise<Reply<Uploaded> | null> {
   }
 }
 
-function pickH5(): Promise<File | null> {
-  let input = document.getElementById(FILE_INPUT_ID) as HTMLInputElement | null;
-  if (!input) {
-    input = document.createElement('input');
-    input.id = FILE_INPUT_ID;
-    input.type = 'file';
-    input.accept = '.xlsx';
-    input.style.display = 'none';
-    document.body.appendChild(input);
-  }
-  const el = input;
-  el.value = '';
-  return new Promise((resolve) => {
-    el.onchange = () => resolve(el.files?.[0] ?? null);
-    el.oncancel = () => resolve(null);
-    el.click();
-  });
-}
-
 async function uploadH5(): Promise<Reply<Uploaded> | null> {
-  const file = await pickH5();
+  const [file] = await pickH5(FILE_INPUT_ID, '.xlsx', 1);
   if (!file) return null;
-  try {
-    const res = await fetch(`/__upload?name=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: file,
-    });
-    const json = (await res.json()) as Reply<{ fileId: string }>;
-    if (json?.ok === true) return { ok: true, data: { fileId: json.data.fileId, name: file.name } };
-    return { ok: false, error: json?.ok === false ? json.error : UPLOAD_FAILED };
-  } catch {
-    return { ok: false, error: NETWORK_ERROR };
-  }
+  const res = await postH5(file, file.name, UPLOAD_FAILED);
+  return res.ok ? { ok: true, data: { fileId: res.data.fileId, name: file.name } } : res;
 }
 
 /** Lets the user pick one .xlsx and uploads it. null: the user cancelled. */

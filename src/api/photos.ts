@@ -1,9 +1,8 @@
 // Photos (a nomination's, a campaign cover, a 三长's portrait): pick from the album or take one, then upload.
-// weapp: chooseImage (compressed) + cloud storage; h5 (local dev server): a hidden
-// <input type="file" accept="image/*"> + POST /__upload. Same shape as src/api/files.ts.
+// weapp: chooseImage (compressed) + cloud storage; h5 (local dev server): ./upload.
 import Taro from '@tarojs/taro';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { NETWORK_ERROR } from './client';
+import { isCancel, pickH5, postH5 } from './upload';
 
 /** The id of the hidden image input on H5 (tests fill it through the file chooser). */
 export const PHOTO_INPUT_ID = 'lzt-photo-input';
@@ -12,7 +11,6 @@ const UPLOAD_FAILED: AppErrorBody = { code: 'INTERNAL', message: '照片上传�
 const TOO_BIG: AppErrorBody = { code: 'INVALID_INPUT', message: '照片太大了（超过 10MB），请换一张' };
 const MAX_BYTES = 10 * 1024 * 1024;
 
-const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e));
 const extOf = (path: string) => (/\.(jpe?g|png|webp|gif)$/i.exec(path)?.[1] ?? 'jpg').toLowerCase();
 
 async function uploadWeapp(max: number, folder: string): Promise<Reply<string[]> | null> {
@@ -36,45 +34,15 @@ async function uploadWeapp(max: number, folder: string): Promise<Reply<string[]>
   return { ok: true, data: ids };
 }
 
-function pickH5(max: number): Promise<File[]> {
-  let input = document.getElementById(PHOTO_INPUT_ID) as HTMLInputElement | null;
-  if (!input) {
-    input = document.createElement('input');
-    input.id = PHOTO_INPUT_ID;
-    input.type = 'file';
-    input.accept = 'image/*';
-    input.style.display = 'none';
-    document.body.appendChild(input);
-  }
-  const el = input;
-  el.multiple = max > 1;
-  el.value = '';
-  return new Promise((resolve) => {
-    el.onchange = () => resolve(Array.from(el.files ?? []).slice(0, max));
-    el.oncancel = () => resolve([]);
-    el.click();
-  });
-}
-
 async function uploadH5(max: number): Promise<Reply<string[]> | null> {
-  const files = await pickH5(max);
+  const files = await pickH5(PHOTO_INPUT_ID, 'image/*', max);
   if (files.length === 0) return null;
   if (files.some((f) => f.size > MAX_BYTES)) return { ok: false, error: TOO_BIG };
   const ids: string[] = [];
   for (const file of files) {
-    try {
-      const res = await fetch(`/__upload?name=photo.${extOf(file.name)}`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/octet-stream' },
-        body: file,
-      });
-      const json = (await res.json()) as Reply<{ fileId: string }>;
-      if (json?.ok !== true) return { ok: false, error: json?.ok === false ? json.error : UPLOAD_FAILED };
-      ids.push(json.data.fileId);
-    } catch {
-      return { ok: false, error: NETWORK_ERROR };
-    }
+    const res = await postH5(file, `photo.${extOf(file.name)}`, UPLOAD_FAILED);
+    if (!res.ok) return res;
+    ids.push(res.data.fileId);
   }
   return { ok: true, data: ids };
 }

@@ -1,6 +1,8 @@
-// Small page helpers shared by the resident-side e2e tests (card, household, register).
+// Small page helpers shared by the e2e tests.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { shot, type App } from './harness';
+import { scratchDir, shot, type App } from './harness';
 
 export async function openRoute(app: App, page: Page, route: string, pageName: string): Promise<void> {
   await page.goto(`${app.url}/#${route}`);
@@ -62,5 +64,19 @@ export async function shotAll(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** A 1×1 PNG, for photo and logo uploads through the file chooser. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+/** A 1×1 PNG in a scratch folder, for photo and logo uploads. */
+export function pngFile(name: string): string {
+  const file = path.join(scratchDir(name), `${name}.png`);
+  fs.writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+  return file;
+}
+
+/**
+ * Does what opens the page's file chooser (its hidden <input type="file">) and gives it `file`.
+ * Catching the chooser keeps headless Chromium from cancelling it.
+ */
+export async function chooseFile(page: Page, open: () => Promise<unknown>, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await open();
+  await (await chooser).setFiles(file);
+}

@@ -4,11 +4,10 @@
 // the caller cannot use shows why and no pass button; 离我最近 with and without location;
 // the 管理员 edits a perk, issues a clerk code, imports a sheet, reads the stats, and
 // suspends p1 — its perks leave the list.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, scratchDir, signInAs, startApp, type App } from './harness';
-import { api, confirmModal, PNG, shotAll, useLargeText } from './pageHelpers';
+import { api, chooseFile, confirmModal, pngFile, shotAll, useLargeText } from './pageHelpers';
 
 
 jest.setTimeout(120_000);
@@ -358,11 +357,7 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await fill(page, 'partner-lat', '27.8600');
     await fill(page, 'partner-lng', '112.9500');
     // A storefront photo: uploaded with the form, kept when the partner is saved again.
-    const logoFile = path.join(scratchDir('perk-logo'), 'logo.png');
-    fs.writeFileSync(logoFile, PNG);
-    const logoChooser = page.waitForEvent('filechooser');
-    await tap(page, '#partner-logo-upload');
-    await (await logoChooser).setFiles(logoFile);
+    await chooseFile(page, () => tap(page, '#partner-logo-upload'), pngFile('logo'));
     await page.waitForSelector('#partner-logo .partner-logo__img');
     await snap(page, 'perk-admin-partner-logo');
     await tap(page, '#partner-save');
@@ -382,9 +377,7 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await book.xlsx.writeFile(file);
     await open(page, '/perk/admin?tab=import', 'perk-admin');
     await tap(page, '#perk-admin-tab-import');
-    const chooser = page.waitForEvent('filechooser');
-    await tap(page, '#perk-import-choose');
-    await (await chooser).setFiles(file);
+    await chooseFile(page, () => tap(page, '#perk-import-choose'), file);
     await page.waitForSelector('#perk-import-report', { timeout: 20_000 });
     await expectText(page, '#perk-import-report', '预检结果');
     await expectText(page, '#perk-import-report .import-count--rejected .lzt-stats__num', '1');

@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CampaignDoc, CandidateDoc } from '../../server/features/vote/docs';
 import { manualClock } from '../../server/runtime/local-ports';
-import { describeE2E, launchBrowser, phone, scratchDir, signInAs, SHOTS_DIR, startApp, type App } from './harness';
-import { confirmModal, PNG, shotAll, useLargeText } from './pageHelpers';
+import { describeE2E, launchBrowser, phone, signInAs, SHOTS_DIR, startApp, type App } from './harness';
+import { chooseFile, confirmModal, pngFile, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(240_000);
 
@@ -326,12 +326,7 @@ describeE2E('最美邻长评选 (H5)', () => {
     await tap(page, '#nominate-lead-option-u5');
     await expectText(page, '#nominate-picked', u5.lead.name);
     await fill(page, 'nominate-story', '每天早上在楼下帮老人量血压，谁家有事一个电话就到。');
-    const dir = scratchDir('photo');
-    const photo = path.join(dir, 'photo.png');
-    fs.writeFileSync(photo, PNG);
-    const chooser = page.waitForEvent('filechooser');
-    await tap(page, '#nominate-photo-picker .photo-picker__add');
-    await (await chooser).setFiles(photo);
+    await chooseFile(page, () => tap(page, '#nominate-photo-picker .photo-picker__add'), pngFile('photo'));
     await shown(page, '#nominate-photo-picker .photo-picker__item').waitFor();
     await snap(page, 'vote-nominate-public');
     await tap(page, '#nominate-submit');

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, shot as fullShot, scratchDir, signInAs, startApp, type App } from './harness';
-import { PNG } from './pageHelpers';
+import { chooseFile, pngFile } from './pageHelpers';
 
 jest.setTimeout(90_000);
 
@@ -232,11 +232,7 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
 
     // The lead's photo: uploaded here, shown on the card by the door (and on their 优惠码).
     await expectText(page, '#lead-photo', '还没有照片');
-    const photo = path.join(scratchDir('lead-photo'), 'lead.png');
-    fs.writeFileSync(photo, PNG);
-    const chooser = page.waitForEvent('filechooser');
-    await tap(page, '#lead-photo-upload');
-    await (await chooser).setFiles(photo);
+    await chooseFile(page, () => tap(page, '#lead-photo-upload'), pngFile('lead'));
     await page.waitForSelector('#lead-photo .lzt-avatar--photo');
     await expectText(page, '#lead-photo-upload', '更换照片');
     const card = (await app.runtime.call('card', { action: 'get', unitId: 'u3' }, null)) as { ok: true; data: { lead: { photo?: string } } };
@@ -354,11 +350,7 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     const { context, page } = await phone(browser);
     await signInAs(context, app, 'admin');
     await open(page, '/roster/admin?tab=import', 'roster-admin');
-    // The page clicks its hidden <input type="file">; catching the chooser keeps headless
-    // Chromium from cancelling it, then the file goes into that input.
-    const chooser = page.waitForEvent('filechooser');
-    await tap(page, '#import-choose');
-    await (await chooser).setFiles(file);
+    await chooseFile(page, () => tap(page, '#import-choose'), file);
     expect(await page.locator('#lzt-file-input').count()).toBe(1);
     await page.waitForSelector('#import-report', { timeout: 20_000 });
     await expectText(page, '#import-report', '预检结果');
