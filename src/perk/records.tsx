@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { call, type Output } from '../api/client';
 import BlockedState from '../components/BlockedState';
+import ChipSwitch from '../components/ChipSwitch';
 import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import { usePaged } from '../hooks/usePaged';
@@ -41,25 +42,6 @@ function Head({ first }: { first: RecordsPage }) {
   );
 }
 
-/** A clerk of two shops switches between their records here. */
-function Shops({ first, onPick }: { first: RecordsPage; onPick: (id: string) => void }) {
-  if (first.shops.length < 2) return null;
-  return (
-    <View className='records-shops' id='records-shops'>
-      {first.shops.map((s) => (
-        <View
-          key={s.id}
-          id={`records-shop-${s.id}`}
-          className={`lzt-chip records-shops__item${s.id === first.partner.id ? ' lzt-chip--done' : ' lzt-chip--none'}`}
-          onClick={() => onPick(s.id)}
-        >
-          {s.name}
-        </View>
-      ))}
-    </View>
-  );
-}
-
 export default function PerkRecordsPage() {
   const [partnerId, setPartnerId] = useState<string | undefined>(undefined);
   const list = usePaged<Row, RecordsPage>((page) => call('perk', 'clerkRedemptions', { page, pageSize: 20, ...(partnerId ? { partnerId } : {}) }), [partnerId]);
@@ -72,7 +54,11 @@ export default function PerkRecordsPage() {
   }
   return (
     <PageShell name='perk-records'>
-      {list.first ? <Shops first={list.first} onPick={setPartnerId} /> : null}
+      {list.first ? (
+        <View className='records-shops'>
+          <ChipSwitch id='records-shop' items={list.first.shops} current={list.first.partner.id} onPick={setPartnerId} />
+        </View>
+      ) : null}
       {list.first ? <Head first={list.first} /> : null}
       <View className='lzt-section-title'>核销记录（最新在前）</View>
       <PagedList id='records-list' state={list} loadingText='正在读取核销记录…' emptyTitle='还没有核销记录' emptyDescription='核销成功的优惠会记录在这里。'>

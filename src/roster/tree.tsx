@@ -5,12 +5,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useState, type ReactElement } from 'react';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import CallView from '../components/CallView';
+import ChipSwitch from '../components/ChipSwitch';
 import EmptyState from '../components/EmptyState';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
 import TreeRow from './parts/TreeRow';
-import { childrenIndex, fetchTree, rootsOf, visibleFor, type TreeData, type TreeNode } from './treeModel';
+import { chooseCommunity, childrenIndex, fetchTree, rootsOf, visibleFor, type TreeData, type TreeNode } from './treeModel';
 import '../components/work.scss';
 import './roster.scss';
 
@@ -33,6 +34,17 @@ function CommunityHead({ community }: { community: TreeData['community'] }) {
           </PrimaryButton>
         </View>
       ) : null}
+    </View>
+  );
+}
+
+/** A 镇街 or 区 管理员 looks after several 社区: one tap switches the roster pages to another. */
+function CommunitySwitch({ data, onPick }: { data: TreeData; onPick: (id: string) => void }) {
+  if ((data.communities ?? []).length < 2) return null;
+  return (
+    <View className='tree-communities' id='tree-communities'>
+      <View className='lzt-sub'>切换社区</View>
+      <ChipSwitch id='tree-community' items={data.communities ?? []} current={data.community.id} onPick={onPick} />
     </View>
   );
 }
@@ -88,6 +100,14 @@ export default function TreePage() {
           {(data) => (
             <>
               <CommunityHead community={data.community} />
+              <CommunitySwitch
+                data={data}
+                onPick={(id) => {
+                  chooseCommunity(id);
+                  setQuery('');
+                  void tree.reload();
+                }}
+              />
               <View className='tree-search'>
                 <Input
                   id='tree-search'

@@ -1,4 +1,5 @@
 // The 组织体系图 as returned by roster.tree (a flat list), and the client-side search over it.
+import Taro from '@tarojs/taro';
 import { call, type Output } from '../api/client';
 
 export type TreeData = Output<'roster', 'tree'>;
@@ -48,7 +49,33 @@ export function visibleFor(nodes: TreeNode[], query: string): Set<string> | null
   return shown;
 }
 
-export const fetchTree = () => call('roster', 'tree', {});
+const COMMUNITY_KEY = 'lzt.roster.community';
+
+/** The 社区 a 镇街 or 区 管理员 last chose (the server opens on their first one otherwise). */
+function chosenCommunity(): string | undefined {
+  try {
+    const id = Taro.getStorageSync(COMMUNITY_KEY);
+    return typeof id === 'string' && id ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every roster page (the tree, a node's page, the node chooser) then shows this 社区. */
+export function chooseCommunity(id: string): void {
+  Taro.setStorageSync(COMMUNITY_KEY, id);
+}
+
+/** The tree of the chosen 社区; one no longer open to this caller (another user on the phone) is forgotten. */
+export async function fetchTree() {
+  const communityId = chosenCommunity();
+  const reply = await call('roster', 'tree', communityId ? { communityId } : {});
+  if (communityId && !reply.ok && (reply.error.code === 'FORBIDDEN' || reply.error.code === 'NOT_FOUND')) {
+    Taro.removeStorageSync(COMMUNITY_KEY);
+    return call('roster', 'tree', {});
+  }
+  return reply;
+}
 
 /** The nodes depth first (片, its 组 and their 邻, then the next 片), as the tree reads. */
 export function inTreeOrder(nodes: TreeNode[]): TreeNode[] {

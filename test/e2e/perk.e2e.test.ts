@@ -443,7 +443,7 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     expect((await app.runtime.call('account', { action: 'claim', code }, 'demo-clerk')).ok).toBe(true);
     const clerk = await signedIn('clerk');
     await open(clerk.page, '/perk/records', 'perk-records');
-    await clerk.page.waitForSelector('#records-shops');
+    await clerk.page.waitForSelector('#records-shop-switch');
     await expectText(clerk.page, '#records-head', '湘味小厨');
     await tap(clerk.page, '#records-shop-p9');
     await expectText(clerk.page, '#records-head', '老街米粉');

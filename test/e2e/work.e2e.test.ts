@@ -396,4 +396,39 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     await shot(page, 'work-ledger-two-units');
     await context.close();
   });
+
+  test('a 镇街 管理员 switches the roster pages to another 社区, and it stays chosen', async () => {
+    // A second 社区 in the same 街道, with one 片 → 组 → 邻 copied from the first.
+    const nodes = app.runtime.store.collection('nodes');
+    const c2At = (at: Record<string, string>) => ({ ...at, community: 'c2' });
+    const c1 = (await nodes.doc('c1').get()) as unknown as { at: Record<string, string> } & Record<string, unknown>;
+    await nodes.doc('c2').set({ ...c1, _id: undefined, name: '和平社区', at: c2At(c1.at) } as never);
+    for (const [from, to, parent, name] of [['a1', 'c2a1', 'c2', '和平第一片'], ['g1', 'c2g1', 'c2a1', '和平第一组'], ['u1', 'c2u1', 'c2g1', '和平1栋邻']]) {
+      const doc = (await nodes.doc(from).get()) as unknown as { at: Record<string, string> } & Record<string, unknown>;
+      const at = { ...c2At(doc.at), area: 'c2a1', ...(doc.at.group ? { group: 'c2g1' } : {}), ...(doc.at.unit ? { unit: 'c2u1' } : {}) };
+      await nodes.doc(to).set({ ...doc, _id: undefined, name, parentId: parent, at } as never);
+    }
+    await app.runtime.store.collection('users').doc('e2e-street-admin').set({
+      name: '街道干部',
+      grants: [{ role: 'admin', nodeId: 's1', nodeName: '示范街道', level: 'street' }],
+      createdAt: 0,
+    } as never);
+
+    const { context, page } = await phone(browser);
+    expect((await context.request.post(`${app.url}/__dev/signin`, { data: { openid: 'e2e-street-admin' } })).ok()).toBe(true);
+    await open(page, '/roster/tree?manage=1', 'roster-tree');
+    await expectText(page, '#tree-community', '幸福里社区');
+    await tap(page, '#tree-community-c2');
+    await expectText(page, '#tree-community', '和平社区');
+    await shot(page, 'work-tree-communities');
+    await tap(page, '#tree-node-c2g1');
+    await tap(page, '#tree-node-c2u1');
+    await page.waitForSelector('#page-roster-unit #unit-name');
+    await expectText(page, '#unit-name', '和平1栋邻');
+    // Chosen once, it stays: the tree opened afresh (a new page) is 和平社区's.
+    const again = await context.newPage();
+    await open(again, '/roster/tree?manage=1', 'roster-tree');
+    await expectText(again, '#tree-community', '和平社区');
+    await context.close();
+  });
 });
