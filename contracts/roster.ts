@@ -14,8 +14,6 @@ export const ImportRowResult = z.object({
 export const ImportReport = importReport(ImportRowResult);
 export type ImportReportT = z.infer<typeof ImportReport>;
 
-export { AwayStatus };
-
 export const TreeNode = z.object({
   id: z.string(),
   parentId: z.string().nullable(),

@@ -29,10 +29,7 @@ export const RankingMode = z.enum(['live', 'after']);
 export const NominationKind = z.enum(['org', 'public', 'self']);
 export const CandidateStatus = z.enum(['pending', 'approved', 'rejected']);
 /** Photos wait for the 管理员 (in the cloud, mediaCheckAsync answers later, so nothing is shown before review). */
-export { FileId };
-
 export const PhotoStatus = z.enum(['pending', 'approved', 'rejected']);
-
 /** Made by the mini program for each tap (and reused for its retries): the same id never counts twice. */
 export const RequestId = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, '请求编号不正确');
 const Time = z.number().int().min(Date.UTC(2020, 0, 1)).max(Date.UTC(2100, 0, 1));

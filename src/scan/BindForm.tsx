@@ -38,20 +38,20 @@ export default function BindForm({ card, gate, onBound }: Props) {
     setBusy(true);
     const reply = await call('card', 'bind', { ...checked.input, ...(move ? { move: true } : {}) });
     setBusy(false);
-    if (reply.ok && reply.data.household) return onBound(reply.data.household.address);
-    if (reply.ok && reply.data.moveFrom) {
+    if (reply.ok) {
+      const { household, moveFrom } = reply.data;
+      if (household) return onBound(household.address);
+      if (!moveFrom) return;
       // Bound elsewhere: leaving that household must be the resident's own decision.
-      const { address, erases } = reply.data.moveFrom;
       const answer = await Taro.showModal({
         title: '更换绑定的住户',
-        content: `您现在绑定的是 ${address}。改绑后将解除原来的绑定${erases ? '，原来那户的登记和走访记录会一并删除' : ''}。确定改绑吗？`,
+        content: `您现在绑定的是 ${moveFrom.address}。改绑后将解除原来的绑定${moveFrom.erases ? '，原来那户的登记和走访记录会一并删除' : ''}。确定改绑吗？`,
         confirmText: '确定改绑',
         cancelText: '不改了',
       });
       if (answer.confirm) void submit(true);
       return;
     }
-    if (reply.ok) return;
     if (reply.error.code === 'UNAUTHENTICATED' && gate.ask(() => void submit())) return;
     setError(reply.error.message);
   }

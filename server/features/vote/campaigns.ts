@@ -107,9 +107,9 @@ const ANNOUNCED_SHOWN = 5;
 export const AWAITING_RESULTS_MS = 30 * 24 * 3600_000;
 
 /**
- * Campaigns over a place (its 邻 and every node above it): those still to vote on, or whose
- * voting ended and whose results are awaited (for 30 days), and the latest with confirmed results. The place is `nodeId`, else the caller's household, else
- * the node of their first role.
+ * Campaigns over a place (its 邻 and every node above it): those still to vote on or whose
+ * results are awaited (for 30 days after voting), and the latest with confirmed results. The
+ * place is `nodeId`, else the caller's household, else the node of their first role.
  */
 export async function campaignsOver(ctx: Ctx, nodeId: string | undefined, now: number) {
   let placeId = nodeId;
