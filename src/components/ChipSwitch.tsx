@@ -1,4 +1,4 @@
-// A row of chips to switch between a few places of one's own (a clerk's shops, a 管理员's 社区).
+// A row of chips to switch between a few places of one's own (a clerk's shops, a 邻长's 邻, a 管理员's 社区).
 import { View } from '@tarojs/components';
 import './ui.scss';
 

@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { call, type Output } from '../api/client';
 import CallView from '../components/CallView';
+import ChipSwitch from '../components/ChipSwitch';
 import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import { useCall } from '../hooks/useCall';
@@ -25,20 +26,6 @@ function Header({ unitId, unitName, refresh }: { unitId: string; unitName: strin
     <CallView state={summary} loadingText='正在统计…'>
       {(s) => <StatsCard id='ledger-header' title={unitName} subtitle={s.node.leadName ? `邻长：${s.node.leadName}` : undefined} stats={s.node.stats} />}
     </CallView>
-  );
-}
-
-/** A 邻长 of two 邻 switches between them here. */
-function UnitSwitch({ first, onPick }: { first: HouseholdsPage; onPick: (id: string) => void }) {
-  if (first.mine.length < 2) return null;
-  return (
-    <View className='lzt-tabs ledger-units' id='ledger-units'>
-      {first.mine.map((u) => (
-        <View key={u.id} id={`ledger-unit-${u.id}`} className={`lzt-tabs__item${u.id === first.unit.id ? ' lzt-tabs__item--on' : ''}`} onClick={() => onPick(u.id)}>
-          {u.name}
-        </View>
-      ))}
-    </View>
   );
 }
 
@@ -70,7 +57,12 @@ export default function LedgerPage() {
   const open = (row: LedgerRow) => void Taro.navigateTo({ url: `/ledger/household?id=${row.id}` });
   return (
     <PageShell name='ledger'>
-      {list.first ? <UnitSwitch first={list.first} onPick={setUnitId} /> : null}
+      {/* A 邻长 of two 邻 switches between them here. */}
+      {list.first ? (
+        <View className='ledger-units'>
+          <ChipSwitch id='ledger-unit' items={list.first.mine} current={list.first.unit.id} onPick={setUnitId} />
+        </View>
+      ) : null}
       {unit ? <Header unitId={unit.id} unitName={unit.name} refresh={refresh} /> : null}
       <View className='lzt-tabs ledger-filter'>
         {[

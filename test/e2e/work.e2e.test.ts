@@ -389,7 +389,7 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     await signInAs(context, app, 'neighbourLead');
     await open(page, '/pages/home/index', 'home');
     await tap(page, '#home-work-grant-u2');
-    await page.waitForSelector('#page-ledger #ledger-units');
+    await page.waitForSelector('#page-ledger #ledger-unit-switch');
     await expectText(page, '#ledger-header', '1栋2单元');
     await tap(page, '#ledger-unit-u1');
     await expectText(page, '#ledger-header', '1栋1单元');
