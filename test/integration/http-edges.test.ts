@@ -76,6 +76,8 @@ const expectEnvelope = (r: RawReply) => {
   return json;
 };
 
+jest.setTimeout(60_000);
+
 describe('HTTP edges', () => {
   const runtime = demoRuntime();
   let app: FastifyInstance;

@@ -242,9 +242,9 @@ describe('succession at every level (generated marks on 邻长, 组长 and 片�
           rt.close();
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
-  });
+  }, 120_000);
 
   it('marks every card below a 组长 (each 邻 of the 组), and a successor arrives without the mark', async () => {
     const rt = demoRuntime();
