@@ -86,6 +86,7 @@ export const FUNCTION_SPECS = {
     // Daily at 03:00 Beijing time.
     triggers: [{ name: 'dailyPurge', type: 'timer', config: '0 0 3 * * * *' }],
   },
+  notice: { timeoutSeconds: 10, memoryMB: 256, openapi: ['security.msgSecCheck'], env: [], triggers: [] },
   perk: { timeoutSeconds: 30, memoryMB: 512, openapi: ['security.msgSecCheck'], env: [PASS_SECRET], triggers: [] },
   register: {
     timeoutSeconds: 10,
