@@ -46,4 +46,13 @@ export const account = {
     output: WhoAmI,
     roles: ANYONE,
   }),
+  uploadTicket: action({
+    summary: '上传文件前取一个只属于自己的云存储路径（每日限量；照片或表格，内容在使用时核对）',
+    input: z.object({
+      kind: z.enum(['photo', 'sheet']),
+      ext: z.enum(['jpg', 'jpeg', 'png', 'webp', 'gif', 'xlsx'], { message: '只能上传照片或 Excel 表格' }),
+    }),
+    output: z.object({ cloudPath: z.string() }),
+    roles: SIGNED_IN,
+  }),
 };

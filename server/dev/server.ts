@@ -5,7 +5,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type ConnectionError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
@@ -14,10 +13,12 @@ import { plainInput } from '../core/plain-input';
 import { invalid } from '../core/router';
 import type { LocalRuntime } from '../runtime/local';
 import { DEMO_USERS } from '../seed/demo';
+import { registerFiles } from './files';
+
+export { UPLOAD_LIMIT } from './files';
 
 export const SESSION_COOKIE = 'lzt_session';
 export const BODY_LIMIT = 64 * 1024;
-export const UPLOAD_LIMIT = 20 * 1024 * 1024;
 /** A request (headers and body) must arrive whole within this, or it is cut off with a 408 envelope. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -138,21 +139,7 @@ export async function createDevServer(opts: DevServerOptions): Promise<FastifyIn
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return send(reply, { ok: true, data: null });
   });
-  // Stand-in for wx.cloud.uploadFile: the mini program uploads a file, then passes its id to a function.
-  await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
-    scope.post<{ Querystring: { name?: string } }>('/__upload', { bodyLimit: UPLOAD_LIMIT }, async (req, reply) => {
-      const openid = openidOf(req);
-      if (!openid) return send(reply, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }, 401);
-      const body = req.body as Buffer;
-      if (!Buffer.isBuffer(body) || body.length === 0) return send(reply, invalid('没有收到文件'));
-      const ext = /\.([0-9A-Za-z]{1,8})$/.exec(req.query.name ?? '')?.[1] ?? 'bin';
-      const fileId = await opts.runtime.ports.files.put(`uploads/${randomUUID()}.${ext.toLowerCase()}`, body, 'application/octet-stream');
-      return send(reply, { ok: true, data: { fileId } });
-    });
-  });
-  await app.register(fastifyStatic, { root: opts.runtime.filesDir, prefix: '/files/', decorateReply: false });
+  await registerFiles(app, opts.runtime, openidOf);
 
   // Store operations and this process's CPU time (µs), for the bench.
   app.get('/__dev/stats', async (_req, reply) => {

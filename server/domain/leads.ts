@@ -6,6 +6,7 @@ import { cmd, type Store } from '../store/port';
 import { LEAD_ROLE_OF, type AwayStatus, type LeadDoc, type LeadSnapshot, type NodeDoc } from './docs';
 import { grantRole, revokeRole } from './grants';
 import { chainLeadOf, type ChainLead } from './succession';
+import { publishFiles, requireOwnedFiles } from './uploads';
 
 export interface Person {
   name: string;
@@ -109,6 +110,10 @@ export async function markBack(ctx: Ctx, node: NodeDoc): Promise<void> {
  */
 export async function setLeadPhoto(ctx: Ctx, node: NodeDoc, fileId: string | null): Promise<void> {
   if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，请先推选接替人选');
+  if (fileId) {
+    await requireOwnedFiles(ctx, [fileId], 'photo', { kept: [node.lead.photo] });
+    await publishFiles(ctx, [fileId]); // the card shows it to everyone
+  }
   const photo = fileId ?? cmd.unset();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.photo': photo });
   await ctx.store.collection('leads').doc(node.lead.id).update({ photo });

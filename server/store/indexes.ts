@@ -32,6 +32,7 @@ export const COLLECTIONS = [
   'voteAudit', // voids, disqualifications and confirmations, with reasons
   'notices', // 通知公告 at a node (scopeId, `at`), with its maintained read counter
   'noticeReads', // one read marker per (notice, household), _id = noticeId:householdId
+  'uploads', // who uploaded each file (or for whom a function made it), its checked type, published or not; _id = hash of the path
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

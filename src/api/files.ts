@@ -4,7 +4,7 @@
 // h5 (local dev server): a hidden <input type="file"> + POST /__upload, window.open.
 import Taro from '@tarojs/taro';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { isCancel, pickH5, postH5 } from './upload';
+import { isCancel, pickH5, postH5, uploadWeappFile } from './upload';
 
 export interface Uploaded {
   fileId: string;
@@ -17,9 +17,6 @@ const OPEN_FAILED: AppErrorBody = { code: 'INTERNAL', message: '文件打不开�
 /** The id of the hidden file input on H5 (tests fill it with setInputFiles). */
 export const FILE_INPUT_ID = 'lzt-file-input';
 
-/** Cloud paths keep to safe characters; the extension is kept for the importer. */
-const safeName = (name: string) => name.replace(/[^0-9A-Za-z._-]/g, '_').slice(-60);
-
 async function uploadWeapp(): Promise<Reply<Uploaded> | null> {
   let picked: { path: string; name: string };
   try {
@@ -29,18 +26,14 @@ async function uploadWeapp(): Promise<Reply<Uploaded> | null> {
     return isCancel(e) ? null : { ok: false, error: { code: 'INTERNAL', message: '没有选到文件，请从微信聊天里选择 .xlsx 文件' } };
   }
   if (!picked) return null;
-  try {
-    const res = await Taro.cloud.uploadFile({ cloudPath: `uploads/${Date.now()}-${safeName(picked.name)}`, filePath: picked.path });
-    return { ok: true, data: { fileId: res.fileID, name: picked.name } };
-  } catch {
-    return { ok: false, error: UPLOAD_FAILED };
-  }
+  const res = await uploadWeappFile('sheet', picked.path, 'xlsx', UPLOAD_FAILED);
+  return res.ok ? { ok: true, data: { fileId: res.data.fileId, name: picked.name } } : res;
 }
 
 async function uploadH5(): Promise<Reply<Uploaded> | null> {
   const [file] = await pickH5(FILE_INPUT_ID, '.xlsx', 1);
   if (!file) return null;
-  const res = await postH5(file, file.name, UPLOAD_FAILED);
+  const res = await postH5(file, file.name, UPLOAD_FAILED, 'sheet');
   return res.ok ? { ok: true, data: { fileId: res.data.fileId, name: file.name } } : res;
 }
 

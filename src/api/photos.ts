@@ -2,7 +2,7 @@
 // weapp: chooseImage (compressed) + cloud storage; h5 (local dev server): ./upload.
 import Taro from '@tarojs/taro';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { isCancel, pickH5, postH5 } from './upload';
+import { isCancel, pickH5, postH5, uploadWeappFile } from './upload';
 
 /** The id of the hidden image input on H5 (tests fill it through the file chooser). */
 export const PHOTO_INPUT_ID = 'lzt-photo-input';
@@ -13,7 +13,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 const extOf = (path: string) => (/\.(jpe?g|png|webp|gif)$/i.exec(path)?.[1] ?? 'jpg').toLowerCase();
 
-async function uploadWeapp(max: number, folder: string): Promise<Reply<string[]> | null> {
+async function uploadWeapp(max: number): Promise<Reply<string[]> | null> {
   let paths: string[];
   try {
     const res = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -23,13 +23,10 @@ async function uploadWeapp(max: number, folder: string): Promise<Reply<string[]>
   }
   if (paths.length === 0) return null;
   const ids: string[] = [];
-  try {
-    for (const [i, filePath] of paths.entries()) {
-      const res = await Taro.cloud.uploadFile({ cloudPath: `${folder}/${Date.now()}-${i}.${extOf(filePath)}`, filePath });
-      ids.push(res.fileID);
-    }
-  } catch {
-    return ids.length ? { ok: true, data: ids } : { ok: false, error: UPLOAD_FAILED };
+  for (const filePath of paths) {
+    const res = await uploadWeappFile('photo', filePath, extOf(filePath), UPLOAD_FAILED);
+    if (!res.ok) return ids.length ? { ok: true, data: ids } : res;
+    ids.push(res.data.fileId);
   }
   return { ok: true, data: ids };
 }
@@ -40,14 +37,14 @@ async function uploadH5(max: number): Promise<Reply<string[]> | null> {
   if (files.some((f) => f.size > MAX_BYTES)) return { ok: false, error: TOO_BIG };
   const ids: string[] = [];
   for (const file of files) {
-    const res = await postH5(file, `photo.${extOf(file.name)}`, UPLOAD_FAILED);
+    const res = await postH5(file, `photo.${extOf(file.name)}`, UPLOAD_FAILED, 'photo');
     if (!res.ok) return res;
     ids.push(res.data.fileId);
   }
   return { ok: true, data: ids };
 }
 
-/** Lets the user pick up to `max` photos and uploads them (weapp: into cloud storage's `folder`). null: the user cancelled. */
-export function uploadPhotos(max: number, folder = 'vote'): Promise<Reply<string[]> | null> {
-  return process.env.TARO_ENV === 'weapp' ? uploadWeapp(max, folder) : uploadH5(max);
+/** Lets the user pick up to `max` photos and uploads them (as the caller's own uploads). null: the user cancelled. */
+export function uploadPhotos(max: number): Promise<Reply<string[]> | null> {
+  return process.env.TARO_ENV === 'weapp' ? uploadWeapp(max) : uploadH5(max);
 }

@@ -1,7 +1,10 @@
 // What picking and uploading a file shares, whatever the file: WeChat's cancel, and on H5 (the
 // local dev server) a hidden <input type="file"> and POST /__upload.
+import Taro from '@tarojs/taro';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { NETWORK_ERROR } from './client';
+import { call, NETWORK_ERROR } from './client';
+
+export type UploadKind = 'photo' | 'sheet';
 
 /** WeChat's own cancel messages ("chooseImage:fail cancel"). */
 export const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e));
@@ -27,10 +30,25 @@ export function pickH5(inputId: string, accept: string, max: number): Promise<Fi
   });
 }
 
-/** Uploads one file to the dev server, which answers with its `local:` id. */
-export async function postH5(file: File, name: string, failed: AppErrorBody): Promise<Reply<{ fileId: string }>> {
+/**
+ * weapp: uploads into a cloud path of the caller's own (account.uploadTicket: the server records
+ * the caller as its owner, so only they can hand the file to a function).
+ */
+export async function uploadWeappFile(kind: UploadKind, filePath: string, ext: string, failed: AppErrorBody): Promise<Reply<{ fileId: string }>> {
+  const ticket = await call('account', 'uploadTicket', { kind, ext: ext as 'jpg' });
+  if (!ticket.ok) return ticket;
   try {
-    const res = await fetch(`/__upload?name=${encodeURIComponent(name)}`, {
+    const res = await Taro.cloud.uploadFile({ cloudPath: ticket.data.cloudPath, filePath });
+    return { ok: true, data: { fileId: res.fileID } };
+  } catch {
+    return { ok: false, error: failed };
+  }
+}
+
+/** Uploads one file to the dev server (type checked by content there), which answers with its `local:` id. */
+export async function postH5(file: File, name: string, failed: AppErrorBody, kind: UploadKind): Promise<Reply<{ fileId: string }>> {
+  try {
+    const res = await fetch(`/__upload?kind=${kind}&name=${encodeURIComponent(name)}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/octet-stream' },

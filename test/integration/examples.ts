@@ -13,6 +13,7 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'account.ping': {},
   'account.whoami': {},
   'account.claim': { code: '12345678' },
+  'account.uploadTicket': { kind: 'photo', ext: 'jpg' },
 
   'card.get': { unitId: 'u1' },
   'card.contact': { unitId: 'u1', who: 'neighbourLead' },

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../../server/runtime/local';
 import type { Filter } from '../../server/store/port';
 import { manualClock } from '../../server/runtime/local-ports';
-import { T0, demoRuntime } from './runtime';
+import { T0, demoRuntime, uploadAs } from './runtime';
 import { PERK_COLUMNS, type PerkColumnKey } from '../../server/features/perk/columns';
 
 export const NL = 'demo-neighbour-lead';
@@ -40,11 +40,11 @@ export async function bindClerk(rt: LocalRuntime, partnerId: string, openid: str
 }
 
 /** An .xlsx of partner-and-perk rows (by column key), uploaded like the mini program would. */
-export async function uploadSheet(rt: LocalRuntime, rows: Partial<Record<PerkColumnKey, string | number | Date>>[], name = 'perks'): Promise<string> {
+export async function uploadSheet(rt: LocalRuntime, rows: Partial<Record<PerkColumnKey, string | number | Date>>[], owner = ADMIN): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('支持单位与优惠');
   ws.columns = PERK_COLUMNS.map((c) => ({ header: c.header, key: c.key }));
   for (const r of rows) ws.addRow(r);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return rt.ports.files.put(`uploads/${name}-${Math.random().toString(36).slice(2)}.xlsx`, buf, 'application/octet-stream');
+  return uploadAs(rt, owner, 'sheet', buf);
 }

@@ -5,6 +5,7 @@ import { C, type PartnerDoc, type PerkDoc } from '../../server/features/perk/doc
 import { perkTemplateBuffer } from '../../server/features/perk/template';
 import { dayEnd, dayStart, parseDate, parseEligibility, parseLimit } from '../../server/features/perk/import';
 import { ADMIN, NL, count, ok, perkCall, perkRuntime, uploadSheet } from './perk-helpers';
+import { uploadAs } from './runtime';
 
 const shop = {
   name: '向阳花店',
@@ -69,7 +70,7 @@ describe('perk import', () => {
     expect(byRow.get(16)).toMatchObject({ status: 'changed' });
     expect(reason(16)).toMatch(/营业时间：每天 10:00-21:00 → 每天 10:00-22:00.*有效期/);
     expect(report.summary).toEqual({ rows: 15, added: 2, changed: 1, unchanged: 0, rejected: 12 });
-    expect(report.reportUrl).toMatch(/^\/files\/reports\/perks-.*\.xlsx$/);
+    expect(report.reportUrl).toMatch(/^\/files\/reports\/[0-9a-f]{24}\/perks-[0-9a-f]{32}\.xlsx$/);
     expect(report.dryRun).toBe(false);
 
     // What was written: the new partner at the admin's 社区 with its two perks, the changed hours.
@@ -122,7 +123,7 @@ describe('perk import', () => {
     expect([k.validFrom, k.validTo]).toEqual([dayStart('2026-11-01'), dayEnd('2027-10-31')]);
 
     // The template's own example rows import cleanly.
-    const tpl = await rt.ports.files.put('uploads/template.xlsx', await perkTemplateBuffer(), 'application/octet-stream');
+    const tpl = await uploadAs(rt, ADMIN, 'sheet', await perkTemplateBuffer());
     expect(ok(await perkCall(rt, 'import', { fileId: tpl, dryRun: true }, ADMIN)).summary).toMatchObject({ added: 2, rejected: 0 });
     const url = ok(await perkCall(rt, 'importTemplate', {}, ADMIN)).url;
     expect(url).toBe('/files/templates/perk-template.xlsx');
@@ -131,11 +132,11 @@ describe('perk import', () => {
 
   it('refuses a file that is not a sheet of partners', async () => {
     const rt = perkRuntime();
-    const junk = await rt.ports.files.put('uploads/junk.xlsx', Buffer.from('not a workbook'), 'application/octet-stream');
+    const junk = await uploadAs(rt, ADMIN, 'sheet', Buffer.from('not a workbook'));
     expect(await perkCall(rt, 'import', { fileId: junk }, ADMIN)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRow(['商家名称', '类别']);
-    const partial = await rt.ports.files.put('uploads/partial.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/octet-stream');
+    const partial = await uploadAs(rt, ADMIN, 'sheet', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(await perkCall(rt, 'import', { fileId: partial }, ADMIN)).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('表头缺少：地址、纬度、经度、优惠名称') },

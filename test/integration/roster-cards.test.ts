@@ -61,7 +61,7 @@ describe('邻长联系卡 PDF', () => {
     const g1 = await getNode(rt.store, 'g1');
     const result = await renderCards(ctx, g1);
     expect(result).toMatchObject({ cards: 4, pages: 1 });
-    expect(result.url).toMatch(/^\/files\/cards\/g1-\d{8}-\d{6}-[0-9a-z]{4}\.pdf$/);
+    expect(result.url).toMatch(/^\/files\/cards\/[0-9a-f]{24}\/g1-[0-9a-f]{32}\.pdf$/);
     const pdf = pdfOf(result.url);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 

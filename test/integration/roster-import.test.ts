@@ -183,7 +183,7 @@ describe('roster import', () => {
 
   it('writes the whole row-by-row report as .xlsx', async () => {
     const { report } = await run(await upload(faultyRows()));
-    expect(report.reportUrl).toMatch(/^\/files\/reports\/roster-\d{8}-\d{6}-[0-9a-z]{4}\.xlsx$/);
+    expect(report.reportUrl).toMatch(/^\/files\/reports\/[0-9a-f]{24}\/roster-[0-9a-f]{32}\.xlsx$/);
     const rows = await readXlsx(reportFile(report), '导入结果');
     expect(rows[0]).toEqual(['行号', '结果', '镇街', '社区', '片', '组', '邻', '邻长', '说明']);
     expect(rows).toHaveLength(40);

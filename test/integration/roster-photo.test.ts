@@ -3,18 +3,18 @@
 // they already have).
 import type { UserDoc } from '../../server/features/account/users';
 import { cmd } from '../../server/store/port';
-import { demoRuntime } from './runtime';
+import { demoRuntime, uploadAs } from './runtime';
 
 const data = (r: unknown) => {
   expect(r).toMatchObject({ ok: true });
   return (r as { data: any }).data;
 };
 const ADMIN = 'demo-admin';
-const PHOTO = 'local:uploads/lead-u3.jpg';
 
 describe('a 三长’s photo', () => {
   it('shows on the card and the tree, and on the pass once the lead binds; a new one replaces it; null removes it', async () => {
     const rt = demoRuntime();
+    const PHOTO = await uploadAs(rt, ADMIN, 'photo');
     const card = async () => data(await rt.call('card', { action: 'get', unitId: 'u3' }, null)).lead;
     const treeNode = async () => data(await rt.call('roster', { action: 'tree' }, ADMIN)).nodes.find((n: { id: string }) => n.id === 'u3');
     expect((await card()).photo).toBeUndefined();
@@ -29,7 +29,7 @@ describe('a 三长’s photo', () => {
     expect(data(await rt.call('perk', { action: 'pass', perkId: 'p1k1' }, 'u3-lead')).holder.photo).toBe(PHOTO);
 
     // Bound already: a new photo reaches the pass at once; null removes it everywhere.
-    const next = 'local:uploads/lead-u3-new.jpg';
+    const next = await uploadAs(rt, ADMIN, 'photo');
     data(await rt.call('roster', { action: 'setPhoto', nodeId: 'u3', fileId: next }, ADMIN));
     expect(data(await rt.call('perk', { action: 'pass', perkId: 'p1k1' }, 'u3-lead')).holder.photo).toBe(next);
     data(await rt.call('roster', { action: 'setPhoto', nodeId: 'u3', fileId: null }, ADMIN));
@@ -42,6 +42,7 @@ describe('a 三长’s photo', () => {
 
   it('is set by a 管理员 only, with a stored file’s id, for a node that has a lead', async () => {
     const rt = demoRuntime();
+    const PHOTO = await uploadAs(rt, ADMIN, 'photo');
     for (const who of ['demo-neighbour-lead', 'demo-resident', null]) {
       expect(await rt.call('roster', { action: 'setPhoto', nodeId: 'u3', fileId: PHOTO }, who)).toMatchObject({ ok: false });
     }

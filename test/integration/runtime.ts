@@ -4,6 +4,8 @@ import type { Clock } from '../../server/core/ports';
 import { createLocalRuntime, type LocalRuntime } from '../../server/runtime/local';
 import type { StoreMode } from '../../server/store/local-store';
 import { buildDemo, writeTree } from '../../server/seed/demo';
+import { makeCtx } from '../../server/core/router';
+import { acceptUpload, sniffType, UPLOAD_RULES, uploadTicket, type UploadKind } from '../../server/domain/uploads';
 
 export const T0 = Date.UTC(2026, 10, 25, 2, 0, 0); // 2026-11-25 10:00 Beijing
 
@@ -41,4 +43,20 @@ export function demoRuntime(opts: { clock?: Clock; store?: StoreMode } = {}): Lo
   opened.push(runtime);
   writeTree(runtime.store, buildDemo(T0));
   return runtime;
+}
+
+/** A 1×1 PNG. */
+export const TEST_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Uploads `data` as `openid` would: a file of the kind's types as the local server takes it
+ * (POST /__upload); anything else as the cloud gets it (a ticket, the bytes, its content checked
+ * when a function first accepts it). Returns the file id.
+ */
+export async function uploadAs(rt: LocalRuntime, openid: string, kind: UploadKind, data: Buffer = TEST_PNG): Promise<string> {
+  const ctx = makeCtx(rt.ports, { openid });
+  const type = sniffType(data);
+  if (type && UPLOAD_RULES[kind].types.includes(type)) return acceptUpload(ctx, kind, data);
+  const { cloudPath } = await uploadTicket(ctx, kind, kind === 'sheet' ? 'xlsx' : 'png');
+  return rt.ports.files.put(cloudPath, data, 'application/octet-stream');
 }

@@ -5,7 +5,7 @@ import type { NodeDoc } from '../../server/domain/docs';
 import type { UserDoc } from '../../server/features/account/users';
 import type { CandidateDoc, VoteDoc } from '../../server/features/vote/docs';
 import { StoreError } from '../../server/store/port';
-import { T0 } from './runtime';
+import { T0, uploadAs } from './runtime';
 import { ADMIN, countersAndVotes, DAY, data, errorOf, HOUR, votingWorld } from './vote-setup';
 
 // 2026-11-25 23:59:59 and 2026-11-26 00:00:00, Beijing time.
@@ -163,7 +163,8 @@ describe('nominations', () => {
 
   it('群众推荐, 个人自荐 and review: photos wait for review, numbers are given in order and never twice', async () => {
     const w = await votingWorld({ now: NOMINATING, candidates: 0 });
-    const photo = 'local:uploads/a.jpg';
+    const photo = await uploadAs(w.rt, 'demo-resident', 'photo');
+    const mine = await uploadAs(w.rt, 'demo-neighbour-lead', 'photo');
     const rec = data(await w.call('recommend', { campaignId: w.campaignId, unitId: 'u3', story: '常年义务修理楼道灯。', photos: [photo] }, 'demo-resident')).nomination;
     expect(rec).toMatchObject({ kind: 'public', status: 'pending', photos: [{ fileId: photo, status: 'pending' }], nominatorName: '居民王阿姨' });
     expect(await w.call('recommend', { campaignId: w.campaignId, unitId: 'u3', story: '再推荐一次' }, 'demo-newcomer')).toMatchObject({
@@ -174,7 +175,7 @@ describe('nominations', () => {
     expect(errorOf(await w.call('candidate', { candidateId: rec.id }, 'demo-newcomer'))).toBe('NOT_FOUND');
     expect(data(await w.call('candidate', { candidateId: rec.id }, 'demo-resident')).candidate.photos).toEqual([]);
 
-    const self = data(await w.call('apply', { campaignId: w.campaignId, story: '我愿意为邻居们服务。', photos: ['local:uploads/me.jpg'] }, 'demo-neighbour-lead')).nomination;
+    const self = data(await w.call('apply', { campaignId: w.campaignId, story: '我愿意为邻居们服务。', photos: [mine] }, 'demo-neighbour-lead')).nomination;
     expect(self).toMatchObject({ kind: 'self', unitId: 'u1', status: 'pending' });
     expect(data(await w.call('mine', { campaignId: w.campaignId }, 'demo-neighbour-lead')).candidacy).toMatchObject({ id: self.id });
 
@@ -190,8 +191,8 @@ describe('nominations', () => {
     const approved = data(await w.call('review', { candidateId: rec.id, approve: true, rejectPhotos: [] }, ADMIN)).nomination;
     expect(approved).toMatchObject({ status: 'approved', no: 1, photos: [{ fileId: photo, status: 'approved' }] });
     expect(w.rt.ports.notifier.sent.at(-1)).toMatchObject({ touser: 'demo-resident', data: { phrase1: { value: '已入围' } } });
-    const selfReviewed = data(await w.call('review', { candidateId: self.id, approve: true, rejectPhotos: ['local:uploads/me.jpg'] }, ADMIN)).nomination;
-    expect(selfReviewed.photos).toEqual([{ fileId: 'local:uploads/me.jpg', status: 'rejected' }]);
+    const selfReviewed = data(await w.call('review', { candidateId: self.id, approve: true, rejectPhotos: [mine] }, ADMIN)).nomination;
+    expect(selfReviewed.photos).toEqual([{ fileId: mine, status: 'rejected' }]);
     expect(errorOf(await w.call('review', { candidateId: self.id, approve: true }, ADMIN))).toBe('CONFLICT');
 
     // Two 管理员 approving six at once: 3…8, each once.
@@ -213,9 +214,9 @@ describe('nominations', () => {
 
   it('keeps a resident’s pending recommendation when the 邻长 then applies: the resident still sees it and hears the result', async () => {
     const w = await votingWorld({ now: NOMINATING, candidates: 0 });
-    const theirs = 'local:uploads/from-resident.jpg';
+    const theirs = await uploadAs(w.rt, 'demo-resident', 'photo');
     const rec = data(await w.call('recommend', { campaignId: w.campaignId, unitId: 'u1', story: '帮独居老人买菜送药。', photos: [theirs] }, 'demo-resident')).nomination;
-    const own = 'local:uploads/own.jpg';
+    const own = await uploadAs(w.rt, 'demo-neighbour-lead', 'photo');
     const self = data(await w.call('apply', { campaignId: w.campaignId, story: '我愿意为邻居们服务。', photos: [own] }, 'demo-neighbour-lead')).nomination;
     expect(self).toMatchObject({
       id: rec.id,

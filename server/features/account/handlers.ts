@@ -3,7 +3,9 @@ import { LEADS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
+import { AppError } from '../../core/errors';
 import { redeemInvite } from '../../domain/invites';
+import { UPLOAD_RULES, uploadTicket } from '../../domain/uploads';
 import { cmd } from '../../store/port';
 import { effectiveRoles, loadUser, type UserDoc } from './users';
 
@@ -49,5 +51,11 @@ export const accountFunction = defineFunction('account', account, {
   async claim(ctx, { code }) {
     await redeemInvite(ctx, code);
     return describe(ctx.caller.openid, await loadUser(ctx.store, ctx.openid()));
+  },
+
+  async uploadTicket(ctx, { kind, ext }) {
+    const photo = ext !== 'xlsx';
+    if (photo !== (kind === 'photo')) throw new AppError('INVALID_INPUT', UPLOAD_RULES[kind].wrongType);
+    return uploadTicket(ctx, kind, ext === 'jpeg' ? 'jpg' : ext);
   },
 });

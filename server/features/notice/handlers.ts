@@ -9,6 +9,7 @@ import { notice, type NoticeDetail } from '../../../contracts/notice';
 import { ROLE_LABELS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import { defineFunction } from '../../core/router';
 import { ancestorIds, getNode } from '../../domain/nodes';
 import { grantsOf } from '../../domain/scope';
@@ -103,6 +104,7 @@ export const noticeFunction = defineFunction('notice', notice, {
     if (!grant) throw new AppError('FORBIDDEN', '您只能向自己负责的范围发布通知');
     checkExpiry(ctx, expiresAt);
     await checkText(ctx, title, body);
+    await requireOwnedFiles(ctx, images, 'photo');
     const now = ctx.clock.now();
     const _id = newNoticeId(now);
     const key = keyOf(now, _id);
@@ -132,6 +134,7 @@ export const noticeFunction = defineFunction('notice', notice, {
       households: node.stats?.households ?? 0,
     };
     await ctx.store.collection('notices').add(doc);
+    await publishFiles(ctx, images);
     return { notice: await detailOf(ctx, doc, false, true) };
   },
 
@@ -143,6 +146,10 @@ export const noticeFunction = defineFunction('notice', notice, {
     const title = changes.title ?? n.title;
     const body = changes.body ?? n.body;
     if (changes.title !== undefined || changes.body !== undefined) await checkText(ctx, title, body);
+    if (changes.images) {
+      await requireOwnedFiles(ctx, changes.images, 'photo', { kept: n.images });
+      await publishFiles(ctx, changes.images);
+    }
     const pinned = changes.pinned ?? n.pinned;
     const expiresAt = changes.expiresAt !== undefined ? changes.expiresAt : n.expiresAt;
     const patch: Patch = {

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { SavePartnerInput, SavePerkInput } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import { getNode } from '../../domain/nodes';
 import { requireScope } from '../../domain/scope';
 import { shortId } from '../roster/util';
@@ -45,6 +46,8 @@ export async function savePartner(ctx: Ctx, input: z.output<typeof SavePartnerIn
   const scope = await getNode(ctx.store, input.scopeId, [...SCOPE_LEVELS]);
   await requireScope(ctx, scope.at, ['admin'], '所选服务范围不在您的管理范围内');
   const existing = input.partnerId ? await partnerInScope(ctx, input.partnerId) : null;
+  // A logo kept when the partner is saved again passes as it is; a new one must be the caller's upload.
+  if (input.logo) await requireOwnedFiles(ctx, [input.logo], 'photo', { kept: [existing?.logo] });
 
   const namesake = (await ctx.store.collection(C.partners).where({ name: input.name }).limit(2).get()) as PartnerDoc[];
   if (namesake.some((p) => p._id !== existing?._id)) {
@@ -75,6 +78,7 @@ export async function savePartner(ctx: Ctx, input: z.output<typeof SavePartnerIn
   const { _id, ...rest } = doc;
   if (existing) await ctx.store.collection(C.partners).doc(_id).set(rest);
   else await ctx.store.collection(C.partners).add(doc);
+  if (doc.logo && doc.logo !== existing?.logo) await publishFiles(ctx, [doc.logo]); // shown on the perk's details
   if (existing && !sameSnapshot(existing, doc)) await propagate(ctx, doc);
   await rebuildCatalogue(ctx);
   return doc;

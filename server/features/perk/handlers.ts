@@ -8,6 +8,7 @@
 import { perk } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { requireOwnedFiles } from '../../domain/uploads';
 import { maskName } from '../../core/mask';
 import { defineFunction } from '../../core/router';
 import { createInvite } from '../../domain/invites';
@@ -149,7 +150,9 @@ export const perkFunction = defineFunction('perk', perk, {
   },
 
   async import(ctx, { fileId, dryRun }) {
-    return importPerks(ctx, await adminGrants(ctx), fileId, dryRun);
+    const grants = await adminGrants(ctx);
+    await requireOwnedFiles(ctx, [fileId], 'sheet');
+    return importPerks(ctx, grants, fileId, dryRun);
   },
 
   async clerkInvite(ctx, { partnerId, label }) {

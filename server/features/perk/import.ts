@@ -11,12 +11,13 @@ import type { RoleGrantT } from '../../../contracts/common';
 import { BusinessPhone, ELIGIBILITY_LABELS, PERK_CATEGORIES, CATEGORY_LABELS, type EligibilityT, type PerkCategoryT, type PerkImportReportT } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { putPrivateFile } from '../../domain/uploads';
 import { TZ, formatBeijing } from '../../core/time';
 import type { NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
 import { cmd, MAX_LIMIT } from '../../store/port';
 import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
-import { fileStamp, inPool, shortId } from '../roster/util';
+import { inPool, shortId } from '../roster/util';
 import { rebuildCatalogue } from './catalogue';
 import { PERK_COLUMNS, type PerkColumnKey } from './columns';
 import { C, forWhom, limitText, MAX_PERKS_PER_PARTNER, SCOPE_LEVELS, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc, type PerkLimitT } from './docs';
@@ -29,7 +30,6 @@ const WRITE_CONCURRENCY = 8;
 const CHECK_CHUNK = 2000;
 
 type Status = ImportStatus;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // ---------------------------------------------------------------- reading the sheet
 
@@ -564,7 +564,7 @@ export async function importPerks(ctx: Ctx, grants: RoleGrantT[], fileId: string
     listed.push({ row: o.row, status: o.status, ...(o.partner ? { partner: o.partner } : {}), ...(o.perk ? { perk: o.perk } : {}), ...(o.reason ? { reason: o.reason } : {}) });
   }
   const report = await reportWorkbook(all, summary, { now, dryRun, scope: primary.nodeName });
-  const reportId = await ctx.files.put(`reports/perks-${fileStamp(now)}.xlsx`, report, XLSX);
+  const reportId = await putPrivateFile(ctx, 'reports', 'perks', 'xlsx', report);
   return { summary, rows: listed, reportUrl: await ctx.files.url(reportId), dryRun };
 }
 

@@ -8,9 +8,10 @@ import path from 'node:path';
 import type PDFKitDocument from 'pdfkit';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { putPrivateFile } from '../../domain/uploads';
 import { DEFAULT_PROMISE, type NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
-import { fileStamp, inPool } from './util';
+import { inPool } from './util';
 
 // pdfkit is loaded with require(): a bundler then takes its CommonJS build (js/pdfkit.js).
 // An `import` would make esbuild take the ES module build, whose `import.meta.url` is empty
@@ -362,6 +363,6 @@ export async function renderCards(ctx: Ctx, node: NodeDoc): Promise<{ url: strin
     units.map((u, i) => cardData(u, qrs[i])),
     `${node.name}邻长联系卡`,
   );
-  const id = await ctx.files.put(`cards/${node._id}-${fileStamp(ctx.clock.now())}.pdf`, pdf, 'application/pdf');
+  const id = await putPrivateFile(ctx, 'cards', node._id, 'pdf', pdf);
   return { url: await ctx.files.url(id), cards: units.length, pages: Math.ceil(units.length / 4) };
 }

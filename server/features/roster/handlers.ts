@@ -2,6 +2,7 @@ import { roster } from '../../../contracts/roster';
 import { LEADS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { requireOwnedFiles } from '../../domain/uploads';
 import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
 import type { LeadDoc, NodeDoc } from '../../domain/docs';
@@ -87,7 +88,9 @@ export const rosterFunction = defineFunction('roster', roster, {
   },
 
   async import(ctx, { fileId, dryRun }) {
-    return importRoster(ctx, await adminGrant(ctx), fileId, dryRun);
+    const grant = await adminGrant(ctx);
+    await requireOwnedFiles(ctx, [fileId], 'sheet');
+    return importRoster(ctx, grant, fileId, dryRun);
   },
 
   async cards(ctx, { nodeId }) {

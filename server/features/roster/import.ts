@@ -8,6 +8,7 @@ import type { RoleGrantT } from '../../../contracts/common';
 import type { ImportReportT } from '../../../contracts/roster';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { putPrivateFile } from '../../domain/uploads';
 import {
   DEFAULT_PROMISE,
   type At,
@@ -24,7 +25,7 @@ import { chainLeadOf, type ChainLead } from '../../domain/succession';
 import { cmd, MAX_LIMIT, type Doc } from '../../store/port';
 import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
 import { COLUMNS, type ColumnKey } from './columns';
-import { fileStamp, inPool, shortId } from './util';
+import { inPool, shortId } from './util';
 
 const MAX_ROWS = 30_000;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -599,11 +600,8 @@ export async function importRoster(
   const absent: UnitState[] = [];
   for (const c of states.values()) for (const u of c.units.values()) if (u.node && !mentioned.has(u)) absent.push(u);
   const report = await reportWorkbook(all, summary, absent, { now, dryRun, scope });
-  const reportId = await ctx.files.put(
-    `reports/roster-${fileStamp(now)}.xlsx`,
-    report,
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  );
+  // Full phones: readable by the 管理员 who imported, under an unguessable name.
+  const reportId = await putPrivateFile(ctx, 'reports', 'roster', 'xlsx', report);
   const more = steps && steps.done < steps.total ? { more: steps } : {};
   return { summary, rows, reportUrl: await ctx.files.url(reportId), dryRun, ...more };
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { vote } from '../../../contracts/vote';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import type { NodeDoc } from '../../domain/docs';
 import { ancestorIds, getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
@@ -63,6 +64,10 @@ export async function saveCampaign(ctx: Ctx, input: SaveInput): Promise<Campaign
   await checkText(ctx, `${fields.title}\n${fields.description}`, '活动标题或说明');
 
   const { cover, ...rest } = fields;
+  if (cover) {
+    await requireOwnedFiles(ctx, [cover], 'photo', { kept: [existing?.cover] });
+    await publishFiles(ctx, [cover]);
+  }
   const common = { ...rest, ...(cover ? { cover } : {}), badge: badge ?? defaultBadge(fields.voteUntil), updatedAt: now };
   if (existing) {
     // cover is optional: clearing it is a change too.

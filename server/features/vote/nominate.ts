@@ -4,6 +4,7 @@
 // transaction, so two 管理员 approving at once never give the same number.
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import { rateLimit } from '../../core/rate-limit';
 import { phrase, TEMPLATES, thing } from '../../core/templates';
 import type { NodeDoc } from '../../domain/docs';
@@ -45,6 +46,8 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
   const now = ctx.clock.now();
   const lead = unit.lead!;
   const byAdmin = n.kind === 'org';
+  // Photos must be the caller's own uploads; a 管理员's are approved (public) at once.
+  await requireOwnedFiles(ctx, n.photos, 'photo');
   const nominatorName = (await ctx.user())?.name || undefined;
   const photos: PhotoDoc[] = n.photos.map((fileId) => ({ fileId, status: byAdmin ? 'approved' : 'pending' }));
   const fresh: CandidateDoc = {
@@ -90,8 +93,13 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
     if (cur) await ref.set(doc);
     else await tx.collection('candidates').add(doc);
     return doc;
+  }).then(async (doc) => {
+    if (doc.status === 'approved') await publishFiles(ctx, approvedPhotos(doc));
+    return doc;
   });
 }
+
+const approvedPhotos = (k: CandidateDoc) => k.photos.filter((p) => p.status === 'approved').map((p) => p.fileId);
 
 export async function recommend(ctx: Ctx, c: CampaignDoc, unitId: string, story: string, photos: string[]): Promise<CandidateDoc> {
   const openid = ctx.openid();
@@ -175,6 +183,8 @@ export async function review(
     await ref.set(next);
     return { doc: next, disqualified: wasApproved };
   });
+  // Reviewed: the photos it approved are shown to every voter.
+  if (result.doc.status === 'approved') await publishFiles(ctx, approvedPhotos(result.doc));
   if (result.disqualified) {
     const audit: Omit<AuditDoc, '_id'> = {
       campaignId: c._id,
