@@ -86,7 +86,7 @@ describeE2E('通知公告 (H5)', () => {
     // Opened again by the same household: still one.
     const again = await api(resident.context, app, 'notice', { action: 'published' });
     expect(again.ok).toBe(false); // a resident has no publisher's list
-    const stored = (await app.runtime.store.collection('notices').where({ title: TITLE }).get())[0] as { reads: number };
+    const stored = (await app.runtime.store.collection('notices').where({ title: TITLE }).get())[0] as unknown as { reads: number };
     expect(stored.reads).toBe(1);
     const home = (await app.runtime.store.collection('households').where({ unitId: unit._id, room: '901' }).get())[0] as HouseholdDoc;
     expect(home.members).toHaveLength(1);
