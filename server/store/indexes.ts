@@ -1,5 +1,5 @@
 // Every collection and every index, declared once. The SQLite adapter creates these;
-// `npm run indexes` prints them for creating the same in the CloudBase console.
+// `npm run deploy` creates the same in the CloudBase environment (scripts/deploy/plan.ts).
 
 export interface IndexSpec {
   collection: string;
