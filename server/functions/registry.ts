@@ -6,6 +6,7 @@ import { cardFunction } from '../features/card/handlers';
 import { householdFunction } from '../features/household/handlers';
 import { ledgerFunction } from '../features/ledger/handlers';
 import { minqingFunction } from '../features/minqing/handlers';
+import { noticeFunction } from '../features/notice/handlers';
 import { perkFunction } from '../features/perk/handlers';
 import { registerFunction } from '../features/register/handlers';
 import { rosterFunction } from '../features/roster/handlers';
@@ -19,6 +20,7 @@ export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   household: householdFunction,
   ledger: ledgerFunction,
   minqing: minqingFunction,
+  notice: noticeFunction,
   perk: perkFunction,
   register: registerFunction,
   roster: rosterFunction,

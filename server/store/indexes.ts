@@ -1,5 +1,5 @@
 // Every collection and every index, declared once. The SQLite adapter creates these;
-// `npm run indexes` prints them for creating the same in the CloudBase console.
+// `npm run deploy` creates the same in the CloudBase environment (scripts/deploy/plan.ts).
 
 export interface IndexSpec {
   collection: string;
@@ -37,6 +37,8 @@ export const COLLECTIONS = [
   'mqmeetings', // 民情恳谈会 of a 片: agenda and minutes
   'mqconfig', // per 社区: its own categories and deadlines, _id = the 社区's id
   'departments', // 部门 (区直单位 …) that take 大事 from the 社区
+  'notices', // 通知公告 at a node (scopeId, `at`), with its maintained read counter
+  'noticeReads', // one read marker per (notice, household), _id = noticeId:householdId
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -100,4 +102,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'mqmeetings', name: 'area', fields: [['areaId', 1], ['ck', -1]] },
   { collection: 'mqmeetings', name: 'area_next', fields: [['areaId', 1], ['status', 1], ['startsAt', 1]] },
   { collection: 'departments', name: 'district_order', fields: [['at.district', 1], ['order', 1]] },
+  // A resident's feed: the notices at their 邻's ancestor ids (scopeId IN …), pinned first then newest.
+  { collection: 'notices', name: 'scope_feed', fields: [['scopeId', 1], ['status', 1], ['rank', -1]] },
+  // The publisher's list: their own, or (管理员) every notice of their subtree, newest first.
+  { collection: 'notices', name: 'by_key', fields: [['by', 1], ['key', -1]] },
+  { collection: 'notices', name: 'community_key', fields: [['at.community', 1], ['key', -1]] },
+  { collection: 'notices', name: 'street_key', fields: [['at.street', 1], ['key', -1]] },
+  { collection: 'notices', name: 'district_key', fields: [['at.district', 1], ['key', -1]] },
 ];
