@@ -45,6 +45,7 @@ async function uploadH5(max: number): Promise<Reply<string[]> | null> {
 }
 
 /** Lets the user pick up to `max` photos and uploads them (as the caller's own uploads). null: the user cancelled. */
-export function uploadPhotos(max: number): Promise<Reply<string[]> | null> {
+export function uploadPhotos(max: number, _folder?: string): Promise<Reply<string[]> | null> {
+  // (`_folder` is no longer used: the server names every upload's path, see account.uploadTicket.)
   return process.env.TARO_ENV === 'weapp' ? uploadWeapp(max) : uploadH5(max);
 }

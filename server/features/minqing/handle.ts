@@ -6,6 +6,7 @@ import { ESCALATION_TARGET_LABELS, PROBLEM_CLASS_LABELS } from '../../../contrac
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
+import { requireOwnedFiles } from '../../domain/uploads';
 import { holderGrant, supervisorGrant } from './access';
 import { eventDeltas } from './counters';
 import { confirmDue, deadlinesOf, loadConfig, resolveDue } from './config';
@@ -95,6 +96,7 @@ export const reclassify = (ctx: Ctx, i: In<'reclassify'>) => triage(ctx, i.id, i
 
 export async function progress(ctx: Ctx, { id, note, photos }: In<'progress'>) {
   await checkText(ctx, note, '办理进展');
+  await requireOwnedFiles(ctx, photos ?? [], 'photo');
   return asHolder(ctx, id, (p) => {
     mustHandle(p);
     return {
@@ -107,6 +109,7 @@ export async function progress(ctx: Ctx, { id, note, photos }: In<'progress'>) {
 
 export async function resolve(ctx: Ctx, { id, note, photos }: In<'resolve'>) {
   await checkText(ctx, note, '办理结果');
+  await requireOwnedFiles(ctx, photos ?? [], 'photo');
   const now = ctx.clock.now();
   return asHolder(ctx, id, async (p) => {
     mustHandle(p);

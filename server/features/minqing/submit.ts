@@ -11,6 +11,7 @@ import { rateLimit } from '../../core/rate-limit';
 import { addressOf, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
 import { getNode } from '../../domain/nodes';
 import { requireScope } from '../../domain/scope';
+import { requireOwnedFiles } from '../../domain/uploads';
 import type { UserDoc } from '../account/users';
 import type { VisitDoc } from '../ledger/visits';
 import { applyDeltas, handlerId, merge, rollupIds } from './counters';
@@ -33,6 +34,7 @@ export async function checkDraft(ctx: Ctx, d: ProblemDraftT): Promise<void> {
   await checkText(ctx, d.description, '问题描述');
   await checkText(ctx, d.place, '地点');
   await checkText(ctx, d.point?.name, '地点');
+  await requireOwnedFiles(ctx, d.photos ?? [], 'photo'); // the reporter's own uploads only
 }
 
 interface Reporter {
