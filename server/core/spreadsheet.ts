@@ -2,6 +2,7 @@
 // partners and perks): reading rows under a recognised header, and the row-by-row report.
 import ExcelJS from 'exceljs';
 import { AppError } from './errors';
+import { inspectXlsx } from './xlsx-limits';
 import { formatBeijing } from './time';
 
 export interface SheetColumn<K extends string> {
@@ -55,6 +56,11 @@ export async function readSheet<K extends string>(data: Buffer, opts: ReadSheetO
   if (data.length > opts.maxBytes) {
     throw new AppError('INVALID_INPUT', `文件太大（最多${Math.round(opts.maxBytes / 1024 / 1024)}MB），${opts.splitHint}`);
   }
+  // The structure first (zip directory, dimensions, merges, cells, strings), within bounded memory:
+  // a workbook over XLSX_LIMITS never reaches exceljs. Then a turn of the event loop, so other
+  // callers are answered between the inspection and the parse.
+  inspectXlsx(data);
+  await new Promise((resolve) => setImmediate(resolve));
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ExcelJS.Buffer);

@@ -63,6 +63,8 @@ export async function registerFiles(app: FastifyInstance, runtime: LocalRuntime,
       .header('cross-origin-resource-policy', 'same-origin')
       .header('cache-control', shared ? 'public, max-age=300' : 'private, no-store');
     if (type && IMAGES.has(type)) return reply.type(MIME[type]).header('content-disposition', 'inline').send(data);
+    // A PDF a function made (cards to print) opens in the browser's viewer; nothing a user uploaded does.
+    if (type === 'pdf' && access === 'private') return reply.type(MIME.pdf).header('content-disposition', 'inline').send(data);
     const name = path.split('/').pop() as string;
     return reply
       .type(type ? MIME[type] : 'application/octet-stream')
