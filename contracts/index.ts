@@ -5,6 +5,7 @@ import { card } from './card';
 import { household } from './household';
 import { ledger } from './ledger';
 import { minqing } from './minqing';
+import { notice } from './notice';
 import { perk } from './perk';
 import { register } from './register';
 import { roster } from './roster';
@@ -16,6 +17,7 @@ export const FUNCTIONS = {
   household,
   ledger,
   minqing,
+  notice,
   perk,
   register,
   roster,

@@ -1,5 +1,5 @@
 // Every collection and every index, declared once. The SQLite adapter creates these;
-// `npm run indexes` prints them for creating the same in the CloudBase console.
+// `npm run deploy` creates the same in the CloudBase environment (scripts/deploy/plan.ts).
 
 export interface IndexSpec {
   collection: string;
@@ -30,6 +30,8 @@ export const COLLECTIONS = [
   'votes', // accepted votes, _id = campaign:voter:day:slot (a slot is taken once; a voter's day is a range of ids)
   'voteAlerts', // burst alerts, _id = candidate:minute
   'voteAudit', // voids, disqualifications and confirmations, with reasons
+  'notices', // 通知公告 at a node (scopeId, `at`), with its maintained read counter
+  'noticeReads', // one read marker per (notice, household), _id = noticeId:householdId
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -74,4 +76,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'votes', name: 'candidate_valid_at', fields: [['candidateId', 1], ['valid', 1], ['at', -1]] },
   { collection: 'voteAlerts', name: 'campaign_minute', fields: [['campaignId', 1], ['minute', -1]] },
   { collection: 'voteAudit', name: 'campaign_at', fields: [['campaignId', 1], ['at', -1]] },
+  // A resident's feed: the notices at their 邻's ancestor ids (scopeId IN …), pinned first then newest.
+  { collection: 'notices', name: 'scope_feed', fields: [['scopeId', 1], ['status', 1], ['rank', -1]] },
+  // The publisher's list: their own, or (管理员) every notice of their subtree, newest first.
+  { collection: 'notices', name: 'by_key', fields: [['by', 1], ['key', -1]] },
+  { collection: 'notices', name: 'community_key', fields: [['at.community', 1], ['key', -1]] },
+  { collection: 'notices', name: 'street_key', fields: [['at.street', 1], ['key', -1]] },
+  { collection: 'notices', name: 'district_key', fields: [['at.district', 1], ['key', -1]] },
 ];
