@@ -9,6 +9,7 @@ import PrimaryButton from '../../components/PrimaryButton';
 import PerkEntries from './PerkEntries';
 import CampaignBanner from './CampaignBanner';
 import MinqingEntries from './MinqingEntries';
+import NoticeSection from './NoticeSection';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
 import './index.scss';
@@ -116,6 +117,7 @@ export default function HomePage() {
               </View>
             ) : null}
             <CampaignBanner me={me} />
+            {me.signedIn ? <NoticeSection me={me} /> : null}
             <MinqingEntries me={me} />
             <MyHousehold me={me} />
             <MyWork me={me} />
