@@ -95,10 +95,16 @@ const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
 export const SDK_TX_RETRIES = 0;
 /** Our attempts: bounded, each conflict followed by a jittered, growing pause. */
 export const TX_ATTEMPTS = 12;
-/** The pause after the n-th conflict: random in [0, min(cap, base · 2^n)) ms ("full jitter"). */
-export const TX_BACKOFF_BASE_MS = 10;
-export const TX_BACKOFF_CAP_MS = 400;
-export const txBackoffMs = (n: number, random = Math.random) => random() * Math.min(TX_BACKOFF_CAP_MS, TX_BACKOFF_BASE_MS * 2 ** n);
+/**
+ * The pause after the n-th conflict: random in [0, min(cap, d · 2^n)) ms ("full jitter"),
+ * where d is how long the failed run took (at least the base): the pauses grow with the
+ * transactions' own length, so contenders spread out as far as they need to, whatever the
+ * round trip or the load.
+ */
+export const TX_BACKOFF_BASE_MS = 5;
+export const TX_BACKOFF_CAP_MS = 1000;
+export const txBackoffMs = (n: number, runMs = 0, random = Math.random) =>
+  random() * Math.min(TX_BACKOFF_CAP_MS, Math.max(TX_BACKOFF_BASE_MS, runMs) * 2 ** n);
 
 export function newCloudId(): string {
   return randomBytes(16).toString('hex');
@@ -233,7 +239,11 @@ interface QueryState {
 export class CloudStore implements Store {
   private readonly counts: StoreStats = { reads: 0, writes: 0 };
 
-  constructor(readonly db: SdkDatabase) {}
+  constructor(
+    readonly db: SdkDatabase,
+    /** How the pause between attempts is taken (unit tests pass one that does not wait). */
+    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
 
   stats(): StoreStats {
     return { ...this.counts };
@@ -252,13 +262,14 @@ export class CloudStore implements Store {
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
       try {
         return await this.db.runTransaction((t) => fn(new CloudTransaction(this, t)), SDK_TX_RETRIES);
       } catch (e) {
         if (!isTxConflict(e)) throw e;
         if (attempt >= TX_ATTEMPTS) throw new StoreError('CONFLICT', 'transaction kept conflicting');
       }
-      await new Promise((r) => setTimeout(r, txBackoffMs(attempt)));
+      await this.pause(txBackoffMs(attempt, Date.now() - started));
     }
   }
 }

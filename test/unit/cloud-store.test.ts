@@ -61,8 +61,11 @@ function fakeDb(respond: Responder = () => undefined) {
       return fn({ collection: (name) => collection('tx', name) });
     },
   };
-  return { db, calls, txRetries, store: new CloudStore(db) };
+  return { db, calls, txRetries, store: new CloudStore(db, noPause) };
 }
+
+/** The adapter's pause between transaction attempts, not waited for here. */
+const noPause = async () => undefined;
 
 const last = (calls: Call[]) => calls[calls.length - 1];
 const whereOf = (call: Call) => call.chain.find((c) => c[0] === 'where')?.[1];
@@ -431,7 +434,8 @@ describe('transactions', () => {
     const { db } = fakeDb(() => {
       throw new Error('[ResourceUnavailable.TransactionConflict] Transaction is conflict');
     });
-    const store = new CloudStore({
+    const store = new CloudStore(
+      {
       ...db,
       runTransaction: async (fn, retries) => {
         try {
@@ -441,7 +445,9 @@ describe('transactions', () => {
           throw e;
         }
       },
-    });
+      },
+      noPause,
+    );
     await store.transaction((tx) => tx.collection('a').doc('x').remove()).catch(() => undefined);
     expect((seen[0] as { code?: string }).code).toBe('DATABASE_TRANSACTION_CONFLICT');
   });
