@@ -12,9 +12,11 @@ interface Props {
   max: number;
   /** e.g. 添加照片 / 上传封面 */
   addLabel?: string;
+  /** Cloud storage folder: 'vote' (readable by the uploader and the functions only, until review) or, for what a 管理员 publishes at once, 'pub/…' (see STORAGE_RULE in scripts/deploy/plan.ts). */
+  folder?: string;
 }
 
-export default function PhotoPicker({ id, value, onChange, max, addLabel = '添加照片' }: Props) {
+export default function PhotoPicker({ id, value, onChange, max, addLabel = '添加照片', folder = 'vote' }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const left = max - value.length;
@@ -23,7 +25,7 @@ export default function PhotoPicker({ id, value, onChange, max, addLabel = '添�
     if (busy || left <= 0) return;
     setError('');
     setBusy(true);
-    const reply = await uploadPhotos(left);
+    const reply = await uploadPhotos(left, folder);
     setBusy(false);
     if (!reply) return;
     if (!reply.ok) return setError(reply.error.message);
