@@ -80,7 +80,8 @@ describe('deploy plan: storage', () => {
   it('keeps nomination photos out of pub/ until review, and puts what a 管理员 publishes there', () => {
     const src = (f: string) => fs.readFileSync(path.join(ROOT, 'src', f), 'utf8');
     expect(src('vote/nominate.tsx')).toMatch(/<PhotoPicker id='nominate-photo-picker'(?![^>]*folder=)[^>]*\/>/);
-    expect(src('vote/parts/PhotoPicker.tsx')).toContain("folder = 'vote'");
+    expect(src('components/PhotoPicker.tsx')).toContain("folder = 'vote'");
+    expect(src('notice/publish.tsx')).toContain("folder='pub/notice'");
     expect(src('roster/parts/LeadPhoto.tsx')).toContain("uploadPhotos(1, 'pub/leads')");
     expect(src('perk/parts/PartnerForm.tsx')).toContain("uploadPhotos(1, 'pub/partners')");
     expect(src('api/files.ts')).toContain('cloudPath: `uploads/');

@@ -1,9 +1,10 @@
-// Up to `max` photos: thumbnails with a remove mark, and a big 添加照片 tile that uploads.
+// Up to `max` photos: thumbnails with a remove mark, and a big 添加照片 tile that uploads
+// (weapp: into cloud storage's `folder`). Shared by every form that takes photos.
 import { Image, View } from '@tarojs/components';
 import { useState } from 'react';
-import { fileSrc } from '../../api/fileSrc';
-import { uploadPhotos } from '../../api/photos';
-import '../vote.scss';
+import { fileSrc } from '../api/fileSrc';
+import { uploadPhotos } from '../api/photos';
+import './photo-picker.scss';
 
 interface Props {
   id: string;
