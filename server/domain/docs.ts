@@ -2,7 +2,8 @@
 // Every record knows where it sits: `at` holds its ancestors' ids by level.
 import type { Level } from '../../contracts/roles';
 
-export type At = Partial<Record<Level, string>>;
+/** A problem handed to a 部门 also holds `department` (its grants reach it like a node's). */
+export type At = Partial<Record<Level | 'department', string>>;
 export type LeadRole = 'areaLead' | 'groupLead' | 'neighbourLead';
 export type AwayStatus = 'away' | 'unable' | 'unfit';
 /** A commendation of a person (最美邻长): on their lead record, and on their user once bound. */

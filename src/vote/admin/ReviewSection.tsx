@@ -11,7 +11,7 @@ import PrimaryButton from '../../components/PrimaryButton';
 import { usePaged } from '../../hooks/usePaged';
 import LeadPicker, { type PickedLead } from '../parts/LeadPicker';
 import NominationCard from '../parts/NominationCard';
-import PhotoPicker from '../parts/PhotoPicker';
+import PhotoPicker from '../../components/PhotoPicker';
 import { useAction } from '../parts/useAction';
 import type { Campaign, Nomination, NominationsPage } from '../types';
 import '../vote.scss';
@@ -129,7 +129,7 @@ function OrgNominate({ campaign, onDone }: { campaign: Campaign; onDone: () => v
           <TextArea value={story} onChange={setStory} maxlength={800} placeholder='写清楚TA为邻里做的好事' />
         </Field>
         <Field id='org-photos' label='照片' optional>
-          <PhotoPicker id='org-photo-picker' value={photos} onChange={setPhotos} max={6} />
+          <PhotoPicker id='org-photo-picker' value={photos} onChange={setPhotos} max={6} folder='pub/vote' />
         </Field>
       </View>
       <FormError message={error?.message ?? null} />
