@@ -8,7 +8,7 @@ import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import { Cell, CellGroup } from '../components/Cell';
 import ErrorState from '../components/ErrorState';
-import { PhotoRow } from '../components/form/PhotoPicker';
+import PhotoRow from '../components/PhotoRow';
 import Loading from '../components/Loading';
 import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';

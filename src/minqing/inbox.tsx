@@ -6,11 +6,12 @@ import { useEffect, useRef } from 'react';
 import { call } from '../api/client';
 import PageShell from '../components/PageShell';
 import { refreshMinqingBadge } from '../hooks/useMinqingCounts';
-import CursorList from './parts/CursorList';
+import CursorList from '../components/CursorList';
+import EmptyState from '../components/EmptyState';
 import { formatDateTime } from './parts/labels';
-import { useCursorList } from './parts/useCursorList';
+import { useCursorPaged } from '../hooks/useCursorPaged';
 import { minqingUrls } from './subpackage';
-import type { InboxMessage } from './types';
+import type { InboxMessage, InboxReply } from './types';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -20,7 +21,7 @@ function open(m: InboxMessage) {
 }
 
 export default function InboxPage() {
-  const list = useCursorList((cursor) => call('minqing', 'inbox', { ...(cursor ? { cursor } : {}), pageSize: 20 }), []);
+  const list = useCursorPaged<InboxMessage, InboxReply>((cursor) => call('minqing', 'inbox', { ...(cursor ? { cursor } : {}), pageSize: 20 }), []);
   const marked = useRef(new Set<string>());
 
   // What is on screen and unread is marked read once (the dots stay until the next visit).
@@ -40,7 +41,7 @@ export default function InboxPage() {
       <View className='lzt-section-title' id='inbox-unread'>
         {list.first ? (unread ? `${unread} 条未读` : '没有未读消息') : '消息'}
       </View>
-      <CursorList state={list} id='inbox-list' emptyTitle='还没有消息' emptyDescription='您反映的问题每办理一步，都会在这里告诉您。'>
+      <CursorList state={list} id='inbox-list' empty={<EmptyState id='inbox-list-empty' title='还没有消息' description='您反映的问题每办理一步，都会在这里告诉您。' />}>
         {(items) => (
           <View className='lzt-cells'>
             {items.map((m) => (

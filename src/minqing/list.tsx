@@ -7,10 +7,11 @@ import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
-import CursorList from './parts/CursorList';
+import CursorList from '../components/CursorList';
+import EmptyState from '../components/EmptyState';
 import ProblemCell from './parts/ProblemCell';
-import { useCursorList } from './parts/useCursorList';
-import type { ListFilters } from './types';
+import { useCursorPaged } from '../hooks/useCursorPaged';
+import type { ListFilters, ListReply, ProblemRow } from './types';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -50,7 +51,7 @@ export default function ListPage() {
   const [filters, setFilters] = useState<ListFilters>({});
   const cats = useCall(() => call('minqing', 'categories', {}), []);
   const areas = useCall(() => call('minqing', 'stats', {}), []);
-  const list = useCursorList((cursor) => call('minqing', 'list', { ...filters, ...(cursor ? { cursor } : {}), pageSize: 20 }), [JSON.stringify(filters)]);
+  const list = useCursorPaged<ProblemRow, ListReply>((cursor) => call('minqing', 'list', { ...filters, ...(cursor ? { cursor } : {}), pageSize: 20 }), [JSON.stringify(filters)]);
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   if (isFinalError(list.error) && list.items.length === 0) {
@@ -72,7 +73,7 @@ export default function ListPage() {
       <View className='lzt-section-title' id='list-total'>
         {list.first ? `共 ${list.first.total} 条` : '　'}
       </View>
-      <CursorList state={list} id='admin-list' emptyTitle='没有符合条件的反映'>
+      <CursorList state={list} id='admin-list' empty={<EmptyState id='admin-list-empty' title='没有符合条件的反映' />}>
         {(items) => (
           <View className='lzt-cells'>
             {items.map((r) => (

@@ -9,12 +9,13 @@ import { call } from '../api/client';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import CursorList from './parts/CursorList';
+import CursorList from '../components/CursorList';
+import EmptyState from '../components/EmptyState';
 import { formatDateTime } from './parts/labels';
 import MeetingForm from './parts/MeetingForm';
-import { useCursorList } from './parts/useCursorList';
+import { useCursorPaged } from '../hooks/useCursorPaged';
 import { minqingUrls } from './subpackage';
-import type { Meeting } from './types';
+import type { Meeting, MeetingsReply } from './types';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -41,7 +42,7 @@ function MeetingCell({ m }: { m: Meeting }) {
 
 export default function MeetingsPage() {
   const who = useCall(fetchWhoami, []);
-  const list = useCursorList((cursor) => call('minqing', 'meetings', { ...(cursor ? { cursor } : {}), pageSize: 20 }), []);
+  const list = useCursorPaged<Meeting, MeetingsReply>((cursor) => call('minqing', 'meetings', { ...(cursor ? { cursor } : {}), pageSize: 20 }), []);
   const [scheduling, setScheduling] = useState(false);
   const areaLead = who.data?.roles.includes('areaLead') ?? false;
 
@@ -71,8 +72,13 @@ export default function MeetingsPage() {
       <CursorList
         state={list}
         id='meetings-list'
-        emptyTitle={areaLead ? '本片还没有安排恳谈会' : '还没有恳谈会纪要'}
-        emptyDescription={areaLead ? '点“安排恳谈会”，本片未办结的小事会自动列入议题。' : '您反映的小事上了恳谈会、纪要公布后，会显示在这里。'}
+        empty={
+          <EmptyState
+            id='meetings-list-empty'
+            title={areaLead ? '本片还没有安排恳谈会' : '还没有恳谈会纪要'}
+            description={areaLead ? '点“安排恳谈会”，本片未办结的小事会自动列入议题。' : '您反映的小事上了恳谈会、纪要公布后，会显示在这里。'}
+          />
+        }
       >
         {(items) => (
           <View className='lzt-cells'>

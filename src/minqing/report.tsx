@@ -15,8 +15,9 @@ import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
 import { decodeParam } from '../utils/formRules';
+import { lastCardUnit } from '../utils/lastCard';
 import ReportFields, { draftProblem, emptyDraft, toInput, type DraftState } from './parts/ReportFields';
-import { LAST_CARD_KEY, minqingUrls } from './subpackage';
+import { minqingUrls } from './subpackage';
 import type { Category, ProblemRow } from './types';
 import '../components/work.scss';
 import './minqing.scss';
@@ -28,14 +29,6 @@ interface Target {
   unitId?: string;
   headline: string;
   place: string;
-}
-
-function lastScannedCard(): string {
-  try {
-    return String(Taro.getStorageSync(LAST_CARD_KEY) || '');
-  } catch {
-    return '';
-  }
 }
 
 /** Categories, and where a resident's report goes. */
@@ -225,7 +218,7 @@ function CollectForm({ categories, householdId, visitId, address, onSent }: Coll
 export default function ReportPage() {
   const params = useRouter().params;
   const householdId = decodeParam(params.householdId);
-  const cardUnitId = decodeParam(params.unitId) || lastScannedCard();
+  const cardUnitId = decodeParam(params.unitId) || lastCardUnit() || '';
   const [sent, setSent] = useState<ProblemRow[] | null>(null);
   const [round, setRound] = useState(0);
   const gate = useSignInGate();

@@ -24,6 +24,3 @@ export const minqingUrls = {
   meeting: (id: string) => `/minqing/meeting${q({ id })}`,
   inbox: () => '/minqing/inbox',
 };
-
-/** Where the scan page remembers the last 联系卡 scanned (a resident without a household reports against it). */
-export const LAST_CARD_KEY = 'lzt:lastCardUnit';

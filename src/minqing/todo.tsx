@@ -7,11 +7,12 @@ import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
-import CursorList from './parts/CursorList';
+import CursorList from '../components/CursorList';
+import EmptyState from '../components/EmptyState';
 import ProblemCell from './parts/ProblemCell';
-import { useCursorList } from './parts/useCursorList';
+import { useCursorPaged } from '../hooks/useCursorPaged';
 import { minqingUrls } from './subpackage';
-import type { TodoBox, TodoCounts } from './types';
+import type { ProblemRow, TodoBox, TodoCounts, TodoReply } from './types';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -37,7 +38,7 @@ export function BoxTabs({ box, counts, onPick }: { box: TodoBox; counts: TodoCou
 export default function TodoPage() {
   const initial = useRouter().params.box;
   const [box, setBox] = useState<TodoBox>(initial === 'overdue' || initial === 'done' ? initial : 'pending');
-  const list = useCursorList((cursor) => call('minqing', 'todo', { box, ...(cursor ? { cursor } : {}), pageSize: 20 }), [box]);
+  const list = useCursorPaged<ProblemRow, TodoReply>((cursor) => call('minqing', 'todo', { box, ...(cursor ? { cursor } : {}), pageSize: 20 }), [box]);
   const counts = list.first?.counts ?? null;
 
   if (isFinalError(list.error) && list.items.length === 0) {
@@ -51,7 +52,7 @@ export default function TodoPage() {
     <PageShell name='minqing-todo'>
       <BoxTabs box={box} counts={counts} onPick={setBox} />
       <View className='lzt-section-foot'>{box === 'overdue' ? '超过受理或办结时限的问题，上级可以督办。' : '点开一条，受理、分类、记录进展或办结。'}</View>
-      <CursorList state={list} id='todo-list' emptyTitle={EMPTY[box]}>
+      <CursorList state={list} id='todo-list' empty={<EmptyState id='todo-list-empty' title={EMPTY[box]} />}>
         {(items) => (
           <View className='lzt-cells'>
             {items.map((r) => (

@@ -17,3 +17,7 @@ export type Meeting = MeetingReply['meeting'];
 export type MeetingItem = Meeting['items'][number];
 export type InboxMessage = Output<'minqing', 'inbox'>['items'][number];
 export type Counts = Output<'minqing', 'counts'>;
+export type MineReply = Output<'minqing', 'mine'>;
+export type ListReply = Output<'minqing', 'list'>;
+export type MeetingsReply = Output<'minqing', 'meetings'>;
+export type InboxReply = Output<'minqing', 'inbox'>;

@@ -1,22 +1,15 @@
 import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '../components/Cell';
 import type { CardView } from '../components/card/types';
-import { LAST_CARD_KEY, minqingUrls } from '../minqing/subpackage';
+import { minqingUrls } from '../minqing/subpackage';
 
 function openApply(card: CardView, kind: 'self' | 'recommend') {
   const unitName = encodeURIComponent(card.unit.name);
   void Taro.navigateTo({ url: `/register/apply?unitId=${card.unit.id}&kind=${kind}&unitName=${unitName}` });
 }
 
-/** 反映问题 to this 邻's 邻长 (a resident without a bound household reports against this card; it is remembered). */
-function openReport(card: CardView) {
-  try {
-    Taro.setStorageSync(LAST_CARD_KEY, card.unit.id);
-  } catch {
-    // storage unavailable: the report page still has the card in its URL
-  }
-  void Taro.navigateTo({ url: minqingUrls.report({ unitId: card.unit.id }) });
-}
+/** 反映问题 to this 邻's 邻长: a resident without a bound household reports against this card. */
+const openReport = (card: CardView) => void Taro.navigateTo({ url: minqingUrls.report({ unitId: card.unit.id }) });
 
 /** 反映问题, 本邻通知 (the notices that reach this 邻), 我想当邻长 / 推荐邻长: 个人自荐 and 群众推荐 for this 邻. */
 export default function ScanLinks({ card }: { card: CardView }) {

@@ -11,7 +11,7 @@ import {
 } from '../../../contracts/minqing-labels';
 import { call } from '../../api/client';
 import { Field, FormError, TextArea } from '../../components/form/Field';
-import PhotoPicker from '../../components/form/PhotoPicker';
+import PhotoPicker from '../../components/PhotoPicker';
 import Loading from '../../components/Loading';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useAction } from '../../hooks/useAction';

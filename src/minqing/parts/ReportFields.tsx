@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { MAX_PROBLEM_PHOTOS } from '../../../contracts/minqing-labels';
 import CheckRow from '../../components/form/CheckRow';
 import { Field, TextArea, TextInput } from '../../components/form/Field';
-import PhotoPicker from '../../components/form/PhotoPicker';
+import PhotoPicker from '../../components/PhotoPicker';
 import PrimaryButton from '../../components/PrimaryButton';
 import type { Category } from '../types';
 import '../../components/form/form.scss';

@@ -7,7 +7,7 @@ import {
   RATING_LABELS,
   TIMELINE_KIND_LABELS,
 } from '../../../contracts/minqing-labels';
-import { PhotoRow } from '../../components/form/PhotoPicker';
+import PhotoRow from '../../components/PhotoRow';
 import type { TimelineEntry } from '../types';
 import { formatDateTime } from './labels';
 import '../minqing.scss';
