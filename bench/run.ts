@@ -12,12 +12,12 @@ const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 30);
 const MAX_REQUESTS = 1_000_000;
 const BASELINE_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 
-function startServer(figures: Figure[]): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
+function startServer(figures: Figure[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
   return new Promise((resolve, reject) => {
     // BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome DevTools).
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(__dirname, 'server.ts')], {
-      env: { ...process.env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
+      env: { ...process.env, ...env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const timer = setTimeout(() => reject(new Error('bench server did not start in 600 s')), 600_000);
@@ -125,19 +125,13 @@ async function measure(base: string, fig: Figure, seconds = SECONDS) {
   };
 }
 
-async function main() {
-  const wanted = process.argv.slice(2);
-  const figures = FIGURES.filter((f) => f.name === 'baseline' || wanted.length === 0 || wanted.includes(f.name));
-  const unknown = wanted.filter((w) => !FIGURES.some((f) => f.name === w));
-  if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${FIGURES.map((f) => f.name).join(', ')}`);
-
-  const { child, port, seedMs } = await startServer(figures);
-  const base = `http://127.0.0.1:${port}`;
-  console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'} in ${seedMs} ms, ${SECONDS} s per figure`);
+/** Runs figures on one server (seeded for them, with `env`); true when a target was missed. */
+async function runGroup(figures: Figure[], env: Record<string, string>, baselineFig: Figure, p95: Map<string, number>): Promise<boolean> {
+  const { child, port, seedMs } = await startServer(figures, env);
   let failed = false;
+  const base = `http://127.0.0.1:${port}`;
+  console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'}${Object.keys(env).length ? ` ${JSON.stringify(env)}` : ''} in ${seedMs} ms, ${SECONDS} s per figure`);
   try {
-    const baselineFig = figures.find((f) => f.name === 'baseline') as Figure;
-    const p95 = new Map<string, number>();
     for (const fig of figures) {
       // Each figure is compared with baselines measured right before and right after it (their
       // mean), at the figure's own concurrency, so a machine whose load drifts during the run
@@ -166,6 +160,32 @@ async function main() {
     }
   } finally {
     child.kill('SIGTERM');
+  }
+  return failed;
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const figures = FIGURES.filter((f) => f.name === 'baseline' || wanted.length === 0 || wanted.includes(f.name));
+  const unknown = wanted.filter((w) => !FIGURES.some((f) => f.name === w));
+  if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${FIGURES.map((f) => f.name).join(', ')}`);
+
+  // One server per distinct figure `env` (most figures share the default one), in order.
+  const groups = new Map<string, Figure[]>();
+  for (const fig of figures.filter((f) => f.name !== 'baseline')) {
+    const key = JSON.stringify(Object.entries(fig.env ?? {}).sort());
+    groups.set(key, [...(groups.get(key) ?? []), fig]);
+  }
+  if (groups.size === 0) groups.set('[]', []);
+  const baselineFig = FIGURES.find((f) => f.name === 'baseline') as Figure;
+  const p95 = new Map<string, number>();
+  let failed = false;
+  let first = true;
+  for (const [key, group] of groups) {
+    const env = Object.fromEntries(JSON.parse(key) as [string, string][]);
+    const run = first ? [baselineFig, ...group] : group;
+    first = false;
+    if (await runGroup(run, env, baselineFig, p95)) failed = true;
   }
   if (failed) process.exitCode = 1;
 }

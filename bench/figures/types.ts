@@ -7,6 +7,12 @@ export interface Figure {
   as: string;
   /** …or this many distinct signed-in callers (openids `bench-<figure>-<n>`), request i made by caller i % callers. */
   callers?: number;
+  /**
+   * Server environment of this figure (e.g. how much data to seed): figures with different
+   * `env` run on servers of their own, one after the other, so a "1,000 vs 100,000" pair
+   * compares two databases, not one.
+   */
+  env?: Record<string, string>;
   /** Concurrent connections (default 10). */
   connections?: number;
   /** What the issue asks of it, checked and printed. */
