@@ -1,23 +1,29 @@
 // `npm run bench [-- NAME ...]`: starts the server on loopback in a child process, drives
 // each figure with autocannon for a bounded time, and prints one JSON line per figure:
 // name, rps, p95_ms, ratio (rps ÷ this run's baseline rps), reads and writes per call.
-// BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | demo) tune a run; BENCH_PROFILE=DIR
-// profiles the server.
+// BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | small | demo) tune a run; BENCH_PROFILE=DIR
+// profiles the server. Benches that compare sizes (SIZED_BENCHES) run after the figures.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { FIGURES, type Figure } from './figures';
+import type { SizedBench } from './figures/types';
+import { MINQING_BENCH } from './minqing';
+import { NOTICE_FEED_BENCH } from './notice';
+
+/** Benches in their own file that compare sizes on servers of their own, one line each. */
+const SIZED_BENCHES: SizedBench[] = [NOTICE_FEED_BENCH, MINQING_BENCH];
 
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 30);
 const MAX_REQUESTS = 1_000_000;
 const BASELINE_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 
-function startServer(figures: Figure[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
+function startServer(figures: Figure[]): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
   return new Promise((resolve, reject) => {
     // BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome DevTools).
     const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
     const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(__dirname, 'server.ts')], {
-      env: { ...process.env, ...env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
+      env: { ...process.env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const timer = setTimeout(() => reject(new Error('bench server did not start in 600 s')), 600_000);
@@ -125,13 +131,28 @@ async function measure(base: string, fig: Figure, seconds = SECONDS) {
   };
 }
 
-/** Runs figures on one server (seeded for them, with `env`); true when a target was missed. */
-async function runGroup(figures: Figure[], env: Record<string, string>, baselineFig: Figure, p95: Map<string, number>): Promise<boolean> {
-  const { child, port, seedMs } = await startServer(figures, env);
+async function main() {
+  const wanted = process.argv.slice(2);
+  const sized = SIZED_BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  const figureNames = wanted.filter((w) => !sized.some((b) => b.name === w));
+  const known = [...FIGURES.map((f) => f.name), ...SIZED_BENCHES.map((b) => b.name)];
+  const unknown = figureNames.filter((w) => !FIGURES.some((f) => f.name === w));
+  if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${known.join(', ')}`);
   let failed = false;
+  if (wanted.length === 0 || figureNames.length > 0) failed = await runFigures(FIGURES.filter((f) => f.name === 'baseline' || wanted.length === 0 || figureNames.includes(f.name)));
+  for (const b of sized) if (!(await b.run(SECONDS))) failed = true;
+  if (failed) process.exitCode = 1;
+}
+
+/** The figures on one server at BENCH_SIZE; true when one missed its target. */
+async function runFigures(figures: Figure[]): Promise<boolean> {
+  const { child, port, seedMs } = await startServer(figures);
   const base = `http://127.0.0.1:${port}`;
-  console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'}${Object.keys(env).length ? ` ${JSON.stringify(env)}` : ''} in ${seedMs} ms, ${SECONDS} s per figure`);
+  console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'} in ${seedMs} ms, ${SECONDS} s per figure`);
+  let failed = false;
   try {
+    const baselineFig = figures.find((f) => f.name === 'baseline') as Figure;
+    const p95 = new Map<string, number>();
     for (const fig of figures) {
       // Each figure is compared with baselines measured right before and right after it (their
       // mean), at the figure's own concurrency, so a machine whose load drifts during the run
@@ -162,32 +183,6 @@ async function runGroup(figures: Figure[], env: Record<string, string>, baseline
     child.kill('SIGTERM');
   }
   return failed;
-}
-
-async function main() {
-  const wanted = process.argv.slice(2);
-  const figures = FIGURES.filter((f) => f.name === 'baseline' || wanted.length === 0 || wanted.includes(f.name));
-  const unknown = wanted.filter((w) => !FIGURES.some((f) => f.name === w));
-  if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${FIGURES.map((f) => f.name).join(', ')}`);
-
-  // One server per distinct figure `env` (most figures share the default one), in order.
-  const groups = new Map<string, Figure[]>();
-  for (const fig of figures.filter((f) => f.name !== 'baseline')) {
-    const key = JSON.stringify(Object.entries(fig.env ?? {}).sort());
-    groups.set(key, [...(groups.get(key) ?? []), fig]);
-  }
-  if (groups.size === 0) groups.set('[]', []);
-  const baselineFig = FIGURES.find((f) => f.name === 'baseline') as Figure;
-  const p95 = new Map<string, number>();
-  let failed = false;
-  let first = true;
-  for (const [key, group] of groups) {
-    const env = Object.fromEntries(JSON.parse(key) as [string, string][]);
-    const run = first ? [baselineFig, ...group] : group;
-    first = false;
-    if (await runGroup(run, env, baselineFig, p95)) failed = true;
-  }
-  if (failed) process.exitCode = 1;
 }
 
 main().catch((e) => {

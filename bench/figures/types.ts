@@ -7,12 +7,6 @@ export interface Figure {
   as: string;
   /** …or this many distinct signed-in callers (openids `bench-<figure>-<n>`), request i made by caller i % callers. */
   callers?: number;
-  /**
-   * Server environment of this figure (e.g. how much data to seed): figures with different
-   * `env` run on servers of their own, one after the other, so a "1,000 vs 100,000" pair
-   * compares two databases, not one.
-   */
-  env?: Record<string, string>;
   /** Concurrent connections (default 10). */
   connections?: number;
   /** What the issue asks of it, checked and printed. */
@@ -26,4 +20,13 @@ export interface Figure {
   };
   /** Extra fields for the figure's line, read from the server after the run (`calls`: requests measured). */
   report?: (base: string, calls: number) => Promise<Record<string, unknown>>;
+}
+
+/**
+ * A bench in its own file that compares sizes (it starts its own servers, one per size) and
+ * prints its own lines; true when it meets its targets. Registered in bench/run.ts, one line each.
+ */
+export interface SizedBench {
+  name: string;
+  run(seconds: number): Promise<boolean>;
 }

@@ -1,5 +1,5 @@
 // Bench data for 民情 in the generated district: BENCH_MINQING_PROBLEMS problems (default
-// 100,000; the figures' pair runs one server with 1,000 and one with 100,000), bulk-written so
+// 100,000; bench/minqing.ts runs one server with 1,000 and one with 100,000), bulk-written so
 // seeding stays bounded. The measured 邻长 (the demo 邻长 of u1) has the same to-do in both:
 // 30 open problems and 10 done; the rest spread over the district's other 邻 in every state.
 // Bulk problems carry no timeline (the lists measured never read it); the to-do counters are
@@ -98,5 +98,5 @@ async function seedProblems(rt: LocalRuntime, now: number): Promise<void> {
 }
 
 export const MINQING_SEEDERS: BenchSeeder[] = [
-  { figures: ['minqing.todo.1k', 'minqing.todo.100k', 'minqing.submit'], seed: (rt) => seedProblems(rt, Date.now()) },
+  { figures: ['minqing.todo', 'minqing.submit'], seed: (rt) => seedProblems(rt, Date.now()) },
 ];
