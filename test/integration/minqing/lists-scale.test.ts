@@ -48,4 +48,17 @@ describe('民情 lists: indexed, and as cheap at any size', () => {
     expect(large).toEqual(small);
     expect(small[0]).toBe(3); // the caller, one page, the holder's counter
   }, 120_000);
+
+  it('writes a bounded number of documents per report: 5, or 6 when the caller’s hourly rate window is new', async () => {
+    const { rt, ok } = setup();
+    const writesOf = async (who: string, unitId: string) => {
+      const before = rt.store.stats().writes;
+      await ok(who, 'submit', { unitId, category: 'repair', description: '楼道灯坏了' });
+      return rt.store.stats().writes - before;
+    };
+    await writesOf('demo-first', 'u2'); // the first ever at u2 and its 片: counters created
+    expect(await writesOf('demo-writes', 'u2')).toBe(6);
+    expect(await writesOf('demo-writes', 'u2')).toBe(5);
+    expect(await writesOf('demo-writes', 'u2')).toBe(5);
+  });
 });
