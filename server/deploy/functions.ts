@@ -79,7 +79,7 @@ export const IMPORT_STEPS: EnvVariable = {
  * voids work in chunks too.
  */
 export const FUNCTION_SPECS = {
-  account: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [TPL_REVIEW_RESULT], triggers: [] },
+  account: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS], triggers: [] },
   card: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   household: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   ledger: { timeoutSeconds: 10, memoryMB: 256, openapi: ['security.msgSecCheck'], env: [], triggers: [] },
@@ -95,7 +95,7 @@ export const FUNCTION_SPECS = {
     timeoutSeconds: 20,
     memoryMB: 256,
     openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
-    // The review-result id is read where the shared field helpers live (server/core/templates.ts).
+    // Every template id lives in one table (server/core/templates.ts): a function that sends reads them all.
     env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
     triggers: [],
   },
@@ -114,7 +114,7 @@ export const FUNCTION_SPECS = {
     timeoutSeconds: 10,
     memoryMB: 256,
     openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
-    env: [TPL_REVIEW_RESULT],
+    env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
     triggers: [],
   },
   roster: { timeoutSeconds: 60, memoryMB: 1024, openapi: ['wxacode.getUnlimited'], env: [IMPORT_STEPS], triggers: [] },
@@ -122,7 +122,7 @@ export const FUNCTION_SPECS = {
     timeoutSeconds: 20,
     memoryMB: 256,
     openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
-    env: [TPL_REVIEW_RESULT],
+    env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
     triggers: [],
   },
 } satisfies Record<string, FunctionSpec>;
