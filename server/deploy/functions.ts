@@ -1,7 +1,7 @@
 // What each cloud function needs from its environment, declared once: runtime, timeout,
 // memory, the open APIs it calls, the environment variables it reads, its timer triggers.
 // `npm run build:functions` writes each cloudfunctions/<name>/config.json from this table,
-// `npm run deploy` applies it (scripts/deploy/plan.ts), and test/unit/deploy-openapi.test.ts
+// `npm run deploy` applies it (scripts/deploy/plan.ts), and the unit test deploy-openapi
 // holds `openapi` and `env` to what each function's bundled code really calls and reads.
 import { MIN_SECRET_LENGTH } from '../runtime/cloud-ports';
 
