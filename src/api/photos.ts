@@ -44,8 +44,11 @@ async function uploadH5(max: number): Promise<Reply<string[]> | null> {
   return { ok: true, data: ids };
 }
 
-/** Lets the user pick up to `max` photos and uploads them (as the caller's own uploads). null: the user cancelled. */
-export function uploadPhotos(max: number, _folder?: string): Promise<Reply<string[]> | null> {
-  // (`_folder` is no longer used: the server names every upload's path, see account.uploadTicket.)
+/**
+ * Lets the user pick up to `max` photos and uploads them as the caller's own uploads. null: the user cancelled.
+ * `folder` is a hint only: the server names every upload's path (account.uploadTicket), records the caller as its owner,
+ * and a function accepts the file id from that caller alone (server/domain/uploads.ts).
+ */
+export function uploadPhotos(max: number, _folder = 'vote'): Promise<Reply<string[]> | null> {
   return process.env.TARO_ENV === 'weapp' ? uploadWeapp(max) : uploadH5(max);
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/context';
 import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
 import { AppError } from '../../core/errors';
+import { TEMPLATES } from '../../core/templates';
 import { redeemInvite } from '../../domain/invites';
 import { UPLOAD_RULES, uploadTicket } from '../../domain/uploads';
 import { cmd } from '../../store/port';
@@ -40,6 +41,10 @@ function describe(openid: string | null, user: UserDoc | null) {
 export const accountFunction = defineFunction('account', account, {
   async ping() {
     return { pong: true as const };
+  },
+
+  async templates() {
+    return { reviewResult: TEMPLATES.reviewResult, problemProgress: TEMPLATES.problemProgress };
   },
 
   async whoami(ctx) {
