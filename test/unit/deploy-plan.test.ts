@@ -84,7 +84,8 @@ describe('deploy plan: storage', () => {
     expect(src('notice/publish.tsx')).toContain("folder='pub/notice'");
     expect(src('roster/parts/LeadPhoto.tsx')).toContain("uploadPhotos(1, 'pub/leads')");
     expect(src('perk/parts/PartnerForm.tsx')).toContain("uploadPhotos(1, 'pub/partners')");
-    expect(src('api/files.ts')).toContain('cloudPath: `uploads/');
+    // Sheets: the server names the path (account.uploadTicket → uploads/sheet/<random>.xlsx, the caller recorded as owner).
+    expect(src('api/files.ts')).toContain("uploadWeappFile('sheet'");
   });
 });
 
