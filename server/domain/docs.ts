@@ -1,5 +1,6 @@
 // The documents of the district tree and what hangs off it, as stored (both runtimes).
 // Every record knows where it sits: `at` holds its ancestors' ids by level.
+import type { VisitItemsT } from '../../contracts/household';
 import type { Level } from '../../contracts/roles';
 
 export type At = Partial<Record<Level, string>>;
@@ -115,6 +116,20 @@ export interface HouseholdDoc {
   boundAt?: number;
   lastVisit?: { visitedAt: number; complete: boolean } | null;
   createdAt: number;
+  [field: string]: unknown;
+}
+
+/** One 五个一 home visit: 见一次面、聊一次天、登记一次信息、发放一份告知书、收集一批问题. */
+export interface VisitDoc {
+  _id: string;
+  householdId: string;
+  unitId: string;
+  at: At;
+  visitedAt: number;
+  by: string;
+  byName: string;
+  items: VisitItemsT;
+  problems?: string;
   [field: string]: unknown;
 }
 

@@ -5,7 +5,7 @@ import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
 import { redeemInvite } from '../../domain/invites';
 import { cmd } from '../../store/port';
-import { effectiveRoles, loadUser, type UserDoc } from './users';
+import { effectiveRoles, loadUser, type UserDoc } from '../../domain/users';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -5,7 +5,7 @@ import { rateLimit } from '../../core/rate-limit';
 import { defineFunction } from '../../core/router';
 import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
 import { bumpStats, getNode } from '../../domain/nodes';
-import { leaveHousehold } from '../household/membership';
+import { leaveHousehold } from '../../domain/households';
 import { cardView } from './view';
 
 /** The id a household gets when a resident is the first to bind it: the same door, the same id. */

@@ -5,8 +5,7 @@ import type { Ctx } from '../../core/context';
 import { maskPhone } from '../../core/mask';
 import { addressOf, phoneOwner, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
 import { cmd } from '../../store/port';
-import { leaveHousehold } from './membership';
-import { visitsOf } from './view';
+import { leaveHousehold, visitsOf } from '../../domain/households';
 
 async function myHousehold(ctx: Ctx): Promise<HouseholdDoc | null> {
   const id = (await ctx.user())?.household?.id;

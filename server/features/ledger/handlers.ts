@@ -8,8 +8,9 @@ import { addressOf, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
 import { bumpStats, getNode, readAll } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
 import { cmd } from '../../store/port';
-import { visitsOf } from '../household/view';
-import { isComplete, type VisitDoc } from './visits';
+import { visitsOf } from '../../domain/households';
+import type { VisitDoc } from '../../domain/docs';
+import { isComplete } from './visits';
 
 const OVERSEERS = [...LEADS, 'admin' as const];
 

@@ -7,7 +7,7 @@ import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
 import { requireScope } from '../../domain/scope';
-import { shortId } from '../roster/util';
+import { shortId } from '../../core/ids';
 import { rebuildCatalogue } from './catalogue';
 import { C, MAX_PERKS_PER_PARTNER, SCOPE_LEVELS, sameDoc, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc } from './docs';
 

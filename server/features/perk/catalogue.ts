@@ -23,7 +23,7 @@ import { LEADS, type Role } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { readAll } from '../../domain/nodes';
 import { cmd, StoreError, type Store } from '../../store/port';
-import type { UserDoc } from '../account/users';
+import type { UserDoc } from '../../domain/users';
 import {
   C,
   eligibilityFor,

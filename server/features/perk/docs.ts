@@ -15,7 +15,7 @@ import {
 import { LEADS, type Role } from '../../../contracts/roles';
 import { beijingDay, beijingMonth, beijingWeek, formatBeijing, startOfBeijingDay } from '../../core/time';
 import type { At } from '../../domain/docs';
-import type { UserDoc } from '../account/users';
+import type { UserDoc } from '../../domain/users';
 
 export const C = {
   partners: 'partners',

@@ -17,7 +17,7 @@ import { rateLimit } from '../../core/rate-limit';
 import { formatBeijing } from '../../core/time';
 import { grantsOf } from '../../domain/scope';
 import { cmd, StoreError } from '../../store/port';
-import { loadUser, type UserDoc } from '../account/users';
+import { loadUser, type UserDoc } from '../../domain/users';
 import {
   C,
   calendarOf,

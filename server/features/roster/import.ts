@@ -23,7 +23,8 @@ import { readAll } from '../../domain/nodes';
 import { cmd, MAX_LIMIT, type Doc } from '../../store/port';
 import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
 import { COLUMNS, type ColumnKey } from './columns';
-import { fileStamp, inPool, shortId } from './util';
+import { fileStamp, shortId } from '../../core/ids';
+import { inPool } from '../../core/pool';
 
 const MAX_ROWS = 30_000;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -17,7 +17,7 @@ import { AppError } from '../../core/errors';
 import type { Ctx } from '../../core/context';
 import type { NodeDoc } from '../../domain/docs';
 import { cmd, StoreError } from '../../store/port';
-import type { UserDoc } from '../account/users';
+import type { UserDoc } from '../../domain/users';
 import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type CandidateDoc, type Pace, type VoteDoc } from './docs';
 import { ineligibility, rankingPublic, requireVotingOpen, voteDay } from './rules';
 

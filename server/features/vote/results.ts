@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors';
 import type { Honour, LeadDoc, NodeDoc } from '../../domain/docs';
 import { withHonours } from '../../domain/grants';
 import { cmd, MAX_LIMIT, type Query } from '../../store/port';
-import type { UserDoc } from '../account/users';
+import type { UserDoc } from '../../domain/users';
 import type { AuditDoc, CampaignDoc, CandidateDoc, Honoree } from './docs';
 
 /** Index candidates.campaign_rank: campaignId, status, votes desc, no asc. */

@@ -1,7 +1,7 @@
-import type { RoleGrantT } from '../../../contracts/common';
-import type { Role } from '../../../contracts/roles';
-import type { Honour } from '../../domain/docs';
-import type { Store } from '../../store/port';
+import type { RoleGrantT } from '../../contracts/common';
+import type { Role } from '../../contracts/roles';
+import type { Honour } from './docs';
+import type { Store } from '../store/port';
 
 /** One per WeChat user; `_id` is the openid the runtime gives. */
 export interface UserDoc {
