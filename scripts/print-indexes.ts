@@ -1,6 +1,7 @@
 // `npm run indexes`: the collections and indexes to create in the CloudBase console —
 // the same list the local SQLite store creates.
-import { COLLECTIONS, INDEXES } from '../server/store/indexes';
+import { COLLECTIONS } from '../server/store/collections';
+import { INDEXES } from '../server/store/indexes';
 
 console.log('集合（权限：仅管理端可读写）：');
 for (const c of COLLECTIONS) console.log(`  ${c}`);

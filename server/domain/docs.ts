@@ -72,7 +72,6 @@ export interface NodeDoc {
   /** 社区 only */
   hotline?: string;
   stats: NodeStatsDoc;
-  [field: string]: unknown;
 }
 
 export interface LeadDoc {
@@ -95,7 +94,6 @@ export interface LeadDoc {
   /** Their photo (set by the 管理员), copied to their user (the perk pass shows it) once bound. */
   photo?: string;
   at: At;
-  [field: string]: unknown;
 }
 
 export interface HouseholdDoc {
@@ -116,7 +114,6 @@ export interface HouseholdDoc {
   boundAt?: number;
   lastVisit?: { visitedAt: number; complete: boolean } | null;
   createdAt: number;
-  [field: string]: unknown;
 }
 
 /** One 五个一 home visit: 见一次面、聊一次天、登记一次信息、发放一份告知书、收集一批问题. */
@@ -130,7 +127,6 @@ export interface VisitDoc {
   byName: string;
   items: VisitItemsT;
   problems?: string;
-  [field: string]: unknown;
 }
 
 export const DEFAULT_PROMISE = '有事找邻长：小事不出楼栋，私事当天回应，大事帮您上报跟进。';

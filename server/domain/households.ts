@@ -8,7 +8,7 @@ import { bumpStats } from './nodes';
 
 export async function leaveHousehold(ctx: Ctx, openid: string, householdId: string): Promise<'membership' | 'household'> {
   const ref = ctx.store.collection('households').doc(householdId);
-  const h = (await ref.get()) as HouseholdDoc | null;
+  const h = await ref.get();
   if (!h) return 'household';
   const members = h.members.filter((m) => m !== openid);
   if (members.length > 0) {
@@ -31,6 +31,6 @@ export async function leaveHousehold(ctx: Ctx, openid: string, householdId: stri
 
 /** The visits of one household, newest first (at most 20: a household is visited a few times a year). */
 export async function visitsOf(store: Store, householdId: string) {
-  const visits = (await store.collection('visits').where({ householdId }).orderBy('visitedAt', 'desc').limit(20).get()) as VisitDoc[];
+  const visits = await store.collection('visits').where({ householdId }).orderBy('visitedAt', 'desc').limit(20).get();
   return visits.map((v) => ({ id: v._id, visitedAt: v.visitedAt, byName: v.byName, items: v.items, problems: v.problems }));
 }

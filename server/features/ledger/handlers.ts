@@ -16,7 +16,7 @@ const OVERSEERS = [...LEADS, 'admin' as const];
 
 /** The household, if the caller is the 邻长 of its 邻 (nobody else sees household details). */
 async function ownHousehold(ctx: Ctx, id: string): Promise<HouseholdDoc> {
-  const h = (await ctx.store.collection('households').doc(id).get()) as HouseholdDoc | null;
+  const h = await ctx.store.collection('households').doc(id).get();
   if (!h) throw new AppError('NOT_FOUND', '没有找到这户');
   await requireScope(ctx, { unit: h.unitId }, ['neighbourLead'], '只有本邻的邻长能查看住户详情');
   return h;

@@ -53,7 +53,7 @@ export interface VoterDay {
 }
 
 export async function voterDay(ctx: Pick<Ctx, 'store'>, campaignId: string, voter: string, day: string): Promise<VoterDay> {
-  const votes = (await ctx.store.collection('votes').where(votesOfDay(campaignId, voter, day)).get()) as VoteDoc[];
+  const votes = await ctx.store.collection('votes').where(votesOfDay(campaignId, voter, day)).get();
   return {
     used: votes.reduce((n, v) => Math.max(n, v.slot), 0),
     votes,
@@ -136,7 +136,7 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
   try {
     return await ctx.store.transaction(async (tx): Promise<CastResult> => {
       const candidateRef = tx.collection('candidates').doc(candidateId);
-      const k = (await candidateRef.get()) as CandidateDoc | null;
+      const k = await candidateRef.get();
       if (replay) return { ...replay, candidateId, replayed: true, day, ...leftOf(campaign, d, candidateId), votes: votesShown && k ? k.votes : null };
 
       requireVotingOpen(campaign, now);
@@ -145,8 +145,8 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
       if (d.used === 0) {
         const why = await ineligibility(
           campaign,
-          async () => (await tx.collection('users').doc(voter).get()) as UserDoc | null,
-          async (id) => (await tx.collection('nodes').doc(id).get()) as NodeDoc | null,
+          async () => await tx.collection('users').doc(voter).get(),
+          async (id) => await tx.collection('nodes').doc(id).get(),
         );
         if (why) throw new AppError('FORBIDDEN', why);
       }
