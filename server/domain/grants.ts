@@ -2,7 +2,6 @@
 import type { RoleGrantT } from '../../contracts/common';
 import type { Store } from '../store/port';
 import type { Honour, LeadDoc } from './docs';
-import type { UserDoc } from './users';
 
 const same = (a: RoleGrantT, b: Pick<RoleGrantT, 'role' | 'nodeId'>) => a.role === b.role && a.nodeId === b.nodeId;
 

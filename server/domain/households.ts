@@ -2,7 +2,7 @@
 // Leaving a household: a member takes the phone they left with them; the last member to leave
 // takes the household's personal data with them.
 import type { Ctx } from '../core/context';
-import { phoneOwner, type HouseholdDoc, type VisitDoc } from './docs';
+import { phoneOwner } from './docs';
 import { cmd, type Store } from '../store/port';
 import { bumpStats } from './nodes';
 

@@ -6,7 +6,6 @@ import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { rateLimit } from '../core/rate-limit';
 import { StoreError } from '../store/port';
-import type { LeadDoc } from './docs';
 import { grantRole } from './grants';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;

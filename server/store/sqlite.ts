@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ABSENT, DocCache, DocKeyMap, deepFreeze } from './doc-cache';
-import { applyPatch, setPath, splitPath } from './doc-patch';
+import { applyPatch, setPath } from './doc-patch';
 import { INDEXES, type IndexSpec } from './indexes';
 import type { CollectionName, Collections } from './collections';
 import {

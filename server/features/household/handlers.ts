@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { defineFunction } from '../../core/router';
 import type { Ctx } from '../../core/context';
 import { maskPhone } from '../../core/mask';
-import { addressOf, phoneOwner, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
+import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
 import { cmd, present } from '../../store/port';
 import { leaveHousehold, visitsOf } from '../../domain/households';
 

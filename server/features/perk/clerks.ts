@@ -6,7 +6,6 @@ import type { ClerkRowT } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { revokeRole } from '../../domain/grants';
-import type { InviteDoc } from '../../domain/invites';
 import type { PartnerDoc } from './docs';
 
 /** A partner has a handful of clerks; codes beyond the newest 100 are old history. */

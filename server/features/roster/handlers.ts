@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
-import type { LeadDoc, NodeDoc } from '../../domain/docs';
+import type { NodeDoc } from '../../domain/docs';
 import { LEAD_ROLE_OF } from '../../domain/docs';
 import { createInvite } from '../../domain/invites';
 import { assignLead, markAway, markBack, setLeadPhoto } from '../../domain/leads';

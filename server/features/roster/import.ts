@@ -20,7 +20,7 @@ import {
 } from '../../domain/docs';
 import { assignLead } from '../../domain/leads';
 import { readAll } from '../../domain/nodes';
-import { cmd, MAX_LIMIT, type Doc } from '../../store/port';
+import { cmd, MAX_LIMIT } from '../../store/port';
 import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
 import { COLUMNS, type ColumnKey } from './columns';
 import { fileStamp, shortId } from '../../core/ids';

@@ -15,10 +15,8 @@
 // their household) to check eligibility.
 import { AppError } from '../../core/errors';
 import type { Ctx } from '../../core/context';
-import type { NodeDoc } from '../../domain/docs';
 import { cmd, StoreError } from '../../store/port';
-import type { UserDoc } from '../../domain/users';
-import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type CandidateDoc, type Pace, type VoteDoc } from './docs';
+import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type Pace, type VoteDoc } from './docs';
 import { ineligibility, rankingPublic, requireVotingOpen, voteDay } from './rules';
 
 /** A retry this soon after midnight still finds its vote of the day before. */

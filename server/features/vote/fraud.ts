@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors';
 import { maskName } from '../../core/mask';
 import { formatBeijing } from '../../core/time';
 import { cmd, MAX_LIMIT, type Filter, present } from '../../store/port';
-import { votesOfVoter, type AuditDoc, type CampaignDoc, type CandidateDoc, type VoteDoc } from './docs';
+import { votesOfVoter, type AuditDoc, type CampaignDoc } from './docs';
 
 export const VOID_PER_CALL = 2000;
 /** Votes per transaction (each is a read and a write, plus one decrement per candidate). */

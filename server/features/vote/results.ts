@@ -2,10 +2,9 @@
 // does not grow with the number of votes) and the confirmation of the honorees.
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
-import type { Honour, LeadDoc, NodeDoc } from '../../domain/docs';
+import type { Honour } from '../../domain/docs';
 import { withHonours } from '../../domain/grants';
 import { cmd, MAX_LIMIT, type Query, present } from '../../store/port';
-import type { UserDoc } from '../../domain/users';
 import type { AuditDoc, CampaignDoc, CandidateDoc, Honoree } from './docs';
 
 /** Index candidates.campaign_rank: campaignId, status, votes desc, no asc. */
