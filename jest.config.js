@@ -21,6 +21,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/store/**/*.test.ts'],
     },
     {
+      // The exactness tests again, on the cloud's semantics (test/integration/runtime.ts).
+      ...common,
+      displayName: 'cloud',
+      testTimeout: 120_000,
+      setupFiles: ['<rootDir>/test/integration/cloud-mode.setup.ts'],
+      testMatch: ['<rootDir>/test/integration/perk-redeem.test.ts'],
+    },
+    {
       ...common,
       displayName: 'e2e',
       testTimeout: 60_000,

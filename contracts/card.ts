@@ -7,6 +7,8 @@ import { ANYONE, SIGNED_IN } from './roles';
 export const LeadContact = z.object({
   name: z.string(),
   phoneMasked: z.string(),
+  /** 动态调整 at this level too: 外出 can still be phoned; 不能履职/不宜担任 cannot. */
+  away: z.object({ status: AwayStatus, since: z.number() }).optional(),
 });
 
 export const WechatGroup = z.object({
@@ -29,6 +31,8 @@ export const CardView = z.object({
       away: z.object({ status: AwayStatus, since: z.number() }).optional(),
     })
     .nullable(),
+  /** Whom to turn to while the 邻长 is away or cannot serve: the nearest lead above who can, else the 社区. */
+  turnTo: z.enum(['groupLead', 'areaLead', 'community']),
   promise: z.string(),
   wechatGroups: z.array(WechatGroup),
   group: z.object({ name: z.string(), lead: LeadContact.nullable() }),

@@ -4,6 +4,7 @@ import { account } from './account';
 import { card } from './card';
 import { household } from './household';
 import { ledger } from './ledger';
+import { notice } from './notice';
 import { perk } from './perk';
 import { register } from './register';
 import { roster } from './roster';
@@ -14,6 +15,7 @@ export const FUNCTIONS = {
   card,
   household,
   ledger,
+  notice,
   perk,
   register,
   roster,

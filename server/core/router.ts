@@ -11,6 +11,7 @@ import { StoreError } from '../store/port';
 import type { Ctx } from './context';
 import { AppError } from './errors';
 import { projectOutput } from './output';
+import { plainInput } from './plain-input';
 import type { Caller, Ports } from './ports';
 
 export type Handler<A extends ActionContract> = (
@@ -109,8 +110,10 @@ export async function dispatch<C extends FunctionContract>(
   const contract: ActionContract = fn.contract[action];
   const handler = fn.handlers[action] as unknown as Handler<ActionContract>;
 
-  const raw: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(event)) if (!PLATFORM_KEYS.has(k)) raw[k] = v;
+  const plain = plainInput(event);
+  if (!plain.ok) return invalid('请求内容层次过深');
+  const raw = plain.value as Record<string, unknown>;
+  for (const key of PLATFORM_KEYS) delete raw[key];
   const parsed = contract.input.safeParse(raw);
   if (!parsed.success) return invalid(describeIssues(parsed.error));
 

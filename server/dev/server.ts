@@ -4,10 +4,13 @@
 // which stands in for the OPENID the WeChat runtime injects.
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type ConnectionError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import type { Reply } from '../../contracts/envelope';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ErrorCode, Reply } from '../../contracts/envelope';
+import { plainInput } from '../core/plain-input';
 import { invalid } from '../core/router';
 import type { LocalRuntime } from '../runtime/local';
 import { DEMO_USERS } from '../seed/demo';
@@ -15,6 +18,8 @@ import { DEMO_USERS } from '../seed/demo';
 export const SESSION_COOKIE = 'lzt_session';
 export const BODY_LIMIT = 64 * 1024;
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+/** A request (headers and body) must arrive whole within this, or it is cut off with a 408 envelope. */
+export const REQUEST_TIMEOUT_MS = 20_000;
 
 export interface DevServerOptions {
   runtime: LocalRuntime;
@@ -23,15 +28,52 @@ export interface DevServerOptions {
   /** The H5 build to serve at /, if present. */
   staticDir?: string;
   bodyLimit?: number;
+  /** Defaults to REQUEST_TIMEOUT_MS; tests shorten it. */
+  requestTimeoutMs?: number;
 }
 
 function send(reply: FastifyReply, envelope: Reply<unknown>, status = 200) {
   return reply.code(status).header('cache-control', 'no-store').send(envelope);
 }
 
+const failure = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+
+/**
+ * Errors Node's HTTP parser meets before Fastify sees a request (a body that never finishes, bad
+ * framing, oversized headers) are answered on the socket itself, still as the envelope.
+ */
+function clientError(err: ConnectionError, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, envelope] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ([408, invalid('请求超时：内容没有及时传完')] as const)
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? ([431, invalid('请求头过大')] as const)
+        : ([400, invalid('请求格式不正确')] as const);
+  const body = Buffer.from(JSON.stringify(envelope));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${body.length}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n`,
+    );
+    socket.write(body);
+  }
+  socket.destroy();
+}
+
 export async function createDevServer(opts: DevServerOptions): Promise<FastifyInstance> {
   const bodyLimit = opts.bodyLimit ?? BODY_LIMIT;
-  const app = Fastify({ logger: false, bodyLimit });
+  const requestTimeout = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    requestTimeout,
+    // Node checks for overdue requests on this interval; a quarter of the timeout keeps the cut-off near it.
+    http: { headersTimeout: requestTimeout, connectionsCheckingInterval: Math.max(50, Math.floor(requestTimeout / 4)) },
+    clientErrorHandler: clientError,
+    // A malformed escape in the path (or a parameter too long) reaches no route: still the envelope.
+    frameworkErrors: (_err, _req, reply) => send(reply, invalid('网址格式不正确'), 400),
+  });
   await app.register(fastifyCookie, { secret: opts.secret });
 
   // Every body is read as text and parsed by us, so any malformed call gets our envelope.
@@ -52,13 +94,17 @@ export async function createDevServer(opts: DevServerOptions): Promise<FastifyIn
     return unsigned.valid && unsigned.value ? unsigned.value : null;
   };
 
+  // Parsed, then rebuilt without prototype keys (the router does the same for every event).
   const parseBody = (body: unknown): { ok: true; value: unknown } | { ok: false } => {
     if (typeof body !== 'string' || body.length === 0) return { ok: false };
+    let value: unknown;
     try {
-      return { ok: true, value: JSON.parse(body) };
+      value = JSON.parse(body);
     } catch {
       return { ok: false };
     }
+    const plain = plainInput(value);
+    return plain.ok ? { ok: true, value: plain.value } : { ok: false };
   };
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
@@ -113,6 +159,8 @@ export async function createDevServer(opts: DevServerOptions): Promise<FastifyIn
     const cpu = process.cpuUsage();
     return send(reply, { ok: true, data: { ...opts.runtime.store.stats(), cpuMicros: cpu.user + cpu.system } });
   });
+
+  app.setNotFoundHandler((_req, reply) => send(reply, failure('NOT_FOUND', '没有这个地址'), 404));
 
   if (opts.staticDir && fs.existsSync(opts.staticDir)) {
     await app.register(fastifyStatic, { root: opts.staticDir, index: ['index.html'] });

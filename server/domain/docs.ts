@@ -42,7 +42,8 @@ export interface WechatGroupInfo {
 export interface ChainLink {
   id: string;
   name: string;
-  lead: { name: string; phone: string } | null;
+  /** The group's or area's lead, with their away mark (see domain/succession.ts). */
+  lead: { name: string; phone: string; away?: { status: AwayStatus; since: number } } | null;
   wechatGroup?: WechatGroupInfo;
 }
 

@@ -5,6 +5,7 @@ import { AppError } from '../core/errors';
 import { cmd, type Store } from '../store/port';
 import { LEAD_ROLE_OF, type AwayStatus, type LeadDoc, type LeadSnapshot, type NodeDoc } from './docs';
 import { grantRole, revokeRole } from './grants';
+import { chainLeadOf, type ChainLead } from './succession';
 
 export interface Person {
   name: string;
@@ -12,8 +13,8 @@ export interface Person {
   openid?: string | null;
 }
 
-/** Copies a group's or area's lead onto every card below it (one write). */
-export async function refreshChain(store: Store, node: LeadNode, lead: { name: string; phone: string } | null): Promise<void> {
+/** Copies a group's or area's lead (with their away mark) onto every card below it (one write). */
+export async function refreshChain(store: Store, node: LeadNode, lead: ChainLead | null): Promise<void> {
   if (node.level !== 'group' && node.level !== 'area') return;
   await store
     .collection('nodes')
@@ -48,7 +49,7 @@ export async function assignLead(ctx: Ctx, node: LeadNode, person: Person, reaso
     if (!rename && !link) return { leadId: current.id, changed: false };
     await leads.doc(current.id).update({ name: person.name, ...(link ? { openid: person.openid } : {}) });
     await nodes.doc(node._id).update({ 'lead.name': person.name, ...(link ? { 'lead.openid': person.openid } : {}) });
-    if (rename) await refreshChain(ctx.store, node, { name: person.name, phone: person.phone });
+    if (rename) await refreshChain(ctx.store, node, chainLeadOf({ ...current, name: person.name }));
     if (link) {
       const record = await leads.doc(current.id).get();
       await grantRole(ctx.store, person.openid as string, grant, now, person.name, record);
@@ -90,6 +91,8 @@ export async function markAway(ctx: Ctx, node: NodeDoc, status: AwayStatus, reas
   const since = ctx.clock.now();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': { status, since, reason } });
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', away: { status, since, reason } });
+  // A 组长 or 片长: every card below shows the mark, and one who cannot serve is not handed out.
+  await refreshChain(ctx.store, node, chainLeadOf({ ...node.lead, away: { status, since, reason } }));
 }
 
 /** The lead is back (or able again): the card shows them as before, and the inactive list lets them go. */
@@ -99,6 +102,7 @@ export async function markBack(ctx: Ctx, node: NodeDoc): Promise<void> {
   const now = ctx.clock.now();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': cmd.unset(), 'lead.activeAt': now });
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'active' });
+  await refreshChain(ctx.store, node, chainLeadOf({ ...node.lead, away: undefined }));
 }
 
 /**

@@ -5,6 +5,7 @@ import { accountFunction } from '../features/account/handlers';
 import { cardFunction } from '../features/card/handlers';
 import { householdFunction } from '../features/household/handlers';
 import { ledgerFunction } from '../features/ledger/handlers';
+import { noticeFunction } from '../features/notice/handlers';
 import { perkFunction } from '../features/perk/handlers';
 import { registerFunction } from '../features/register/handlers';
 import { rosterFunction } from '../features/roster/handlers';
@@ -17,6 +18,7 @@ export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   card: cardFunction,
   household: householdFunction,
   ledger: ledgerFunction,
+  notice: noticeFunction,
   perk: perkFunction,
   register: registerFunction,
   roster: rosterFunction,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { AppError } from '../core/errors';
 import type { Clock, ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets, SubscribeMessage } from '../core/ports';
-import { SqliteStore } from '../store/sqlite';
+import type { Store } from '../store/port';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -94,7 +94,7 @@ export function localSecrets(passKey?: string | Buffer): Secrets {
 }
 
 export interface LocalPortsOptions {
-  store: SqliteStore;
+  store: Store;
   /** Folder for files; default: a `files` folder beside the database, or a temp folder. */
   filesDir: string;
   clock?: Clock;

@@ -7,11 +7,11 @@ import type { Reply } from '../../contracts/envelope';
 import type { Clock } from '../core/ports';
 import { dispatch, invalid, type Logger } from '../core/router';
 import { FUNCTION_DEFS } from '../functions/registry';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite';
+import { openLocalStore, type LocalStore, type StoreMode } from '../store/local-store';
 import { localPorts } from './local-ports';
 
 export interface LocalRuntime {
-  store: SqliteStore;
+  store: LocalStore;
   filesDir: string;
   ports: ReturnType<typeof localPorts>;
   /** Call a function as `openid` (null = anonymous), exactly as the cloud would. */
@@ -31,10 +31,12 @@ export interface LocalRuntimeOptions {
    * the data folder; without one (tests, benches) each runtime makes a random key.
    */
   passKey?: string | Buffer;
+  /** The fast local store (default), or the cloud's semantics emulated on SQLite (tests). */
+  store?: StoreMode;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
-  const store = openSqliteStore(opts.dbFile);
+  const store = openLocalStore(opts.dbFile, opts.store);
   // An in-memory runtime keeps its files in a temporary folder of its own, removed on close.
   const ownFiles = !opts.filesDir && opts.dbFile === ':memory:';
   const filesDir = opts.filesDir ?? (ownFiles ? fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-files-')) : path.join(path.dirname(opts.dbFile), 'files'));

@@ -5,7 +5,7 @@ import { beijingDay, startOfBeijingDay } from '../core/time';
 import type { NodeDoc } from '../domain/docs';
 import { candidateIdFor, voteId, type CampaignDoc, type CandidateDoc, type VoteDoc } from '../features/vote/docs';
 import { defaultBadge } from '../features/vote/rules';
-import type { SqliteStore } from '../store/sqlite';
+import type { LocalStore } from '../store/local-store';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -159,7 +159,7 @@ export function buildDemoCampaign(now: number, nodes: NodeDoc[]): CampaignSeed {
   return { campaigns: [c], candidates, votes };
 }
 
-export function writeCampaignSeed(store: SqliteStore, seed: Partial<CampaignSeed> | undefined): void {
+export function writeCampaignSeed(store: LocalStore, seed: Partial<CampaignSeed> | undefined): void {
   if (!seed) return;
   if (seed.campaigns?.length) store.bulkPut('campaigns', seed.campaigns);
   if (seed.candidates?.length) store.bulkPut('candidates', seed.candidates);

@@ -2,7 +2,7 @@
 // and one demo user for each role the dev sign-in offers.
 import type { RoleGrantT } from '../../contracts/common';
 import type { UserDoc } from '../domain/users';
-import type { SqliteStore } from '../store/sqlite';
+import type { LocalStore } from '../store/local-store';
 import { addressOf, type NodeDoc } from '../domain/docs';
 import type { InviteDoc } from '../domain/invites';
 import { buildTree, DEMO_SIZE, type Tree, type TreeSize } from './tree';
@@ -103,7 +103,7 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
   return { ...tree, users, invites, ...buildPartnerSeed(now, tree.nodes), vote: buildDemoCampaign(now, tree.nodes) };
 }
 
-export function writeTree(store: SqliteStore, data: Partial<Tree & { users: UserDoc[]; invites: InviteDoc[] } & PartnerSeed & { vote: CampaignSeed }>): void {
+export function writeTree(store: LocalStore, data: Partial<Tree & { users: UserDoc[]; invites: InviteDoc[] } & PartnerSeed & { vote: CampaignSeed }>): void {
   if (data.nodes) store.bulkPut('nodes', data.nodes);
   if (data.leads) store.bulkPut('leads', data.leads);
   if (data.households) store.bulkPut('households', data.households);
@@ -114,7 +114,7 @@ export function writeTree(store: SqliteStore, data: Partial<Tree & { users: User
 }
 
 /** Seeds the demo 社区 into an empty store; returns false when data is already there. */
-export async function seedDemoIfEmpty(store: SqliteStore, now: number): Promise<boolean> {
+export async function seedDemoIfEmpty(store: LocalStore, now: number): Promise<boolean> {
   if ((await store.collection('nodes').limit(1).get()).length > 0) return false;
   writeTree(store, buildDemo(now));
   return true;

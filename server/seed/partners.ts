@@ -7,7 +7,7 @@ import { startOfBeijingDay } from '../core/time';
 import type { NodeDoc } from '../domain/docs';
 import { buildCatalogue, CATALOGUE_ID, HEAD_ID, REV_ID, type CatalogueDoc } from '../features/perk/catalogue';
 import { C, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc, type PerkLimitT } from '../features/perk/docs';
-import type { SqliteStore } from '../store/sqlite';
+import type { LocalStore } from '../store/local-store';
 
 const DAY = 24 * 3600_000;
 const LEADS: EligibilityT[] = ['neighbourLead', 'groupLead', 'areaLead'];
@@ -256,7 +256,7 @@ export function buildPartnerSeed(now: number, nodes: NodeDoc[]): PartnerSeed {
 }
 
 /** Writes partners, perks and their catalogue (with its revision counter) in bulk. */
-export function writePartnerSeed(store: SqliteStore, seed: Partial<PartnerSeed>): void {
+export function writePartnerSeed(store: LocalStore, seed: Partial<PartnerSeed>): void {
   if (seed.partners) store.bulkPut(C.partners, seed.partners);
   if (seed.perks) store.bulkPut(C.perks, seed.perks);
   if (seed.catalogue) {

@@ -2,6 +2,7 @@
 // 三长 of each node, as plain documents. Used by the demo seed and the scale generator.
 import type { Level } from '../../contracts/roles';
 import { DEFAULT_PROMISE, type HouseholdDoc, type LeadDoc, type NodeDoc } from '../domain/docs';
+import { chainLeadOf } from '../domain/succession';
 import { fakeName, fakePhone } from './names';
 
 export interface TreeSize {
@@ -148,7 +149,7 @@ export function buildTree(opts: BuildOptions): Tree {
   const link = (n: NodeDoc) => ({
     id: n._id,
     name: n.name,
-    lead: n.lead ? { name: n.lead.name, phone: n.lead.phone } : null,
+    lead: chainLeadOf(n.lead),
     wechatGroup: n.wechatGroup,
   });
   for (const u of units) {

@@ -11,7 +11,8 @@
 //   DATABASE_DUPLICATE_WRITE or Mongo's "E11000 duplicate key"; it becomes CONFLICT.
 // - wx-server-sdk turns the error codes of single operations into its own numeric codes,
 //   so a transaction conflict raised by an operation loses the code the SDK's retry loop
-//   looks for; we re-mark it, and retry the whole transaction ourselves as well.
+//   looks for; we re-mark it, and retry the whole transaction ourselves, with jittered
+//   backoff (the SDK's own retries have no pause, so we turn them off).
 import { randomBytes } from 'node:crypto';
 import { splitPath } from './doc-patch';
 import type { CollectionName, Collections } from './collections';
@@ -87,10 +88,24 @@ export interface SdkDatabase {
 }
 
 const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
-/** Passed to runTransaction: "only conflicts are retried" (its documentation). */
-const SDK_TX_RETRIES = 3;
-/** Our own attempts around it, for conflicts the SDK did not recognise. */
-const TX_ATTEMPTS = 3;
+/**
+ * Passed to runTransaction, whose own retries ("only conflicts are retried", its
+ * documentation) run again at once, without a pause: under contention an immediate re-run
+ * meets the same open transactions again. So the SDK runs the function once, and we retry.
+ */
+export const SDK_TX_RETRIES = 0;
+/** Our attempts: bounded, each conflict followed by a jittered, growing pause. */
+export const TX_ATTEMPTS = 12;
+/**
+ * The pause after the n-th conflict: random in [0, min(cap, d · 2^n)) ms ("full jitter"),
+ * where d is how long the failed run took (at least the base): the pauses grow with the
+ * transactions' own length, so contenders spread out as far as they need to, whatever the
+ * round trip or the load.
+ */
+export const TX_BACKOFF_BASE_MS = 5;
+export const TX_BACKOFF_CAP_MS = 1000;
+export const txBackoffMs = (n: number, runMs = 0, random = Math.random) =>
+  random() * Math.min(TX_BACKOFF_CAP_MS, Math.max(TX_BACKOFF_BASE_MS, runMs) * 2 ** n);
 
 export function newCloudId(): string {
   return randomBytes(16).toString('hex');
@@ -181,6 +196,11 @@ export function toUpdate(_: SdkCommand, patch: Patch): Data {
   return data;
 }
 
+/** A patch that changes any document it applies to: updated = 0 can only mean "no such document". */
+function alwaysChanges(patch: Patch): boolean {
+  return Object.values(patch).some((v) => { const c = v as UpdateCmd; return isCmd(v) && c.$cmd === 'inc' && c.by !== 0; });
+}
+
 function docOf(res: { data: Data | Data[] | null } | undefined): AnyDoc | null {
   const data = res?.data;
   if (Array.isArray(data)) return (data[0] as AnyDoc | undefined) ?? null;
@@ -213,7 +233,11 @@ async function readDoc<D extends Doc>(ref: SdkDocRef): Promise<D | null> {
 export class CloudStore implements Store, AnyStore {
   private readonly counts: StoreStats = { reads: 0, writes: 0 };
 
-  constructor(readonly db: SdkDatabase) {}
+  constructor(
+    readonly db: SdkDatabase,
+    /** How the pause between attempts is taken (unit tests pass one that does not wait). */
+    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {}
 
   stats(): StoreStats {
     return { ...this.counts };
@@ -234,12 +258,14 @@ export class CloudStore implements Store, AnyStore {
 
   async transaction<T>(fn: (tx: CloudTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      const started = Date.now();
       try {
         return await this.db.runTransaction((t) => fn(new CloudTransaction(this, t)), SDK_TX_RETRIES);
       } catch (e) {
         if (!isTxConflict(e)) throw e;
         if (attempt >= TX_ATTEMPTS) throw new StoreError('CONFLICT', 'transaction kept conflicting');
       }
+      await this.pause(txBackoffMs(attempt, Date.now() - started));
     }
   }
 }
@@ -344,7 +370,9 @@ class CloudDocRef<D extends Doc = AnyDoc> implements DocRef<D> {
     const res = await this.ref().update({ data });
     if (res.stats.updated > 0) return true;
     // 0 means "no such document", or possibly (Mongo counts modified documents) a patch
-    // that changed nothing: one read tells them apart.
+    // that changed nothing: one read tells them apart, unless the patch always changes a
+    // document (an increment by a number other than 0).
+    if (alwaysChanges(patch)) return false;
     return (await this.get()) !== null;
   }
 
@@ -406,6 +434,7 @@ function txDocRef<D extends Doc>(store: CloudStore, ref: SdkDocRef, collection: 
       if (Object.keys(data).length > 0) {
         store.countWrite();
         if ((await guard(() => ref.update({ data }))).stats.updated > 0) return;
+        if (alwaysChanges(patch)) throw new StoreError('NOT_FOUND', `no document ${id} in ${collection} to update`);
       }
       // As in the local store: updating a missing document fails the transaction.
       if ((await get()) === null) throw new StoreError('NOT_FOUND', `no document ${id} in ${collection} to update`);

@@ -3,14 +3,15 @@
 //
 // Adding a collection is one line here: `notices: doc<NoticeDoc>('通知公告 …'),` (the type
 // comes from the feature's docs file: type-only imports, the one exception the
-// import-direction test allows). The SQLite adapter makes its table, `npm run indexes`
-// lists it; its indexes go in ./indexes.ts.
+// import-direction test allows). The SQLite adapter makes its table
+// and `npm run deploy` create it; its indexes go in ./indexes.ts.
 import type { HouseholdDoc, LeadDoc, NodeDoc, VisitDoc } from '../domain/docs';
 import type { InviteDoc } from '../domain/invites';
 import type { UserDoc } from '../domain/users';
 import type { RateLimitDoc } from '../core/rate-limit';
 import type { CatalogueStoreDoc } from '../features/perk/catalogue';
 import type { PartnerDoc, PassDoc, PerkDoc, RedemptionDoc, StatsDoc, UsageDoc } from '../features/perk/docs';
+import type { NoticeDoc, NoticeReadDoc } from '../features/notice/docs';
 import type { ApplicationDoc } from '../features/register/applications';
 import type { AlertDoc, AuditDoc, CampaignDoc, CandidateDoc, VoteDoc } from '../features/vote/docs';
 import type { Doc } from './port';
@@ -44,6 +45,8 @@ export const COLLECTION_ENTRIES = {
   votes: doc<VoteDoc>("accepted votes, _id = campaign:voter:day:slot (a slot is taken once; a voter's day is a range of ids)"),
   voteAlerts: doc<AlertDoc>('burst alerts, _id = candidate:minute'),
   voteAudit: doc<AuditDoc>('voids, disqualifications and confirmations, with reasons'),
+  notices: doc<NoticeDoc>('通知公告 at a node (scopeId, `at`), with its maintained read counter'),
+  noticeReads: doc<NoticeReadDoc>('one read marker per (notice, household), _id = noticeId:householdId'),
 };
 
 /** Collection name → document type. */

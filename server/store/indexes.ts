@@ -1,5 +1,5 @@
 // Every index, declared once (the collections are in ./collections.ts). The SQLite adapter creates these;
-// `npm run indexes` prints them for creating the same in the CloudBase console.
+// `npm run deploy` creates the same in the CloudBase environment (scripts/deploy/plan.ts).
 
 import type { CollectionName } from './collections';
 
@@ -52,4 +52,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'votes', name: 'candidate_valid_at', fields: [['candidateId', 1], ['valid', 1], ['at', -1]] },
   { collection: 'voteAlerts', name: 'campaign_minute', fields: [['campaignId', 1], ['minute', -1]] },
   { collection: 'voteAudit', name: 'campaign_at', fields: [['campaignId', 1], ['at', -1]] },
+  // A resident's feed: the notices at their 邻's ancestor ids (scopeId IN …), pinned first then newest.
+  { collection: 'notices', name: 'scope_feed', fields: [['scopeId', 1], ['status', 1], ['rank', -1]] },
+  // The publisher's list: their own, or (管理员) every notice of their subtree, newest first.
+  { collection: 'notices', name: 'by_key', fields: [['by', 1], ['key', -1]] },
+  { collection: 'notices', name: 'community_key', fields: [['at.community', 1], ['key', -1]] },
+  { collection: 'notices', name: 'street_key', fields: [['at.street', 1], ['key', -1]] },
+  { collection: 'notices', name: 'district_key', fields: [['at.district', 1], ['key', -1]] },
 ];

@@ -35,3 +35,64 @@ describe('authorization matrix', () => {
     }
   });
 });
+
+// 动态调整 holds at every level: marking a 组长 or 片长 (not only a 邻长) away, unable or unfit, back, or
+// replaced is the 管理员's alone; and, once marked, what each role may read of them by card.contact.
+describe('authorization matrix: succession at every level', () => {
+  const levels = [
+    { nodeId: 'g1', who: 'groupLead' as const },
+    { nodeId: 'a1', who: 'areaLead' as const },
+    { nodeId: 'u1', who: 'neighbourLead' as const },
+  ];
+  const statuses = ['away', 'unable', 'unfit'] as const;
+  const adminOnly = (role: Role) => role === 'admin';
+
+  const marks = levels.flatMap((l) =>
+    statuses.flatMap((status) =>
+      ROLES.map((role) => ({ ...l, status, role })),
+    ),
+  );
+  it.each(marks)('roster.markAway $nodeId as $status, then card.contact $who, as $role', async ({ nodeId, who, status, role }) => {
+    const runtime = demoRuntime();
+    try {
+      const openid = OPENID_BY_ROLE[role];
+      const mark = await runtime.call('roster', { action: 'markAway', nodeId, status, reason: '住院治疗' }, openid);
+      if (!adminOnly(role)) {
+        expect(mark).toMatchObject({ ok: false, error: { code: role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' } });
+        // Refused: nothing marked, the lead is handed out as before (to a signed-in caller).
+        await runtime.call('roster', { action: 'markAway', nodeId, status, reason: '住院治疗' }, 'demo-admin');
+      } else {
+        expect(mark).toEqual({ ok: true, data: { ok: true } });
+      }
+      const contact = await runtime.call('card', { action: 'contact', unitId: 'u1', who }, openid);
+      if (role === 'anonymous') expect(contact).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      else if (status === 'away') expect(contact).toMatchObject({ ok: true, data: { phone: expect.stringMatching(/^1\d{10}$/) } });
+      else expect(contact).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+      // Whatever the caller, the card itself (anyone may open it) never carries a full phone.
+      const card = await runtime.call('card', { action: 'get', unitId: 'u1' }, openid);
+      expect(JSON.stringify(card)).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  const others = levels.flatMap((l) =>
+    (['markBack', 'succeed', 'history', 'invite'] as const).flatMap((action) => ROLES.map((role) => ({ ...l, action, role }))),
+  );
+  it.each(others)('roster.$action on $nodeId ($who) as $role', async ({ nodeId, action, role }) => {
+    const runtime = demoRuntime();
+    try {
+      await runtime.call('roster', { action: 'markAway', nodeId, status: 'unfit', reason: '群众反映强烈' }, 'demo-admin');
+      const input = action === 'succeed' ? { nodeId, name: '郑接替', phone: '13900007777', reason: '原三长不宜担任' } : { nodeId };
+      const reply = await runtime.call('roster', { action, ...input }, OPENID_BY_ROLE[role]);
+      const allowed = action === 'history' ? ['admin', 'neighbourLead', 'groupLead', 'areaLead'] : ['admin'];
+      if (role === 'anonymous') expect(reply).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      else if (!allowed.includes(role)) expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      else if (role === 'admin') expect(reply).toMatchObject({ ok: true });
+      // A lead reads the history of their own node only: FORBIDDEN elsewhere, never INVALID_INPUT.
+      else if (!reply.ok) expect(reply.error.code).toBe('FORBIDDEN');
+    } finally {
+      runtime.close();
+    }
+  });
+});

@@ -27,6 +27,15 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'ledger.visit': { householdId: 'h1', met: true, chatted: true, registered: true, noticeGiven: true, problemsCollected: false },
   'ledger.summary': { nodeId: 'u1' },
 
+  // 通知公告: u1 is under every demo publisher's node (u1 ⊂ g1 ⊂ a1 ⊂ c1).
+  'notice.feed': {},
+  'notice.get': { id: 'no-such-notice' },
+  'notice.targets': {},
+  'notice.publish': { scopeId: 'u1', title: '停水通知', body: '明天上午 9 点至 12 点 1 栋停水检修，请提前储水。' },
+  'notice.update': { id: 'no-such-notice', pinned: true },
+  'notice.withdraw': { id: 'no-such-notice' },
+  'notice.published': {},
+
   'register.apply': { unitId: 'u2', name: '周自荐', phone: '13900005555', story: '我退休在家，时间充裕，愿意为邻居服务。' },
   'register.recommend': { unitId: 'u2', name: '吴热心', story: '吴阿姨常年帮邻居收快递，大家都信任她。' },
   'register.appoint': { unitId: 'u3', name: '郑指定', phone: '13900006666' },

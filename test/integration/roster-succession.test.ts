@@ -1,5 +1,6 @@
 // 动态调整: mark a 邻长 away, appoint a successor; the 邻's households, card and open work
 // pass over; history is kept; the 30-day list.
+import fc from 'fast-check';
 import type { NodeDoc } from '../../server/domain/docs';
 import { manualClock } from '../../server/runtime/local-ports';
 import { demoRuntime, T0 } from './runtime';
@@ -186,6 +187,79 @@ describe('组织体系图 for a 镇街 管理员', () => {
     await nodes.doc('c2-u1').set({ level: 'unit', name: '和平1栋邻', parentId: 'c2', order: 1, at: { ...c1.at, community: 'c2' }, buildings: ['1栋'], stats: { households: 0, bound: 0 } } as never);
     await rt.store.collection('users').doc('demo-admin').update({ household: { id: 'h-elsewhere', unitId: 'c2-u1', address: '和平1栋101' } });
     expect(data(await rt.call('roster', { action: 'tree' }, 'demo-admin')).community.id).toBe('c1');
+    rt.close();
+  });
+});
+
+describe('succession at every level (generated marks on 邻长, 组长 and 片长)', () => {
+  const WHO = ['neighbourLead', 'groupLead', 'areaLead'] as const;
+  const NODE = { neighbourLead: 'u1', groupLead: 'g1', areaLead: 'a1' } as const;
+  const ROLE = { neighbourLead: '邻长', groupLead: '组长', areaLead: '片长' } as const;
+  const mark = fc.constantFrom(null, 'away', 'unable', 'unfit');
+  const serves = (m: string | null) => m === null || m === 'away';
+
+  it('hands out only leads who may serve, marks the card at every level, points to the nearest who can, and is undone by 恢复在任', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(mark, mark, mark), async (marks) => {
+        const clock = manualClock(T0);
+        const rt = demoRuntime({ clock });
+        try {
+          const byWho = { neighbourLead: marks[0], groupLead: marks[1], areaLead: marks[2] };
+          for (const who of WHO) {
+            const status = byWho[who];
+            if (status) data(await rt.call('roster', { action: 'markAway', nodeId: NODE[who], status, reason: '动态调整' }, 'demo-admin'));
+          }
+          const card = data(await rt.call('card', { action: 'get', unitId: 'u1' }, null));
+          expect(card.lead.away?.status ?? null).toBe(byWho.neighbourLead);
+          expect(card.group.lead.away?.status ?? null).toBe(byWho.groupLead);
+          expect(card.area.lead.away?.status ?? null).toBe(byWho.areaLead);
+          const expectedTurnTo = serves(byWho.groupLead) ? 'groupLead' : serves(byWho.areaLead) ? 'areaLead' : 'community';
+          expect(card.turnTo).toBe(expectedTurnTo);
+
+          for (const [i, who] of WHO.entries()) {
+            const reply = await rt.call('card', { action: 'contact', unitId: 'u1', who }, 'demo-resident');
+            if (serves(byWho[who])) {
+              expect(reply).toMatchObject({ ok: true, data: { phone: expect.stringMatching(/^1\d{10}$/) } });
+              continue;
+            }
+            const above = WHO.slice(i + 1).find((w) => serves(byWho[w]));
+            expect(reply).toEqual({
+              ok: false,
+              error: {
+                code: 'CLOSED',
+                message: above
+                  ? `这位${ROLE[who]}目前不能履职，请联系${ROLE[above]}或拨打社区电话`
+                  : `这位${ROLE[who]}目前不能履职，请拨打社区电话`,
+              },
+            });
+          }
+
+          for (const who of WHO) if (byWho[who]) data(await rt.call('roster', { action: 'markBack', nodeId: NODE[who] }, 'demo-admin'));
+          const back = data(await rt.call('card', { action: 'get', unitId: 'u1' }, null));
+          expect([back.lead.away, back.group.lead.away, back.area.lead.away]).toEqual([undefined, undefined, undefined]);
+          for (const who of WHO) expect(await rt.call('card', { action: 'contact', unitId: 'u1', who }, 'demo-resident')).toMatchObject({ ok: true });
+        } finally {
+          rt.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('marks every card below a 组长 (each 邻 of the 组), and a successor arrives without the mark', async () => {
+    const rt = demoRuntime();
+    data(await rt.call('roster', { action: 'markAway', nodeId: 'g1', status: 'unfit', reason: '群众反映强烈' }, 'demo-admin'));
+    const units = (await rt.store.collection('nodes').where({ level: 'unit', 'at.group': 'g1' }).get()) as NodeDoc[];
+    expect(units.length).toBeGreaterThan(1);
+    for (const u of units) {
+      expect(await rt.call('card', { action: 'contact', unitId: u._id, who: 'groupLead' }, 'demo-resident')).toMatchObject({ error: { code: 'CLOSED' } });
+    }
+    data(await rt.call('roster', { action: 'succeed', nodeId: 'g1', name: '新组长', phone: '13900008899', reason: '原组长不宜担任' }, 'demo-admin'));
+    for (const u of units) {
+      const card = data(await rt.call('card', { action: 'get', unitId: u._id }, null));
+      expect(card.group.lead).toEqual({ name: '新组长', phoneMasked: '139****8899' });
+      expect(data(await rt.call('card', { action: 'contact', unitId: u._id, who: 'groupLead' }, 'demo-resident'))).toEqual({ name: '新组长', phone: '13900008899' });
+    }
     rt.close();
   });
 });

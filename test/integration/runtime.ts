@@ -2,6 +2,7 @@
 import type { Role } from '../../contracts/roles';
 import type { Clock } from '../../server/core/ports';
 import { createLocalRuntime, type LocalRuntime } from '../../server/runtime/local';
+import type { StoreMode } from '../../server/store/local-store';
 import { buildDemo, writeTree } from '../../server/seed/demo';
 
 export const T0 = Date.UTC(2026, 10, 25, 2, 0, 0); // 2026-11-25 10:00 Beijing
@@ -24,8 +25,19 @@ afterAll(() => {
   for (const rt of opened.splice(0)) rt.close();
 });
 
-export function demoRuntime(opts: { clock?: Clock } = {}): LocalRuntime {
-  const runtime = createLocalRuntime({ dbFile: ':memory:', clock: opts.clock, log: () => undefined });
+/**
+ * The store mode tests run on: the fast local store, unless LZT_TEST_STORE=cloud (the jest
+ * project "cloud" sets it) asks for the cloud's semantics emulated on SQLite, with a round
+ * trip of LZT_TEST_ROUND_TRIP_MS (default 1 ms) per operation. The same tests, unchanged,
+ * then hold on both.
+ */
+export function testStoreMode(env = process.env): StoreMode {
+  if (env.LZT_TEST_STORE !== 'cloud') return { mode: 'local' };
+  return { mode: 'cloud', roundTripMs: Number(env.LZT_TEST_ROUND_TRIP_MS ?? 1) };
+}
+
+export function demoRuntime(opts: { clock?: Clock; store?: StoreMode } = {}): LocalRuntime {
+  const runtime = createLocalRuntime({ dbFile: ':memory:', clock: opts.clock, log: () => undefined, store: opts.store ?? testStoreMode() });
   opened.push(runtime);
   writeTree(runtime.store, buildDemo(T0));
   return runtime;

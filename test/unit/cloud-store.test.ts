@@ -1,6 +1,6 @@
 // CloudStore against a hand-written fake of wx-server-sdk's database: checks the
 // translation of our port into CloudBase calls. The real SDK is never loaded here.
-import { CloudStore, type SdkDatabase } from '../../server/store/cloud';
+import { CloudStore, SDK_TX_RETRIES, TX_ATTEMPTS, type SdkDatabase } from '../../server/store/cloud';
 import { cmd, StoreError, type AnyStore } from '../../server/store/port';
 
 type Call = { scope: 'db' | 'tx'; coll: string; doc?: string; chain: unknown[][]; op: string; arg?: unknown };
@@ -61,9 +61,12 @@ function fakeDb(respond: Responder = () => undefined) {
       return fn({ collection: (name) => collection('tx', name) });
     },
   };
-  const store: AnyStore = new CloudStore(db); // any collection name, untyped documents
+  const store: AnyStore = new CloudStore(db, noPause); // any collection name, untyped documents
   return { db, calls, txRetries, store };
 }
+
+/** The adapter's pause between transaction attempts, not waited for here. */
+const noPause = async () => undefined;
 
 const last = (calls: Call[]) => calls[calls.length - 1];
 const whereOf = (call: Call) => call.chain.find((c) => c[0] === 'where')?.[1];
@@ -246,6 +249,17 @@ describe('updates', () => {
     expect(calls.map((c) => c.op)).toEqual(['doc.update', 'doc.get']);
   });
 
+  test('doc.update with an increment that updated nothing is false without a read (an increment always changes a document)', async () => {
+    const { store, calls } = fakeDb((c) => (c.op === 'doc.update' ? { stats: { updated: 0 } } : { data: { _id: 'x' } }));
+    expect(await store.collection('things').doc('nobody').update({ n: cmd.inc(1), a: 1 })).toBe(false);
+    expect(calls.map((c) => c.op)).toEqual(['doc.update']);
+    const tx = await store.transaction((t) => t.collection('things').doc('nobody').update({ n: cmd.inc(2) })).catch((e) => e);
+    expect(tx).toMatchObject({ code: 'NOT_FOUND' });
+    expect(calls.map((c) => c.op)).toEqual(['doc.update', 'doc.update']);
+    // An increment by 0 changes nothing: then the read still decides.
+    expect(await store.collection('things').doc('x').update({ n: cmd.inc(0) })).toBe(true);
+  });
+
   test('doc.update that changed nothing on an existing document is still true', async () => {
     const { store } = fakeDb((c) => (c.op === 'doc.update' ? { stats: { updated: 0 } } : { data: { _id: 't1', a: 1 } }));
     expect(await store.collection('things').doc('t1').update({ a: 1 })).toBe(true);
@@ -349,7 +363,7 @@ describe('transactions', () => {
       return { acc, none, id };
     });
     expect(result).toEqual({ acc: { _id: 'acc', n: 1 }, none: null, id: 'log1' });
-    expect(txRetries).toEqual([3]);
+    expect(txRetries).toEqual([SDK_TX_RETRIES]);
     expect(calls.every((c) => c.scope === 'tx')).toBe(true);
     expect(calls.map((c) => [c.coll, c.doc, c.op])).toEqual([
       ['accounts', 'acc', 'doc.get'],
@@ -413,7 +427,7 @@ describe('transactions', () => {
     const e = await stuck.store.transaction((tx) => tx.collection('a').doc('x').update({ n: 1 })).catch((x) => x);
     expect(e).toBeInstanceOf(StoreError);
     expect(e.code).toBe('CONFLICT');
-    expect(stuck.txRetries).toHaveLength(3);
+    expect(stuck.txRetries).toHaveLength(TX_ATTEMPTS);
   });
 
   test('the conflict error handed to the SDK carries the code its own retry looks for', async () => {
@@ -421,7 +435,8 @@ describe('transactions', () => {
     const { db } = fakeDb(() => {
       throw new Error('[ResourceUnavailable.TransactionConflict] Transaction is conflict');
     });
-    const store = new CloudStore({
+    const store = new CloudStore(
+      {
       ...db,
       runTransaction: async (fn, retries) => {
         try {
@@ -431,7 +446,9 @@ describe('transactions', () => {
           throw e;
         }
       },
-    });
+      },
+      noPause,
+    );
     await store.transaction((tx) => tx.collection('a').doc('x').remove()).catch(() => undefined);
     expect((seen[0] as { code?: string }).code).toBe('DATABASE_TRANSACTION_CONFLICT');
   });

@@ -6,6 +6,7 @@ import { defineFunction } from '../../core/router';
 import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
 import { bumpStats, getNode } from '../../domain/nodes';
 import { leaveHousehold } from '../../domain/households';
+import { cannotServeMessage, leadOnCard, mayServe } from '../../domain/succession';
 import { cardView } from './view';
 
 /** The id a household gets when a resident is the first to bind it: the same door, the same id. */
@@ -22,13 +23,10 @@ export const cardFunction = defineFunction('card', card, {
     const openid = ctx.openid();
     await rateLimit(ctx, `contact:${openid}`, 30, 3600_000, '查看电话太频繁，请稍后再试');
     const unit = await getNode(ctx.store, unitId, ['unit']);
-    const person =
-      who === 'neighbourLead' ? unit.lead : who === 'groupLead' ? unit.chain?.group.lead : unit.chain?.area.lead;
+    const person = leadOnCard(unit, who);
     if (!person) throw new AppError('NOT_FOUND', '这个岗位目前空缺，请拨打社区电话');
-    // 外出 leads can still be phoned; one who cannot serve (or should not) is not handed out.
-    if (who === 'neighbourLead' && unit.lead?.away && unit.lead.away.status !== 'away') {
-      throw new AppError('CLOSED', '这位邻长目前不能履职，请联系组长或拨打社区电话');
-    }
+    // 外出 leads can still be phoned; one who cannot serve (or should not), at any level, is not handed out.
+    if (!mayServe(person)) throw new AppError('CLOSED', cannotServeMessage(unit, who));
     return { name: person.name, phone: person.phone };
   },
 

@@ -2,9 +2,10 @@
 import type { CardViewT } from '../../../contracts/card';
 import { maskPhone } from '../../core/mask';
 import { DEFAULT_PROMISE, type NodeDoc } from '../../domain/docs';
+import { turnTo, type ChainLead } from '../../domain/succession';
 
-const masked = (l: { name: string; phone: string } | null | undefined) =>
-  l ? { name: l.name, phoneMasked: maskPhone(l.phone) } : null;
+const masked = (l: ChainLead | null | undefined) =>
+  l ? { name: l.name, phoneMasked: maskPhone(l.phone), ...(l.away ? { away: l.away } : {}) } : null;
 
 export function cardView(unit: NodeDoc): CardViewT {
   const chain = unit.chain;
@@ -25,6 +26,7 @@ export function cardView(unit: NodeDoc): CardViewT {
           ...(unit.lead.away ? { away: { status: unit.lead.away.status, since: unit.lead.away.since } } : {}),
         }
       : null,
+    turnTo: turnTo(unit, 'neighbourLead'),
     promise: unit.promise ?? DEFAULT_PROMISE,
     wechatGroups: groups,
     group: { name: chain?.group.name ?? '', lead: masked(chain?.group.lead) },

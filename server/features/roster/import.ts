@@ -20,6 +20,7 @@ import {
 } from '../../domain/docs';
 import { assignLead } from '../../domain/leads';
 import { readAll } from '../../domain/nodes';
+import { chainLeadOf, type ChainLead } from '../../domain/succession';
 import { cmd, MAX_LIMIT } from '../../store/port';
 import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
 import { COLUMNS, type ColumnKey } from './columns';
@@ -322,9 +323,11 @@ function leadChange(label: string, current: LeadSnapshot | null | undefined, wan
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The lead a node will have after the import (for the copies on the cards). */
-function finalLead(s: { claim: Claim | null; node: NodeRow | null }): { name: string; phone: string } | null {
-  if (s.claim) return { name: s.claim.name, phone: s.claim.phone };
-  return s.node?.lead ? { name: s.node.lead.name, phone: s.node.lead.phone } : null;
+function finalLead(s: { claim: Claim | null; node: NodeRow | null }): ChainLead | null {
+  const current = s.node?.lead;
+  // The same phone is the same lead (a rename at most): their away mark stays.
+  if (s.claim) return current?.phone === s.claim.phone ? chainLeadOf({ ...current, name: s.claim.name }) : { name: s.claim.name, phone: s.claim.phone };
+  return chainLeadOf(current);
 }
 
 const threeLeadsGroup = (name: string): WechatGroupInfo => ({ name: `${name}三长群`, joinHint: '由组长、片长管理，居民可请邻长转达' });

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { cnDate } from '../../utils/cnDate';
 import { Cell, CellGroup } from '../Cell';
 import PrimaryButton from '../PrimaryButton';
 import ContactRow from './ContactRow';
@@ -38,6 +39,24 @@ export function WechatGroups({ card }: { card: CardView }) {
   );
 }
 
+/** A 组长 or 片长 marked away (动态调整): 外出 can still be phoned; one who cannot serve is not handed out. */
+function ChainAway({ who, role, card }: { who: 'groupLead' | 'areaLead'; role: string; card: CardView }) {
+  const lead = who === 'groupLead' ? card.group.lead : card.area.lead;
+  if (!lead?.away) return null;
+  const up = who === 'groupLead' && card.area.lead && (!card.area.lead.away || card.area.lead.away.status === 'away') ? `片长${card.area.lead.name}` : null;
+  const text =
+    lead.away.status === 'away'
+      ? `${role}${cnDate(lead.away.since)}起外出，电话仍可联系。`
+      : up
+        ? `${role}目前不能履职，有事请联系${up}或拨打社区电话。`
+        : `${role}目前不能履职，有事请拨打社区电话。`;
+  return (
+    <View className='lzt-hero__away lzt-chain-away' id={`card-${who}-away`} aria-role='alert'>
+      {text}
+    </View>
+  );
+}
+
 /** The 组长 and the 片长 above this 邻长, each with the same masked-number reveal. */
 export function LeadChain({ card, askSignIn }: Props) {
   const links = [
@@ -48,14 +67,17 @@ export function LeadChain({ card, askSignIn }: Props) {
     <CellGroup title='组长和片长' footer='邻长不在时，可以联系组长或片长。'>
       {links.map(({ who, role, node }) => (
         <View key={who} className='lzt-chain-item' id={`card-${who}`}>
-          {node.lead ? (
+          {node.lead && (!node.lead.away || node.lead.away.status === 'away') ? (
             <ContactRow unitId={card.unit.id} who={who} label={`${role} · ${node.name}`} name={node.lead.name} phoneMasked={node.lead.phoneMasked} askSignIn={askSignIn} />
           ) : (
             <View className='lzt-contact'>
               <View className='lzt-contact__label'>{`${role} · ${node.name}`}</View>
-              <View className='lzt-contact__name lzt-contact__name--vacant'>{role}暂缺，请拨打社区电话</View>
+              <View className='lzt-contact__name lzt-contact__name--vacant'>
+                {node.lead ? `${node.lead.name}（暂不能履职）` : `${role}暂缺，请拨打社区电话`}
+              </View>
             </View>
           )}
+          <ChainAway who={who} role={role} card={card} />
         </View>
       ))}
     </CellGroup>

@@ -39,15 +39,24 @@ function Vacant({ card }: Props) {
   );
 }
 
+/** Whom the card points to while a lead cannot be reached: the nearest lead above who can serve, else the 社区. */
+function turnToText(card: CardView): string {
+  if (card.turnTo === 'groupLead' && card.group.lead) return `组长${card.group.lead.name}（见下方）`;
+  if (card.turnTo === 'areaLead' && card.area.lead) return `片长${card.area.lead.name}（见下方）`;
+  return '社区（拨打社区电话）';
+}
+
 /** A 邻长 marked away by the 社区 (动态调整): say so, and who to turn to meanwhile. */
 function AwayNote({ card }: Props) {
   const away = card.lead?.away;
   if (!away) return null;
-  const group = card.group.lead ? `组长${card.group.lead.name}` : '组长';
+  const next = turnToText(card);
   const text =
     away.status === 'away'
-      ? `邻长${cnDate(away.since)}起外出，电话仍可联系；有事也可以找${group}（见下方）。`
-      : `邻长目前不能履职，有事请联系${group}（见下方）或拨打社区电话。`;
+      ? `邻长${cnDate(away.since)}起外出，电话仍可联系；有事也可以找${next}。`
+      : card.turnTo === 'community'
+        ? `邻长目前不能履职，有事请拨打社区电话。`
+        : `邻长目前不能履职，有事请联系${next}或拨打社区电话。`;
   return (
     <View className='lzt-hero__away' id='card-lead-away' aria-role='alert'>
       {text}

@@ -1,0 +1,431 @@
+// A CloudBase database emulated over the local SQLite store, implementing the part of
+// wx-server-sdk's database that the cloud adapter (cloud.ts) uses, so tests run the real
+// cloud adapter against the cloud's semantics instead of the local store's:
+// - Every operation is one round trip (`roundTripMs`, e.g. 5 ms), as each is a request.
+//   runTransaction costs one more to start and one to commit (or roll back), as
+//   @cloudbase/database's Transaction does (database.startTransaction / commitTransaction).
+// - Transactions use snapshot isolation (the 云开发 guide, 事务 · 快照隔离): reads return the
+//   documents as they were when the transaction started, even after others commit; a write
+//   changes the transaction's snapshot and puts a transaction lock on the document.
+// - 事务锁: "其他事务的写入会直接失败" — a write to a document another open transaction
+//   has written fails at once with a conflict; "普通的更新操作会被阻塞" — a plain write
+//   waits until the lock is released. The guide does not say what happens when a document
+//   was changed and committed by someone else after the snapshot was taken; snapshot
+//   isolation (and MongoDB, which CloudBase runs on) makes that a write conflict too: we
+//   build to that stricter reading. A conflict aborts the transaction on the server.
+// - The SDK's runTransaction(fn, times = 3) runs again, at once and without rolling back,
+//   when the error's code is DATABASE_TRANSACTION_CONFLICT, up to `times` more runs.
+// - get() returns at most `pageLimit` documents (100 in a cloud function: the current
+//   Collection.limit reference says 1,000, the older server reference and users' tests 100;
+//   we take the stricter 100. The mini program's own client default is 20).
+// - doc().get() of a missing document rejects (throwOnNotFound, the SDK's default).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { applyPatch } from './doc-patch';
+import {
+  abortedError,
+  clone,
+  conflictError,
+  duplicateError,
+  emuCommand,
+  filterOf,
+  missingDocError,
+  patchOf,
+} from './cloud-emulator-sdk';
+import type { SdkCollection, SdkCommand, SdkDatabase, SdkDocRef, SdkQuery, SdkTransaction, SdkTxCollection } from './cloud';
+import { MAX_LIMIT, type AnyDoc, type Query } from './port';
+import type { SqliteStore } from './sqlite';
+
+export interface CloudEmulatorOptions {
+  /** Each operation's round trip, in ms (0: the next turn of the event loop). */
+  roundTripMs?: number;
+  /** Documents a get() returns at most. */
+  pageLimit?: number;
+}
+
+/** What the emulator saw: in total, or for one traced call (see `trace`). */
+export interface EmulatorFigures {
+  roundTrips: number;
+  /** Transaction runs started (a retry is a run more). */
+  txRuns: number;
+  /** Runs that ended in a write conflict. */
+  conflicts: number;
+  /** Plain writes that waited for a transaction lock. */
+  blockedWrites: number;
+}
+const zero = (): EmulatorFigures => ({ roundTrips: 0, txRuns: 0, conflicts: 0, blockedWrites: 0 });
+
+type Key = string;
+const keyOf = (collection: string, id: string): Key => `${collection}\u0000${id}`;
+
+class EmuTx {
+  readonly writes = new Map<Key, { collection: string; id: string; doc: AnyDoc | null }>();
+  state: 'open' | 'aborted' | 'done' = 'open';
+  private release!: () => void;
+  readonly ended = new Promise<void>((r) => (this.release = r));
+  constructor(readonly snapshot: number) {}
+  end(state: 'aborted' | 'done'): void {
+    this.state = state;
+    this.release();
+  }
+}
+
+export class CloudEmulator implements SdkDatabase {
+  readonly command = emuCommand as unknown as SdkCommand;
+  readonly roundTripMs: number;
+  readonly pageLimit: number;
+  private readonly totals = zero();
+  private readonly traces = new AsyncLocalStorage<EmulatorFigures>();
+  /** Commits (transactions and plain writes) so far; a transaction's snapshot is this number. */
+  private seq = 0;
+  /** The commit that last wrote each document (documents never written here: 0). */
+  private readonly lastWrite = new Map<Key, number>();
+  /** Each document's state before the commits made while transactions were open (for their snapshots). */
+  private readonly history = new Map<Key, { seq: number; before: AnyDoc | null }[]>();
+  private readonly locks = new Map<Key, EmuTx>();
+  private readonly open = new Set<EmuTx>();
+
+  constructor(
+    readonly sqlite: SqliteStore,
+    opts: CloudEmulatorOptions = {},
+  ) {
+    this.roundTripMs = opts.roundTripMs ?? 0;
+    this.pageLimit = Math.min(opts.pageLimit ?? MAX_LIMIT, MAX_LIMIT);
+  }
+
+  figures(): EmulatorFigures {
+    return { ...this.totals };
+  }
+
+  /** Runs `fn` and returns, beside its result, what the emulator did for it alone. */
+  async trace<T>(fn: () => Promise<T>): Promise<{ result: T; figures: EmulatorFigures }> {
+    const figures = zero();
+    const result = await this.traces.run(figures, fn);
+    return { result, figures };
+  }
+
+  private count(k: keyof EmulatorFigures): void {
+    this.totals[k]++;
+    const t = this.traces.getStore();
+    if (t) t[k]++;
+  }
+
+  /** One request to the database and its reply. */
+  async trip(): Promise<void> {
+    this.count('roundTrips');
+    const ms = this.roundTripMs;
+    await new Promise<void>((r) => (ms > 0 ? setTimeout(r, ms) : setImmediate(r)));
+  }
+
+  // ---- committed state ----
+  current(collection: string, id: string): AnyDoc | null {
+    return this.sqlite.entry(collection, id)?.doc ?? null;
+  }
+
+  /** The document as a transaction with this snapshot sees it. */
+  snapshotOf(collection: string, id: string, snapshot: number): AnyDoc | null {
+    const key = keyOf(collection, id);
+    if ((this.lastWrite.get(key) ?? 0) <= snapshot) return this.current(collection, id);
+    const older = this.history.get(key)?.find((h) => h.seq > snapshot);
+    return older ? older.before : this.current(collection, id);
+  }
+
+  /** Marks documents as written by a new commit, keeping their old state for open snapshots. */
+  private committed(changes: { collection: string; id: string; before: AnyDoc | null }[]): void {
+    const seq = ++this.seq;
+    for (const { collection, id, before } of changes) {
+      const key = keyOf(collection, id);
+      this.lastWrite.set(key, seq);
+      if (this.open.size > 0) {
+        const list = this.history.get(key) ?? [];
+        list.push({ seq, before });
+        this.history.set(key, list);
+      }
+    }
+  }
+
+  /** A plain write waits while a transaction holds the document's lock. */
+  async unlocked(collection: string, id: string): Promise<void> {
+    let blocked = false;
+    for (let holder = this.locks.get(keyOf(collection, id)); holder; holder = this.locks.get(keyOf(collection, id))) {
+      if (!blocked) this.count('blockedWrites');
+      blocked = true;
+      await holder.ended;
+    }
+  }
+
+  /** A plain write of one document: waits for its lock, applies `write` to SQLite, records the commit. */
+  async plainWrite<T>(collection: string, id: string, write: () => Promise<T>): Promise<T> {
+    await this.unlocked(collection, id);
+    const before = this.current(collection, id);
+    const p = write(); // SQLite applies it synchronously; the promise is its durable commit
+    this.committed([{ collection, id, before }]);
+    return p;
+  }
+
+  // ---- transactions ----
+  private begin(): EmuTx {
+    const tx = new EmuTx(this.seq);
+    this.open.add(tx);
+    return tx;
+  }
+
+  private finish(tx: EmuTx, state: 'aborted' | 'done'): void {
+    if (tx.state !== 'open') return;
+    for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key);
+    this.open.delete(tx);
+    if (this.open.size === 0) this.history.clear();
+    tx.end(state);
+  }
+
+  /** A transaction's write: fails (and aborts it) when another holds the lock or the document changed since the snapshot. */
+  claim(tx: EmuTx, collection: string, id: string, op: string): void {
+    if (tx.state !== 'open') throw abortedError();
+    const key = keyOf(collection, id);
+    const holder = this.locks.get(key);
+    if ((holder && holder !== tx) || (this.lastWrite.get(key) ?? 0) > tx.snapshot) {
+      this.finish(tx, 'aborted');
+      throw conflictError(op);
+    }
+    this.locks.set(key, tx);
+  }
+
+  view(tx: EmuTx, collection: string, id: string): AnyDoc | null {
+    if (tx.state !== 'open') throw abortedError();
+    const w = tx.writes.get(keyOf(collection, id));
+    return w ? w.doc : this.snapshotOf(collection, id, tx.snapshot);
+  }
+
+  private async commit(tx: EmuTx): Promise<void> {
+    await this.trip();
+    if (tx.state !== 'open') throw abortedError();
+    const changes = [...tx.writes.values()].map((w) => ({ ...w, before: this.current(w.collection, w.id) }));
+    if (changes.length > 0) {
+      this.sqlite.checkedWrites(() => {
+        for (const c of changes) {
+          if (c.doc === null) this.sqlite.deleteRow(c.collection, c.id);
+          else this.sqlite.upsertRow(c.collection, c.doc);
+        }
+      });
+      this.committed(changes);
+    }
+    this.finish(tx, 'done');
+    await this.sqlite.committed();
+  }
+
+  async runTransaction<T>(fn: (t: SdkTransaction) => Promise<T>, times = 3): Promise<T> {
+    // As @cloudbase/database's runTransaction: start, run, commit; on a conflict run again at
+    // once (no rollback, no pause) while `times` lasts; any other error rolls back.
+    await this.trip();
+    const tx = this.begin();
+    this.count('txRuns');
+    try {
+      const result = await fn(new EmuTransaction(this, tx));
+      await this.commit(tx);
+      return result;
+    } catch (e) {
+      const conflict = (e as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT';
+      if (conflict || tx.state === 'aborted') this.count('conflicts');
+      if (conflict && times > 0) {
+        this.finish(tx, 'aborted');
+        return this.runTransaction(fn, times - 1);
+      }
+      // The SDK sends database.abortTransaction whatever the server made of the run.
+      await this.trip();
+      this.finish(tx, 'aborted');
+      throw e;
+    }
+  }
+
+  collection(name: string): SdkCollection {
+    return new EmuCollection(this, name, {});
+  }
+}
+
+// ---- plain operations ----
+interface EmuQueryState {
+  where?: unknown;
+  order?: [string, string][];
+  skip?: number;
+  limit?: number;
+  fields?: string[];
+}
+
+class EmuCollection implements SdkCollection {
+  constructor(
+    private readonly emu: CloudEmulator,
+    private readonly name: string,
+    private readonly state: EmuQueryState,
+  ) {}
+
+  private with(change: EmuQueryState): EmuCollection {
+    return new EmuCollection(this.emu, this.name, { ...this.state, ...change });
+  }
+  // where() replaces the previous condition, as in CloudBase.
+  where(condition: unknown): SdkQuery {
+    return this.with({ where: condition });
+  }
+  orderBy(field: string, direction: string): SdkQuery {
+    return this.with({ order: [...(this.state.order ?? []), [field, direction]] });
+  }
+  skip(n: number): SdkQuery {
+    return this.with({ skip: n });
+  }
+  limit(n: number): SdkQuery {
+    return this.with({ limit: n });
+  }
+  field(projection: Record<string, boolean>): SdkQuery {
+    return this.with({ fields: Object.keys(projection).filter((k) => projection[k]) });
+  }
+
+  private query(): Query {
+    let q: Query = this.emu.sqlite.collection(this.name);
+    if (this.state.where !== undefined) q = q.where(filterOf(this.state.where));
+    for (const [f, d] of this.state.order ?? []) q = q.orderBy(f, d as 'asc' | 'desc');
+    return q;
+  }
+
+  async get(): Promise<{ data: Record<string, unknown>[] }> {
+    await this.emu.trip();
+    let q = this.query();
+    if (this.state.skip) q = q.skip(this.state.skip);
+    q = q.limit(Math.min(this.state.limit ?? this.emu.pageLimit, this.emu.pageLimit));
+    const rows = this.state.fields ? await q.field(this.state.fields).get() : await q.get();
+    return { data: clone(rows) };
+  }
+
+  async count(): Promise<{ total: number }> {
+    await this.emu.trip();
+    return { total: await this.query().count() };
+  }
+
+  /** Every matching id, in _id order (a multi-document write is not atomic in CloudBase either). */
+  private async ids(): Promise<string[]> {
+    const ids: string[] = [];
+    for (;;) {
+      const page = await this.query().orderBy('_id', 'asc').skip(ids.length).limit(MAX_LIMIT).field(['_id']).get();
+      ids.push(...page.map((d) => d._id));
+      if (page.length < MAX_LIMIT) return ids;
+    }
+  }
+
+  async update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }> {
+    await this.emu.trip();
+    const patch = patchOf(options.data);
+    let updated = 0;
+    for (const id of await this.ids()) {
+      if (await this.emu.plainWrite(this.name, id, () => this.emu.sqlite.collection(this.name).doc(id).update(patch))) updated++;
+    }
+    return { stats: { updated } };
+  }
+
+  async remove(): Promise<{ stats: { removed: number } }> {
+    await this.emu.trip();
+    let removed = 0;
+    for (const id of await this.ids()) {
+      if (await this.emu.plainWrite(this.name, id, () => this.emu.sqlite.collection(this.name).doc(id).remove())) removed++;
+    }
+    return { stats: { removed } };
+  }
+
+  doc(id: string): SdkDocRef {
+    return new EmuDocRef(this.emu, this.name, id);
+  }
+
+  async add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> {
+    await this.emu.trip();
+    const data = clone(options.data) as AnyDoc;
+    const id = data._id;
+    await this.emu.unlocked(this.name, id);
+    if (this.emu.current(this.name, id)) throw duplicateError(this.name, id);
+    return { _id: await this.emu.plainWrite(this.name, id, () => this.emu.sqlite.collection(this.name).add(data)) };
+  }
+}
+
+class EmuDocRef implements SdkDocRef {
+  constructor(
+    private readonly emu: CloudEmulator,
+    private readonly collection: string,
+    private readonly id: string,
+  ) {}
+
+  private get ref() {
+    return this.emu.sqlite.collection(this.collection).doc(this.id);
+  }
+
+  async get(): Promise<{ data: Record<string, unknown> }> {
+    await this.emu.trip();
+    const doc = this.emu.current(this.collection, this.id);
+    if (!doc) throw missingDocError(this.id);
+    return { data: clone(doc) };
+  }
+  async set(options: { data: Record<string, unknown> }): Promise<unknown> {
+    await this.emu.trip();
+    const { _id: _ignored, ...data } = clone(options.data);
+    await this.emu.plainWrite(this.collection, this.id, () => this.ref.set(data));
+    return { _id: this.id };
+  }
+  async update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }> {
+    await this.emu.trip();
+    const patch = patchOf(options.data);
+    const updated = await this.emu.plainWrite(this.collection, this.id, () => this.ref.update(patch));
+    return { stats: { updated: updated ? 1 : 0 } };
+  }
+  async remove(): Promise<{ stats: { removed: number } }> {
+    await this.emu.trip();
+    const removed = await this.emu.plainWrite(this.collection, this.id, () => this.ref.remove());
+    return { stats: { removed: removed ? 1 : 0 } };
+  }
+}
+
+// ---- operations inside a transaction (single documents only, as in CloudBase) ----
+class EmuTransaction implements SdkTransaction {
+  constructor(
+    private readonly emu: CloudEmulator,
+    private readonly tx: EmuTx,
+  ) {}
+
+  collection(name: string): SdkTxCollection {
+    const { emu, tx } = this;
+    const put = (id: string, doc: AnyDoc | null) => tx.writes.set(keyOf(name, id), { collection: name, id, doc });
+    return {
+      doc: (id: string): SdkDocRef => ({
+        async get() {
+          await emu.trip();
+          const doc = emu.view(tx, name, id);
+          if (!doc) throw missingDocError(id);
+          return { data: clone(doc) };
+        },
+        async set(options) {
+          await emu.trip();
+          emu.claim(tx, name, id, 'document.set');
+          const { _id: _ignored, ...data } = clone(options.data);
+          put(id, { ...data, _id: id });
+          return { _id: id };
+        },
+        async update(options) {
+          await emu.trip();
+          emu.claim(tx, name, id, 'document.update');
+          const doc = emu.view(tx, name, id);
+          if (!doc) return { stats: { updated: 0 } };
+          put(id, applyPatch(doc, patchOf(options.data)));
+          return { stats: { updated: 1 } };
+        },
+        async remove() {
+          await emu.trip();
+          emu.claim(tx, name, id, 'document.remove');
+          const existed = emu.view(tx, name, id) !== null;
+          put(id, null);
+          return { stats: { removed: existed ? 1 : 0 } };
+        },
+      }),
+      async add(options) {
+        await emu.trip();
+        const data = clone(options.data) as AnyDoc;
+        emu.claim(tx, name, data._id, 'collection.add');
+        if (emu.view(tx, name, data._id)) throw duplicateError(name, data._id);
+        put(data._id, data);
+        return { _id: data._id };
+      },
+    };
+  }
+}
