@@ -15,8 +15,8 @@ export const Paging = z.object({
 export const Level = z.enum(LEVELS);
 export const RoleName = z.enum(ROLES);
 
-/** Where a role is held: a node of the tree, or a partner business (for clerks). */
-export const Scope = z.enum([...LEVELS, 'partner']);
+/** Where a role is held: a node of the tree, a partner business (for clerks), or a 部门 (department accounts). */
+export const Scope = z.enum([...LEVELS, 'partner', 'department']);
 
 export const RoleGrant = z.object({
   role: RoleName,

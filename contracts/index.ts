@@ -4,6 +4,7 @@ import { account } from './account';
 import { card } from './card';
 import { household } from './household';
 import { ledger } from './ledger';
+import { minqing } from './minqing';
 import { notice } from './notice';
 import { perk } from './perk';
 import { register } from './register';
@@ -15,6 +16,7 @@ export const FUNCTIONS = {
   card,
   household,
   ledger,
+  minqing,
   notice,
   perk,
   register,

@@ -8,6 +8,7 @@ export const ROLES = [
   'areaLead',
   'admin',
   'clerk',
+  'department',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   areaLead: '片长',
   admin: '管理员',
   clerk: '商家核销员',
+  department: '部门',
 };
 
 /** Levels of the district tree: 区 → 镇街 → 社区/村 → 片 → 组 → 邻. */

@@ -1,5 +1,6 @@
 import { accountSubpackage } from './account/subpackage';
 import { ledgerSubpackage } from './ledger/subpackage';
+import { noticeSubpackage } from './notice/subpackage';
 import { perkSubpackage } from './perk/subpackage';
 import { registerSubpackage } from './register/subpackage';
 import { rosterSubpackage } from './roster/subpackage';
@@ -7,7 +8,7 @@ import { scanSubpackage } from './scan/subpackage';
 import { voteSubpackage } from './vote/subpackage';
 
 // Each feature declares its subpackage in src/<feature>/subpackage.ts.
-const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage].filter((p) => p.pages.length > 0);
+const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage, noticeSubpackage].filter((p) => p.pages.length > 0);
 
 export default defineAppConfig({
   // Main package: the three tabBar pages only. Features add subpackages under src/<feature>/.

@@ -61,6 +61,11 @@ export const TPL_REVIEW_RESULT: EnvVariable = {
   required: true,
   about: '订阅消息模板 ID：审核结果通知（phrase1 结果、thing2 事项、thing3 备注）',
 };
+export const TPL_PROBLEM_PROGRESS: EnvVariable = {
+  name: 'LZT_TPL_PROBLEM_PROGRESS',
+  required: true,
+  about: '订阅消息模板 ID：民情办理进度（character_string1 编号、thing2 事项、phrase3 状态、thing4 说明）',
+};
 export const IMPORT_STEPS: EnvVariable = {
   name: 'LZT_IMPORT_STEPS_PER_CALL',
   required: false,
@@ -85,6 +90,23 @@ export const FUNCTION_SPECS = {
     env: [],
     // Daily at 03:00 Beijing time.
     triggers: [{ name: 'dailyPurge', type: 'timer', config: '0 0 3 * * * *' }],
+  },
+  minqing: {
+    timeoutSeconds: 20,
+    memoryMB: 256,
+    openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
+    // The review-result id is read where the shared field helpers live (server/core/templates.ts).
+    env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
+    triggers: [],
+  },
+  minqingSweep: {
+    timeoutSeconds: 60,
+    memoryMB: 256,
+    // The sweep writes no user text, but bundles the same ports as every function.
+    openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
+    env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
+    // Every 10 minutes: overdue flags (a 紧急 one is due in 2 h) and 默认满意.
+    triggers: [{ name: 'minqingSweep', type: 'timer', config: '0 */10 * * * * *' }],
   },
   notice: { timeoutSeconds: 10, memoryMB: 256, openapi: ['security.msgSecCheck'], env: [], triggers: [] },
   perk: { timeoutSeconds: 30, memoryMB: 512, openapi: ['security.msgSecCheck'], env: [PASS_SECRET], triggers: [] },

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { purgeExpired } from '../features/maintenance/purge';
+import { sweepPorts } from '../features/minqing/sweep';
 import { createLocalRuntime } from '../runtime/local';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { createDevServer } from './server';
@@ -30,7 +31,7 @@ async function main() {
     baseUrl,
     passKey: localSecret(dataDir, 'LZT_PASS_SECRET', 'pass-secret'),
   });
-  if (process.env.LZT_SEED !== 'none' && (await seedDemoIfEmpty(runtime.store, Date.now()))) {
+  if (process.env.LZT_SEED !== 'none' && (await seedDemoIfEmpty(runtime.store, Date.now(), runtime.ports))) {
     console.log('已写入演示数据：幸福里社区（3 片、9 组、30 邻、400 户）');
   }
   const app = await createDevServer({
@@ -46,9 +47,15 @@ async function main() {
   void purge();
   const purging = setInterval(purge, 3600_000);
   purging.unref();
+  // What the cloud's `minqingSweep` timer does every 10 minutes: overdue flags, 默认满意.
+  const sweep = () => sweepPorts(runtime.ports).catch((e) => console.error('[lzt] minqing sweep failed', e));
+  void sweep();
+  const sweeping = setInterval(sweep, 600_000);
+  sweeping.unref();
 
   const stop = async () => {
     clearInterval(purging);
+    clearInterval(sweeping);
     await app.close();
     runtime.close();
     process.exit(0);

@@ -3,7 +3,8 @@
 import type { VisitItemsT } from '../../contracts/household';
 import type { Level } from '../../contracts/roles';
 
-export type At = Partial<Record<Level, string>>;
+/** A problem handed to a 部门 also holds `department` (its grants reach it like a node's). */
+export type At = Partial<Record<Level | 'department', string>>;
 export type LeadRole = 'areaLead' | 'groupLead' | 'neighbourLead';
 export type AwayStatus = 'away' | 'unable' | 'unfit';
 /** A commendation of a person (最美邻长): on their lead record, and on their user once bound. */
@@ -128,6 +129,8 @@ export interface VisitDoc {
   byName: string;
   items: VisitItemsT;
   problems?: string;
+  /** The 民情 problems filed on this visit (server/features/minqing/submit.ts). */
+  problemIds?: string[];
 }
 
 export const DEFAULT_PROMISE = '有事找邻长：小事不出楼栋，私事当天回应，大事帮您上报跟进。';

@@ -5,6 +5,7 @@ import { accountFunction } from '../features/account/handlers';
 import { cardFunction } from '../features/card/handlers';
 import { householdFunction } from '../features/household/handlers';
 import { ledgerFunction } from '../features/ledger/handlers';
+import { minqingFunction } from '../features/minqing/handlers';
 import { noticeFunction } from '../features/notice/handlers';
 import { perkFunction } from '../features/perk/handlers';
 import { registerFunction } from '../features/register/handlers';
@@ -18,6 +19,7 @@ export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   card: cardFunction,
   household: householdFunction,
   ledger: ledgerFunction,
+  minqing: minqingFunction,
   notice: noticeFunction,
   perk: perkFunction,
   register: registerFunction,

@@ -8,6 +8,9 @@ import type { InviteDoc } from '../domain/invites';
 import { buildTree, DEMO_SIZE, type Tree, type TreeSize } from './tree';
 import { buildPartnerSeed, DEMO_PARTNERS, writePartnerSeed, type PartnerSeed } from './partners';
 import { buildDemoCampaign, writeCampaignSeed, type CampaignSeed } from './campaign';
+import { buildMinqingSeed, seedMinqingStory } from './minqing';
+import type { Ports } from '../core/ports';
+import type { DepartmentDoc } from '../features/minqing/docs';
 
 export interface DemoUser {
   /** Sign-in key, also the suffix of the openid. */
@@ -27,12 +30,16 @@ export const DEMO_USERS: DemoUser[] = [
   { key: 'areaLead', label: '片长', description: '第一片的片长', openid: 'demo-area-lead' },
   { key: 'admin', label: '管理员', description: '幸福里社区的管理员', openid: 'demo-admin' },
   { key: 'clerk', label: '商家核销员', description: '湘味小厨（餐饮）的核销员', openid: 'demo-clerk' },
+  { key: 'department', label: '部门', description: '区住房和城乡建设局的办理人员（只看交办给本部门的大事）', openid: 'demo-department' },
 ];
 
 export const DEMO_COMMUNITY_ID = 'c1';
 
 /** The demo 社区 (or, with a larger size, a whole made-up district) plus the demo users. */
-export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { users: UserDoc[]; invites: InviteDoc[] } & PartnerSeed & { vote: CampaignSeed } {
+export function buildDemo(
+  now: number,
+  size: TreeSize = DEMO_SIZE,
+): Tree & { users: UserDoc[]; invites: InviteDoc[]; departments: DepartmentDoc[] } & PartnerSeed & { vote: CampaignSeed } {
   const small = size.communities === 1;
   const tree = buildTree({
     size,
@@ -100,22 +107,32 @@ export function buildDemo(now: number, size: TreeSize = DEMO_SIZE): Tree & { use
     createdAt: now,
   });
 
-  return { ...tree, users, invites, ...buildPartnerSeed(now, tree.nodes), vote: buildDemoCampaign(now, tree.nodes) };
+  // 民情: the district's 部门 and the demo 部门 account.
+  const district = tree.nodes.find((n) => n.level === 'district') as NodeDoc;
+  const minqing = buildMinqingSeed(now, district._id);
+  users.push(...minqing.users);
+
+  return { ...tree, users, invites, departments: minqing.departments, ...buildPartnerSeed(now, tree.nodes), vote: buildDemoCampaign(now, tree.nodes) };
 }
 
-export function writeTree(store: LocalStore, data: Partial<Tree & { users: UserDoc[]; invites: InviteDoc[] } & PartnerSeed & { vote: CampaignSeed }>): void {
+export function writeTree(store: LocalStore, data: Partial<Tree & { users: UserDoc[]; invites: InviteDoc[]; departments: DepartmentDoc[] } & PartnerSeed & { vote: CampaignSeed }>): void {
   if (data.nodes) store.bulkPut('nodes', data.nodes);
   if (data.leads) store.bulkPut('leads', data.leads);
   if (data.households) store.bulkPut('households', data.households);
   if (data.users) store.bulkPut('users', data.users);
   if (data.invites) store.bulkPut('invites', data.invites);
+  if (data.departments) store.bulkPut('departments', data.departments);
   writePartnerSeed(store, data);
   writeCampaignSeed(store, data.vote);
 }
 
-/** Seeds the demo 社区 into an empty store; returns false when data is already there. */
-export async function seedDemoIfEmpty(store: LocalStore, now: number): Promise<boolean> {
+/**
+ * Seeds the demo 社区 into an empty store; returns false when data is already there. With the
+ * runtime's ports (`npm start`), also the 民情 loop the handlers make over the past days.
+ */
+export async function seedDemoIfEmpty(store: LocalStore, now: number, ports?: Omit<Ports, 'store' | 'clock' | 'checker' | 'notifier'>): Promise<boolean> {
   if ((await store.collection('nodes').limit(1).get()).length > 0) return false;
   writeTree(store, buildDemo(now));
+  if (ports) await seedMinqingStory(store, now, ports);
   return true;
 }

@@ -11,6 +11,8 @@ import type { UserDoc } from '../domain/users';
 import type { RateLimitDoc } from '../core/rate-limit';
 import type { CatalogueStoreDoc } from '../features/perk/catalogue';
 import type { PartnerDoc, PassDoc, PerkDoc, RedemptionDoc, StatsDoc, UsageDoc } from '../features/perk/docs';
+import type { CounterDoc } from '../features/minqing/counters';
+import type { DepartmentDoc, InboxDoc, MeetingDoc, MinqingConfigDoc, ProblemDoc, TimelineDoc } from '../features/minqing/docs';
 import type { NoticeDoc, NoticeReadDoc } from '../features/notice/docs';
 import type { ApplicationDoc } from '../features/register/applications';
 import type { AlertDoc, AuditDoc, CampaignDoc, CandidateDoc, VoteDoc } from '../features/vote/docs';
@@ -45,6 +47,13 @@ export const COLLECTION_ENTRIES = {
   votes: doc<VoteDoc>("accepted votes, _id = campaign:voter:day:slot (a slot is taken once; a voter's day is a range of ids)"),
   voteAlerts: doc<AlertDoc>('burst alerts, _id = candidate:minute'),
   voteAudit: doc<AuditDoc>('voids, disqualifications and confirmations, with reasons'),
+  problems: doc<ProblemDoc>("民情: residents' problems, held by one handler at a time (server/features/minqing)"),
+  mqtimeline: doc<TimelineDoc>("each problem's steps, append-only"),
+  mqinbox: doc<InboxDoc>('消息: what a user hears of their problems and meetings'),
+  mqstats: doc<CounterDoc>('maintained counters: h:<holder> to-do boxes and figures, n:<node> roll-ups'),
+  mqmeetings: doc<MeetingDoc>('民情恳谈会 of a 片: agenda and minutes'),
+  mqconfig: doc<MinqingConfigDoc>("per 社区: its own categories and deadlines, _id = the 社区's id"),
+  departments: doc<DepartmentDoc>('部门 (区直单位 …) that take 大事 from the 社区'),
   notices: doc<NoticeDoc>('通知公告 at a node (scopeId, `at`), with its maintained read counter'),
   noticeReads: doc<NoticeReadDoc>('one read marker per (notice, household), _id = noticeId:householdId'),
 };

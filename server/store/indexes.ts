@@ -52,6 +52,25 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'votes', name: 'candidate_valid_at', fields: [['candidateId', 1], ['valid', 1], ['at', -1]] },
   { collection: 'voteAlerts', name: 'campaign_minute', fields: [['campaignId', 1], ['minute', -1]] },
   { collection: 'voteAudit', name: 'campaign_at', fields: [['campaignId', 1], ['at', -1]] },
+  // 民情 (server/features/minqing/lists.ts): each list is one of these, paged on a sort key
+  // ending in the id (ck: created, dk: the deadline that applies now).
+  { collection: 'problems', name: 'holder_open_due', fields: [['hk', 1], ['box', 1], ['dk', 1]] },
+  { collection: 'problems', name: 'holder_overdue', fields: [['hk', 1], ['box', 1], ['overdue', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'above_overdue', fields: [['wk', 1], ['box', 1], ['overdue', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'resolver_done', fields: [['resolvedBy', 1], ['box', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'reporter', fields: [['by', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'community', fields: [['at.community', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'area', fields: [['at.area', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'street', fields: [['at.street', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'district', fields: [['at.district', 1], ['ck', -1]] },
+  { collection: 'problems', name: 'sweep_due', fields: [['box', 1], ['overdue', 1], ['dueAt', 1]] },
+  { collection: 'problems', name: 'sweep_confirm', fields: [['status', 1], ['confirmBy', 1]] },
+  { collection: 'mqtimeline', name: 'problem', fields: [['problemId', 1], ['seq', 1]] },
+  { collection: 'mqinbox', name: 'owner', fields: [['openid', 1], ['ck', -1]] },
+  { collection: 'mqinbox', name: 'owner_unread', fields: [['openid', 1], ['read', 1]] },
+  { collection: 'mqmeetings', name: 'area', fields: [['areaId', 1], ['ck', -1]] },
+  { collection: 'mqmeetings', name: 'area_next', fields: [['areaId', 1], ['status', 1], ['startsAt', 1]] },
+  { collection: 'departments', name: 'district_order', fields: [['at.district', 1], ['order', 1]] },
   // A resident's feed: the notices at their 邻's ancestor ids (scopeId IN …), pinned first then newest.
   { collection: 'notices', name: 'scope_feed', fields: [['scopeId', 1], ['status', 1], ['rank', -1]] },
   // The publisher's list: their own, or (管理员) every notice of their subtree, newest first.

@@ -8,7 +8,7 @@ export type WhoAmI = Output<'account', 'whoami'>;
 export const fetchWhoami = () => call('account', 'whoami', {});
 
 /** Roles that come with work to do (shown under 我的工作). */
-const WORK_ROLES: readonly Role[] = ['neighbourLead', 'groupLead', 'areaLead', 'admin', 'clerk'];
+const WORK_ROLES: readonly Role[] = ['neighbourLead', 'groupLead', 'areaLead', 'admin', 'department', 'clerk'];
 
 export function workRoles(roles: readonly Role[]): Role[] {
   return roles.filter((r) => WORK_ROLES.includes(r));

@@ -3,6 +3,7 @@
 import type { Reply } from '../../contracts';
 import { call } from '../api/client';
 import type { CardView } from '../components/card/types';
+import { rememberCard } from '../utils/lastCard';
 
 // wxacode.getUnlimited scene (≤ 32 visible characters), narrowed to what a 邻's id can be.
 const UNIT_SCENE = /^[0-9A-Za-z_-]{1,32}$/;
@@ -17,6 +18,9 @@ export function cachedCard(unitId: string): CardView | undefined {
 export async function loadCard(unitId: string): Promise<Reply<CardView>> {
   if (!UNIT_SCENE.test(unitId)) return { ok: false, error: BAD_SCENE };
   const reply = await call('card', 'get', { unitId });
-  if (reply.ok) cache.set(unitId, reply.data);
+  if (reply.ok) {
+    cache.set(unitId, reply.data);
+    rememberCard(unitId); // 首页 shows this 邻's notices until the household is bound
+  }
   return reply;
 }

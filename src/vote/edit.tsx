@@ -21,7 +21,7 @@ import { useCall } from '../hooks/useCall';
 import { decodeParam } from '../utils/formRules';
 import { BADGE_MAX, checkDraft, DESCRIPTION_MAX, draftOf, newDraft, TITLE_MAX, type Draft } from './parts/campaignForm';
 import DateTimeField from './parts/DateTimeField';
-import PhotoPicker from './parts/PhotoPicker';
+import PhotoPicker from '../components/PhotoPicker';
 import { STAGE_LABELS, stageOf } from './parts/status';
 import type { Campaign } from './types';
 import '../components/work.scss';

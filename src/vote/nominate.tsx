@@ -18,7 +18,7 @@ import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
 import { decodeParam } from '../utils/formRules';
 import LeadPicker, { type PickedLead } from './parts/LeadPicker';
-import PhotoPicker from './parts/PhotoPicker';
+import PhotoPicker from '../components/PhotoPicker';
 import { shortDateTime } from './parts/time';
 import type { Campaign, Nomination } from './types';
 import '../components/work.scss';

@@ -28,6 +28,7 @@ describe('perk pass key', () => {
     rt.close();
   });
 
+  // Every action × every role in one runtime: more than the default 5 s on a loaded machine.
   it('appears in no reply of any action, for any role', async () => {
     const rt = runtime();
     const key = rt.ports.secrets.passKey();
@@ -46,7 +47,7 @@ describe('perk pass key', () => {
     // Nor any long piece of it.
     for (let i = 0; i + 16 <= KEY.length; i += 8) expect(all).not.toContain(KEY.slice(i, i + 16));
     rt.close();
-  });
+  }, 60_000);
 
   it('in the cloud comes from LZT_PASS_SECRET and fails closed without it', async () => {
     const log = jest.fn();

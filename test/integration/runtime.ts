@@ -16,6 +16,7 @@ export const OPENID_BY_ROLE: Record<Role, string | null> = {
   areaLead: 'demo-area-lead',
   admin: 'demo-admin',
   clerk: 'demo-clerk',
+  department: 'demo-department',
 };
 
 const opened: LocalRuntime[] = [];

@@ -90,6 +90,7 @@ describe('deploy variables', () => {
     LZT_UPLOAD_KEY: '/keys/private.key',
     LZT_PASS_SECRET: 'x'.repeat(64),
     LZT_TPL_REVIEW_RESULT: 'tpl-review',
+    LZT_TPL_PROBLEM_PROGRESS: 'tpl-progress',
   };
   const exists = (f: string) => f === '/keys/private.key';
 

@@ -8,6 +8,7 @@ import PageShell from '../../components/PageShell';
 import PrimaryButton from '../../components/PrimaryButton';
 import PerkEntries from './PerkEntries';
 import CampaignBanner from './CampaignBanner';
+import NoticeSection from './NoticeSection';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
 import './index.scss';
@@ -115,6 +116,7 @@ export default function HomePage() {
               </View>
             ) : null}
             <CampaignBanner me={me} />
+            {me.signedIn ? <NoticeSection me={me} /> : null}
             <MyHousehold me={me} />
             <MyWork me={me} />
             <AboutSystem />

@@ -11,7 +11,7 @@ import PrimaryButton from '../../components/PrimaryButton';
 import { usePaged } from '../../hooks/usePaged';
 import LeadPicker, { type PickedLead } from '../parts/LeadPicker';
 import NominationCard from '../parts/NominationCard';
-import PhotoPicker from '../parts/PhotoPicker';
+import PhotoPicker from '../../components/PhotoPicker';
 import { useAction } from '../parts/useAction';
 import type { Campaign, Nomination, NominationsPage } from '../types';
 import '../vote.scss';

@@ -1,9 +1,10 @@
-// Up to `max` photos: thumbnails with a remove mark, and a big 添加照片 tile that uploads.
+// Up to `max` photos: thumbnails with a remove mark, and a big 添加照片 tile that uploads
+// (weapp: into cloud storage's `folder`). Shared by every form that takes photos.
 import { Image, View } from '@tarojs/components';
 import { useState } from 'react';
-import { fileSrc } from '../../api/fileSrc';
-import { uploadPhotos } from '../../api/photos';
-import '../vote.scss';
+import { fileSrc } from '../api/fileSrc';
+import { uploadPhotos } from '../api/photos';
+import './photo-picker.scss';
 
 interface Props {
   id: string;
@@ -12,9 +13,11 @@ interface Props {
   max: number;
   /** e.g. 添加照片 / 上传封面 */
   addLabel?: string;
+  /** Cloud storage folder of the uploads (weapp). */
+  folder?: string;
 }
 
-export default function PhotoPicker({ id, value, onChange, max, addLabel = '添加照片' }: Props) {
+export default function PhotoPicker({ id, value, onChange, max, addLabel = '添加照片', folder = 'vote' }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const left = max - value.length;
@@ -23,7 +26,7 @@ export default function PhotoPicker({ id, value, onChange, max, addLabel = '添�
     if (busy || left <= 0) return;
     setError('');
     setBusy(true);
-    const reply = await uploadPhotos(left);
+    const reply = await uploadPhotos(left, folder);
     setBusy(false);
     if (!reply) return;
     if (!reply.ok) return setError(reply.error.message);

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我发布的通知',
+});
