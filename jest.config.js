@@ -12,6 +12,9 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the global config only (a project's own testTimeout is ignored,
+  // which left every test at 5 s): 30 s for all; a slower test names its own.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
@@ -26,7 +29,7 @@ module.exports = {
       displayName: 'cloud',
       testTimeout: 120_000,
       setupFiles: ['<rootDir>/test/integration/cloud-mode.setup.ts'],
-      testMatch: ['<rootDir>/test/integration/perk-redeem.test.ts'],
+      testMatch: ['<rootDir>/test/integration/perk-redeem.test.ts', '<rootDir>/test/integration/notice.test.ts'],
     },
     {
       ...common,

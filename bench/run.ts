@@ -1,12 +1,17 @@
 // `npm run bench [-- NAME ...]`: starts the server on loopback in a child process, drives
 // each figure with autocannon for a bounded time, and prints one JSON line per figure:
 // name, rps, p95_ms, ratio (rps ÷ this run's baseline rps), reads and writes per call.
-// BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | demo) tune a run; BENCH_PROFILE=DIR
-// profiles the server.
+// BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | small | demo) tune a run; BENCH_PROFILE=DIR
+// profiles the server. Benches that compare sizes (SIZED_BENCHES) run after the figures.
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { FIGURES, type Figure } from './figures';
+import type { SizedBench } from './figures/types';
+import { NOTICE_FEED_BENCH } from './notice';
+
+/** Benches in their own file that compare sizes on servers of their own, one line each. */
+const SIZED_BENCHES: SizedBench[] = [NOTICE_FEED_BENCH];
 
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 30);
 const MAX_REQUESTS = 1_000_000;
@@ -127,10 +132,19 @@ async function measure(base: string, fig: Figure, seconds = SECONDS) {
 
 async function main() {
   const wanted = process.argv.slice(2);
-  const figures = FIGURES.filter((f) => f.name === 'baseline' || wanted.length === 0 || wanted.includes(f.name));
-  const unknown = wanted.filter((w) => !FIGURES.some((f) => f.name === w));
-  if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${FIGURES.map((f) => f.name).join(', ')}`);
+  const sized = SIZED_BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  const figureNames = wanted.filter((w) => !sized.some((b) => b.name === w));
+  const known = [...FIGURES.map((f) => f.name), ...SIZED_BENCHES.map((b) => b.name)];
+  const unknown = figureNames.filter((w) => !FIGURES.some((f) => f.name === w));
+  if (unknown.length) throw new Error(`unknown figure(s): ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  let failed = false;
+  if (wanted.length === 0 || figureNames.length > 0) failed = await runFigures(FIGURES.filter((f) => f.name === 'baseline' || wanted.length === 0 || figureNames.includes(f.name)));
+  for (const b of sized) if (!(await b.run(SECONDS))) failed = true;
+  if (failed) process.exitCode = 1;
+}
 
+/** The figures on one server at BENCH_SIZE; true when one missed its target. */
+async function runFigures(figures: Figure[]): Promise<boolean> {
   const { child, port, seedMs } = await startServer(figures);
   const base = `http://127.0.0.1:${port}`;
   console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'} in ${seedMs} ms, ${SECONDS} s per figure`);
@@ -167,7 +181,7 @@ async function main() {
   } finally {
     child.kill('SIGTERM');
   }
-  if (failed) process.exitCode = 1;
+  return failed;
 }
 
 main().catch((e) => {

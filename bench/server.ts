@@ -1,18 +1,18 @@
 // The server the bench drives: the real dev server on loopback, on a fresh database
-// seeded at the size the run asks for (BENCH_SIZE=demo|yuetang). Prints READY when listening.
+// seeded at the size the run asks for (BENCH_SIZE=demo|small|yuetang, bench/sizes.ts). Prints READY when listening.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDevServer } from '../server/dev/server';
 import { createLocalRuntime } from '../server/runtime/local';
 import { buildDemo, writeTree } from '../server/seed/demo';
-import { DEMO_SIZE, YUETANG_SIZE } from '../server/seed/tree';
 import { seedBenchExtras } from './seed-extras';
+import { benchSize } from './sizes';
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-bench-'));
   const runtime = createLocalRuntime({ dbFile: path.join(dir, 'bench.sqlite'), log: () => undefined });
-  const size = process.env.BENCH_SIZE === 'demo' ? DEMO_SIZE : YUETANG_SIZE;
+  const size = benchSize();
   const t0 = Date.now();
   writeTree(runtime.store, buildDemo(Date.now(), size));
   await seedBenchExtras(runtime, (process.env.BENCH_FIGURES ?? '').split(',').filter(Boolean));

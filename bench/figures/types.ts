@@ -21,3 +21,12 @@ export interface Figure {
   /** Extra fields for the figure's line, read from the server after the run (`calls`: requests measured). */
   report?: (base: string, calls: number) => Promise<Record<string, unknown>>;
 }
+
+/**
+ * A bench in its own file that compares sizes (it starts its own servers, one per size) and
+ * prints its own lines; true when it meets its targets. Registered in bench/run.ts, one line each.
+ */
+export interface SizedBench {
+  name: string;
+  run(seconds: number): Promise<boolean>;
+}

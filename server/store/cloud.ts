@@ -19,6 +19,7 @@ import type { CollectionName, Collections } from './collections';
 import {
   isCmd,
   StoreError,
+  totalOrder,
   type AnyDoc,
   type AnyStore,
   type Collection,
@@ -315,7 +316,7 @@ class CloudCollection<D extends Doc = AnyDoc> extends QueryBuilder<D> implements
 
   async get(): Promise<D[]> {
     let q = this.matching();
-    for (const [f, d] of this.state.order) q = q.orderBy(f, d);
+    for (const [f, d] of totalOrder(this.state.order, this.state.skip)) q = q.orderBy(f, d);
     if (this.state.skip > 0) q = q.skip(this.state.skip);
     // Always explicit: the server's default page is not ours.
     q = q.limit(this.state.limit);

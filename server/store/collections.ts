@@ -8,6 +8,7 @@
 import type { HouseholdDoc, LeadDoc, NodeDoc, VisitDoc } from '../domain/docs';
 import type { InviteDoc } from '../domain/invites';
 import type { UserDoc } from '../domain/users';
+import type { NotifyFailureDoc, NotifyStatsDoc } from '../core/notify';
 import type { RateLimitDoc } from '../core/rate-limit';
 import type { CatalogueStoreDoc } from '../features/perk/catalogue';
 import type { PartnerDoc, PassDoc, PerkDoc, RedemptionDoc, StatsDoc, UsageDoc } from '../features/perk/docs';
@@ -47,6 +48,8 @@ export const COLLECTION_ENTRIES = {
   votes: doc<VoteDoc>("accepted votes, _id = campaign:voter:day:slot (a slot is taken once; a voter's day is a range of ids)"),
   voteAlerts: doc<AlertDoc>('burst alerts, _id = candidate:minute'),
   voteAudit: doc<AuditDoc>('voids, disqualifications and confirmations, with reasons'),
+  notifyFailures: doc<NotifyFailureDoc>('subscribe messages that did not go out, with why (server/core/notify.ts)'),
+  notifyStats: doc<NotifyStatsDoc>('those counted per Beijing day and reason, _id = YYYYMMDD'),
   problems: doc<ProblemDoc>("民情: residents' problems, held by one handler at a time (server/features/minqing)"),
   mqtimeline: doc<TimelineDoc>("each problem's steps, append-only"),
   mqinbox: doc<InboxDoc>('消息: what a user hears of their problems and meetings'),

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { HouseholdDoc, NodeDoc } from '../../server/domain/docs';
 import type { NoticeDoc } from '../../server/features/notice/docs';
 import { manualClock } from '../../server/runtime/local-ports';
+import { openSqliteStore } from '../../server/store/sqlite';
 import type { LocalRuntime } from '../../server/runtime/local';
 import { demoRuntime, T0 } from './runtime';
 
@@ -105,7 +106,7 @@ describe('notice: publishing', () => {
     const rt = demoRuntime();
     const bad = fc.oneof(
       fc.record({ title: fc.constant(''), body: fc.string({ minLength: 1, maxLength: 20 }) }),
-      fc.record({ title: fc.string({ minLength: 41, maxLength: 60 }), body: fc.constant('正文') }),
+      fc.record({ title: fc.integer({ min: 41, max: 60 }).map((n) => '长'.repeat(n)), body: fc.constant('正文') }),
       fc.record({ title: fc.constant('标题'), body: fc.constant('正文'), images: fc.array(fc.constant('local:uploads/a.png'), { minLength: 10, maxLength: 12 }) }),
       fc.record({ title: fc.constant('标题'), body: fc.constant('正文'), images: fc.array(fc.string(), { minLength: 1, maxLength: 2 }) }),
       fc.record({ title: fc.constant('标题'), body: fc.constant('正文'), scopeId: fc.constantFrom('', '../c1', 'a b', 1) }),
@@ -212,6 +213,20 @@ describe('notice: the feed', () => {
     for (let i = 0; i < 40; i++) data(await publish(rt, 'demo-admin', i % 2 ? 'a1' : 'a2'));
     expect(await readsOfFeed()).toBe(few);
     expect(few).toBe(4);
+  });
+
+  it('the feed query seeks the scope index (no scan of the notices)', () => {
+    const store = openSqliteStore(':memory:');
+    store.collection('notices');
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT doc FROM "c_notices" WHERE json_extract(doc, '$.scopeId') IN (?, ?, ?) AND json_extract(doc, '$.status') = ? AND json_extract(doc, '$.visibleUntil') > ? ORDER BY json_extract(doc, '$.rank') DESC LIMIT 11`,
+      )
+      .all('u1', 'g1', 'a1', 'published', T0) as { detail: string }[];
+    const detail = plan.map((p) => p.detail).join(' | ');
+    expect(detail).toMatch(/SEARCH c_notices USING INDEX c_notices__scope_feed/);
+    expect(detail).not.toMatch(/SCAN c_notices/);
+    store.close();
   });
 });
 
