@@ -24,10 +24,8 @@
 // the 邻 of their household) to check eligibility.
 import { AppError } from '../../core/errors';
 import type { Ctx } from '../../core/context';
-import type { NodeDoc } from '../../domain/docs';
-import type { UserDoc } from '../../domain/users';
 import { cmd, StoreError, type Patch } from '../../store/port';
-import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type CandidateDoc, type Pace, type VoteDoc } from './docs';
+import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type Pace, type VoteDoc } from './docs';
 import { ineligibility, rankingPublic, requireVotingOpen, voteDay } from './rules';
 
 /** A retry this soon after midnight still finds its vote of the day before. */
@@ -157,7 +155,7 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
   // it does not write never conflicts anyway (snapshot isolation), and the local store, which
   // runs a transaction again when a document it read changed, would otherwise run every vote
   // again for each counter increment landing meanwhile.
-  const k = (await ctx.store.collection('candidates').doc(candidateId).get()) as CandidateDoc | null;
+  const k = await ctx.store.collection('candidates').doc(candidateId).get();
   let counted: Patch | null = null;
   try {
     const result = await ctx.store.transaction(async (tx): Promise<CastResult> => {
