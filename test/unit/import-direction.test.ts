@@ -3,8 +3,9 @@
 //
 //   contracts                        imports nothing of ours (the middle everyone shares)
 //   server/store                     the store port and its adapters (+ contracts)
-//   server/core, server/domain       the base: router, context, errors, time; tree documents,
-//                                    users and roles, grants (they use each other and the store)
+//   server/core, server/domain,      the base: router, context, errors, time; tree documents,
+//   server/deploy                    users and roles, grants; each function's settings table
+//                                    (they use each other and the store)
 //   server/features/<f>              one feature: the base, the store, contracts; never another feature
 //   server/functions, runtime, dev, seed   the wiring on top: anything below
 //   src/<subpackage>/ (has subpackage.ts)  its own files and the main package's shared code
@@ -31,7 +32,7 @@ export function layerOf(file: string, subs: Set<string>): Layer | null {
   if (parts[0] === 'server') {
     const dir = parts[1];
     if (dir === 'store') return { name: 'store', rank: 1 };
-    if (dir === 'core' || dir === 'domain') return { name: dir, rank: 2 };
+    if (dir === 'core' || dir === 'domain' || dir === 'deploy') return { name: dir, rank: 2 };
     if (dir === 'features') return { name: `features/${parts[2]}`, rank: 3, feature: parts[2] };
     return { name: dir, rank: 4 };
   }
