@@ -12,6 +12,9 @@ const common = {
 };
 
 module.exports = {
+  // Jest reads testTimeout from the global config only (a project's own testTimeout is ignored,
+  // which left every test at 5 s): 30 s for all; a slower test names its own.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

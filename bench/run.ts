@@ -1,6 +1,8 @@
 // `npm run bench [-- NAME ...]`: starts the server on loopback in a child process, drives
 // each figure with autocannon for a bounded time, and prints one JSON line per figure:
-// name, rps, p95_ms, ratio (rps ÷ this run's baseline rps), reads and writes per call.
+// name, rps, p95_ms, ratio (rps ÷ this run's baseline rps), ratio_floor (rps ÷ the floor
+// server's: raw node:http, with one SQLite transaction for figures that write), reads and
+// writes per call.
 // BENCH_SECONDS (default 5) and BENCH_SIZE (yuetang | small | demo) tune a run; BENCH_PROFILE=DIR
 // profiles the server. Benches that compare sizes (SIZED_BENCHES) run after the figures.
 import autocannon from 'autocannon';
@@ -17,11 +19,11 @@ const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 30);
 const MAX_REQUESTS = 1_000_000;
 const BASELINE_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 
-function startServer(figures: Figure[]): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
+function startServer(figures: Figure[], script = 'server.ts'): Promise<{ child: ChildProcess; port: number; seedMs: number }> {
   return new Promise((resolve, reject) => {
     // BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome DevTools).
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(__dirname, 'server.ts')], {
+    const profile = process.env.BENCH_PROFILE && script === 'server.ts' ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(__dirname, script)], {
       env: { ...process.env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -143,12 +145,37 @@ async function main() {
   if (failed) process.exitCode = 1;
 }
 
+/**
+ * The floor servers (bench/reference-server.ts), in a process of their own like the bench
+ * server: each figure's rps is also divided by the floor's at the same concurrency, measured
+ * right after the figure (ratio_floor).
+ */
+async function floorMeter() {
+  const { child, port } = await startServer([], 'reference-server.ts');
+  const base = `http://127.0.0.1:${port}`;
+  const floorFigure = (kind: 'noop' | 'tx', connections: number): Figure => ({
+    name: `floor.${kind}`,
+    fn: kind,
+    body: (i) => ({ action: kind, i }),
+    as: 'anonymous',
+    connections,
+  });
+  return {
+    rps: async (kind: 'noop' | 'tx', connections: number) => (await measure(base, floorFigure(kind, connections), BASELINE_SECONDS)).rps,
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
 /** The figures on one server at BENCH_SIZE; true when one missed its target. */
 async function runFigures(figures: Figure[]): Promise<boolean> {
   const { child, port, seedMs } = await startServer(figures);
   const base = `http://127.0.0.1:${port}`;
   console.error(`bench: server on ${base}, seeded ${process.env.BENCH_SIZE ?? 'yuetang'} in ${seedMs} ms, ${SECONDS} s per figure`);
   let failed = false;
+  const floor = await floorMeter().catch((e) => {
+    child.kill('SIGTERM');
+    throw e;
+  });
   try {
     const baselineFig = figures.find((f) => f.name === 'baseline') as Figure;
     const p95 = new Map<string, number>();
@@ -161,6 +188,9 @@ async function runFigures(figures: Figure[]): Promise<boolean> {
       const m = await measure(base, fig);
       const after = fig.name === 'baseline' ? 0 : (await measure(base, sameLoad, BASELINE_SECONDS)).rps;
       const baselineRps = Math.round((before + after) / 2);
+      const floorKind = fig.floor ?? (m.writes > 0 ? 'tx' : 'noop');
+      const floorRps = await floor.rps(floorKind, fig.connections ?? baselineFig.connections ?? 10);
+      const ratioFloor = floorRps > 0 ? Number((m.rps / floorRps).toFixed(2)) : 0;
       p95.set(fig.name, m.p95_ms);
       const ratio = fig.name === 'baseline' ? 1 : Number((m.rps / baselineRps).toFixed(2));
       const t = fig.target ?? {};
@@ -168,6 +198,7 @@ async function runFigures(figures: Figure[]): Promise<boolean> {
       const misses = [
         t.maxP95Ratio && p95Of !== undefined && m.p95_ms > p95Of * t.maxP95Ratio.ratio ? `p95>${t.maxP95Ratio.ratio}×${t.maxP95Ratio.of}` : '',
         t.minRatio !== undefined && ratio < t.minRatio ? `ratio<${t.minRatio}` : '',
+        t.minFloorRatio !== undefined && ratioFloor < t.minFloorRatio ? `ratio_floor<${t.minFloorRatio}` : '',
         t.maxReads !== undefined && m.reads > t.maxReads ? `reads>${t.maxReads}` : '',
         t.maxWrites !== undefined && m.writes > t.maxWrites ? `writes>${t.maxWrites}` : '',
         // A figure whose calls stopped doing the real work (passes or votes used up) measures nothing.
@@ -175,11 +206,12 @@ async function runFigures(figures: Figure[]): Promise<boolean> {
       ].filter(Boolean);
       if (misses.length) failed = true;
       console.log(
-        JSON.stringify({ ...m, ratio, ...(baselineRps ? { baseline_rps: baselineRps, baseline_before_after: [before, after] } : {}), target: fig.target ?? null, meets: misses.length === 0 ? true : misses }),
+        JSON.stringify({ ...m, ratio, ratio_floor: ratioFloor, floor: { kind: floorKind, rps: floorRps }, ...(baselineRps ? { baseline_rps: baselineRps, baseline_before_after: [before, after] } : {}), target: fig.target ?? null, meets: misses.length === 0 ? true : misses }),
       );
     }
   } finally {
     child.kill('SIGTERM');
+    floor.stop();
   }
   return failed;
 }

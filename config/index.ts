@@ -18,7 +18,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    defineConstants: {},
+    // The CloudBase environment the mini program calls (Taro.cloud.init): LZT_ENV_ID at build
+    // time, as `npm run deploy` builds it; '' (e.g. a local build) → the default environment.
+    defineConstants: { LZT_CLOUD_ENV: JSON.stringify(process.env.LZT_ENV_ID ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -40,6 +40,15 @@ export const account = {
     output: WhoAmI,
     roles: SIGNED_IN,
   }),
+  templates: action({
+    summary: '本环境的订阅消息模板 ID：页面在用户点按提交时用它请求订阅（requestSubscribeMessage）',
+    input: Empty,
+    output: z.object({
+      /** 审核结果通知 (三长自荐/推荐、评选报名的审核结果); '' when this environment has none. */
+      reviewResult: z.string(),
+    }),
+    roles: ANYONE,
+  }),
   whoami: action({
     summary: '当前用户、角色与绑定的住户',
     input: Empty,

@@ -10,6 +10,9 @@ declare namespace NodeJS {
   }
 }
 
+/** The CloudBase environment id, from LZT_ENV_ID at build time (config/index.ts defineConstants). */
+declare const LZT_CLOUD_ENV: string;
+
 /** The WeChat global; only touched in the weapp build, behind `typeof wx !== 'undefined'`. */
 declare namespace WechatPrivacy {
   interface ResolveOption {

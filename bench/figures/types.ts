@@ -15,9 +15,13 @@ export interface Figure {
     maxReads?: number;
     maxWrites?: number;
     maxP95Ratio?: { of: string; ratio: number };
+    /** rps at least this share of the matching floor server's (ratio_floor, see bench/reference-server.ts). */
+    minFloorRatio?: number;
     /** A field of `report` that must reach a value (e.g. the share of calls that did the real work). */
     minShare?: { field: string; value: number };
   };
+  /** The floor it is compared with: raw node:http + one SQLite transaction ('tx'), or a raw no-op; default: 'tx' when it writes. */
+  floor?: 'noop' | 'tx';
   /** Extra fields for the figure's line, read from the server after the run (`calls`: requests measured). */
   report?: (base: string, calls: number) => Promise<Record<string, unknown>>;
 }

@@ -79,15 +79,16 @@ export interface DeployPlan {
 }
 
 /**
- * Cloud storage: the mini program uploads into paths of its own and each upload is its
- * uploader's (resource.openid). A user reads only their own files; everything else —
- * unreviewed nomination photos, import reports, card PDFs — is read by the functions
- * (which always may) and reaches others only through them. `pub/` is where a function puts
- * what is meant for everyone; no user may write there.
+ * Cloud storage: each upload is its uploader's (resource.openid), and a user reads only their
+ * own files — unreviewed nomination photos, uploaded rosters, import reports and card PDFs
+ * are read by the functions (which always may) and reach others only through them. `pub/…`
+ * is readable by everyone: what a 管理员 publishes at once (三长 portraits, shop photos,
+ * campaign covers, photos of a nomination the 管理员 makes). Functions accept a `pub/` file id
+ * only where a 管理员 may publish (the file-id ownership check, server/domain).
  */
 export const STORAGE_RULE: StorageRule = {
   read: "resource.openid == auth.openid || /^pub\\//.test(resource.path) == true",
-  write: "resource.openid == auth.openid && /^pub\\//.test(resource.path) == false",
+  write: 'resource.openid == auth.openid',
 };
 
 const direction = (d: 1 | -1): '1' | '-1' => (d === 1 ? '1' : '-1');
@@ -143,7 +144,7 @@ export function buildPlan(root = ROOT): DeployPlan {
     storage: {
       acl: 'CUSTOM',
       rule: STORAGE_RULE,
-      about: '用户只读写自己上传的文件；未审核的照片、导入报告、联系卡 PDF 只有云函数能读；pub/ 下是云函数发布给所有人的文件',
+      about: '用户只能读写自己上传的文件；未审核的照片、名册、导入报告、联系卡 PDF 只有上传者和云函数能读；pub/ 下是管理员直接公开的照片（三长照片、门头照、评选封面）',
     },
     functions: functionPlans(root),
     miniprogram: {

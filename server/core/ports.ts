@@ -18,14 +18,31 @@ export interface ContentChecker {
 }
 
 export interface SubscribeMessage {
+  /** The recipient's openid: someone who tapped 允许 for this template (one tap, one message). */
   touser: string;
+  /** From TEMPLATES (server/core/templates.ts): per environment; '' when not configured. */
   templateId: string;
+  /** The page the message opens, e.g. 'register/mine' (parameters allowed). */
   page?: string;
+  /** Build with `subscribeData` (server/core/subscribe.ts): each value fits its key's type (thing ≤ 20 …). */
   data: Record<string, { value: string }>;
 }
 
+export type SendResult = { sent: true } | { sent: false; reason: 'no-template' | 'invalid-field' | 'not-subscribed' | 'refused' | 'error' };
+
+/**
+ * Subscribe messages (订阅消息). Any feature that notifies a user (review results, 民情 progress …):
+ *
+ *   await ctx.notifier.send({ touser, templateId: TEMPLATES.x, page: 'pkg/page', data: subscribeData({ thing1: '…', phrase2: '已办结' }) });
+ *
+ * The user must have been asked with Taro.requestSubscribeMessage at their tap (the page gets the
+ * ids from account.templates). `send` never throws and never fails the action: a message that
+ * does not go out (template not configured, a field breaking WeChat's rules, the user not
+ * subscribed, WeChat refusing) is recorded in `notifyFailures`, counted per day in
+ * `notifyStats`, and answered as { sent: false, reason } (server/core/notify.ts).
+ */
 export interface Notifier {
-  send(message: SubscribeMessage): Promise<void>;
+  send(message: SubscribeMessage): Promise<SendResult>;
 }
 
 export interface QrMaker {

@@ -31,8 +31,8 @@ export function defineFunction<C extends FunctionContract>(name: string, contrac
   return { name, contract, handlers };
 }
 
-/** Keys the platform adds to an event; never input. */
-const PLATFORM_KEYS = new Set(['action', 'userInfo', 'tcbContext']);
+/** Keys the platform (or our client: `envVersion`, read by the cloud runtime) adds to an event; never input. */
+const PLATFORM_KEYS = new Set(['action', 'userInfo', 'tcbContext', 'envVersion']);
 
 export type Logger = (message: string, error?: unknown) => void;
 const defaultLogger: Logger = (message, error) => console.error(`[lzt] ${message}`, error);

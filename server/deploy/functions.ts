@@ -79,7 +79,7 @@ export const IMPORT_STEPS: EnvVariable = {
  * voids work in chunks too.
  */
 export const FUNCTION_SPECS = {
-  account: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
+  account: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [TPL_REVIEW_RESULT], triggers: [] },
   card: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   household: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   ledger: { timeoutSeconds: 10, memoryMB: 256, openapi: ['security.msgSecCheck'], env: [], triggers: [] },

@@ -1,9 +1,11 @@
 // The cloud adapters of the ports: CloudBase database, WeChat open API through
 // wx-server-sdk's cloud calls (security, subscribeMessage, wxacode).
 import { AppError } from '../core/errors';
+import { recordingNotifier, type Deliver } from '../core/notify';
 import type { ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets } from '../core/ports';
 import type { Logger } from '../core/router';
 import { CloudStore, type SdkDatabase } from '../store/cloud';
+import type { Store } from '../store/port';
 
 // ---- our typed view of `cloud.openapi` (typed Record<string, any> by the SDK) ----
 // A cloud call converts camelCase keys to snake_case and back; a non-zero errcode
@@ -106,31 +108,52 @@ export function cloudChecker(api: OpenApi, log: Logger = defaultLog): ContentChe
   };
 }
 
-// ---- subscribe messages: never fail the business action ----
-export function cloudNotifier(api: OpenApi, log: Logger = defaultLog): Notifier {
-  return {
-    async send(m) {
-      try {
-        await api.subscribeMessage.send({
-          touser: m.touser,
-          templateId: m.templateId,
-          ...(m.page ? { page: m.page } : {}),
-          data: m.data,
-          miniprogramState: 'formal',
-        });
-      } catch (e) {
-        if (errCodeOf(e) === 43101) log(`subscribe message not sent: ${m.touser} has not subscribed to ${m.templateId}`);
-        else log('subscribe message failed', e);
-      }
-    },
+// ---- subscribe messages: checked, sent, and every one not sent recorded (server/core/notify.ts) ----
+/** Which version a message opens: the one the mini program runs as (develop → developer, trial, release → formal). */
+export type MiniprogramState = 'formal' | 'trial' | 'developer';
+
+export function cloudDelivery(api: OpenApi, state: MiniprogramState = 'formal'): Deliver {
+  return async (m) => {
+    try {
+      await api.subscribeMessage.send({
+        touser: m.touser,
+        templateId: m.templateId,
+        ...(m.page ? { page: m.page } : {}),
+        data: m.data,
+        miniprogramState: state,
+      });
+      return { sent: true };
+    } catch (e) {
+      const errCode = errCodeOf(e);
+      return { sent: false, ...(typeof errCode === 'number' ? { errCode } : {}), detail: e instanceof Error ? e.message : String(e) };
+    }
   };
 }
+
+export function cloudNotifier(
+  api: OpenApi,
+  store: Store,
+  opts: { log?: Logger; now?: () => number; state?: MiniprogramState } = {},
+): Notifier {
+  return recordingNotifier(cloudDelivery(api, opts.state), { store, now: opts.now ?? Date.now, log: opts.log ?? defaultLog });
+}
+
+/**
+ * The version of the mini program a call came from (`envVersion` of Taro.getAccountInfoSync(),
+ * sent with every call by src/api/client.ts): messages and codes made for it open the same
+ * version, so a trial build is tested end to end on trial. Not identity: at worst a caller
+ * makes a link open another version. Anything else reads as release.
+ */
+export type EnvVersion = 'release' | 'trial' | 'develop';
+export const ENV_VERSIONS: readonly EnvVersion[] = ['release', 'trial', 'develop'];
+export const envVersionOf = (v: unknown): EnvVersion => (ENV_VERSIONS.includes(v as EnvVersion) ? (v as EnvVersion) : 'release');
+const STATE_OF: Record<EnvVersion, MiniprogramState> = { release: 'formal', trial: 'trial', develop: 'developer' };
 
 // ---- mini program codes ----
 /** wxacode.getUnlimited: at most 32 visible characters of this set. */
 export const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
 
-export function cloudQr(api: OpenApi): QrMaker {
+export function cloudQr(api: OpenApi, envVersion: EnvVersion = 'release'): QrMaker {
   return {
     async make({ scene, page, width }) {
       if (!SCENE.test(scene)) {
@@ -147,7 +170,7 @@ export function cloudQr(api: OpenApi): QrMaker {
           page: page.replace(/^\/+/, ''), // "根路径前不要填加 /"
           ...(width !== undefined ? { width } : {}),
           checkPath: false,
-          envVersion: 'release',
+          envVersion,
         });
       } catch (e) {
         if (errCodeOf(e) === 45009) throw new AppError('RATE_LIMITED', '生成二维码太频繁，请稍后再试');
@@ -181,17 +204,29 @@ export function envSecrets(env: Record<string, string | undefined> = process.env
 }
 
 // ---- all ports ----
-export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): Ports {
+/**
+ * The ports of one container, per mini program version (at most three sets, made on first
+ * use): the store, files, checker and secrets are shared; the notifier and the QR maker
+ * follow the caller's version.
+ */
+export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): (envVersion?: EnvVersion) => Ports {
   // throwOnNotFound: false makes doc.get() of a missing document answer { data: null }.
   const db = cloud.database({ throwOnNotFound: false }) as SdkDatabase;
   const api = cloud.openapi as OpenApi;
-  return {
-    store: new CloudStore(db),
-    files: cloudFiles(cloud),
-    clock: { now: () => Date.now() },
-    checker: cloudChecker(api, log),
-    notifier: cloudNotifier(api, log),
-    qr: cloudQr(api),
-    secrets: envSecrets(process.env, log),
+  const store = new CloudStore(db);
+  const clock = { now: () => Date.now() };
+  const shared = { store, files: cloudFiles(cloud), clock, checker: cloudChecker(api, log), secrets: envSecrets(process.env, log) };
+  const byVersion = new Map<EnvVersion, Ports>();
+  return (envVersion = 'release') => {
+    let ports = byVersion.get(envVersion);
+    if (!ports) {
+      ports = {
+        ...shared,
+        notifier: cloudNotifier(api, store, { log, now: clock.now, state: STATE_OF[envVersion] }),
+        qr: cloudQr(api, envVersion),
+      };
+      byVersion.set(envVersion, ports);
+    }
+    return ports;
   };
 }

@@ -5,7 +5,7 @@ import type { FunctionContract } from '../../contracts/action';
 import { DEFAULT_MESSAGES, type Reply } from '../../contracts/envelope';
 import type { Ports } from '../core/ports';
 import { dispatch, type FunctionDef } from '../core/router';
-import { cloudPorts, type CloudSdk } from './cloud-ports';
+import { cloudPorts, envVersionOf, type CloudSdk, type EnvVersion } from './cloud-ports';
 
 export interface WxServerSdk extends CloudSdk {
   /** Typed `symbol` by the SDK, while init() wants a string. */
@@ -21,8 +21,8 @@ export type RealSdkFits = Fits<typeof import('wx-server-sdk')>;
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Reply<unknown>>;
 
 /** The SDK and the ports, made once per container on its first call. */
-function containerSetup(sdk?: WxServerSdk): () => { cloud: WxServerSdk; ports: Ports } {
-  let ready: { cloud: WxServerSdk; ports: Ports } | null = null;
+function containerSetup(sdk?: WxServerSdk): () => { cloud: WxServerSdk; ports: (envVersion?: EnvVersion) => Ports } {
+  let ready: { cloud: WxServerSdk; ports: (envVersion?: EnvVersion) => Ports } | null = null;
   return () => {
     if (!ready) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -41,7 +41,9 @@ export function cloudMain<C extends FunctionContract>(fnDef: FunctionDef<C>, sdk
     let cloud: WxServerSdk;
     let ports: Ports;
     try {
-      ({ cloud, ports } = setup());
+      const ready = setup();
+      cloud = ready.cloud;
+      ports = ready.ports(envVersionOf((event as { envVersion?: unknown } | null)?.envVersion));
     } catch (e) {
       console.error(`[lzt] ${fnDef.name}: cloud runtime failed to start`, e);
       return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
@@ -60,7 +62,8 @@ export function cloudTimerMain<T>(name: string, job: (ports: Ports) => Promise<T
   const setup = containerSetup(sdk);
   return async (event) => {
     try {
-      const { cloud, ports } = setup();
+      const { cloud, ports: portsFor } = setup();
+      const ports = portsFor();
       const timer = typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
       if (cloud.getWXContext().OPENID || !timer) return { ok: false, error: { code: 'FORBIDDEN', message: DEFAULT_MESSAGES.FORBIDDEN } };
       const data = await job(ports);

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { AppError } from '../core/errors';
-import type { Clock, ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets, SubscribeMessage } from '../core/ports';
+import { recordingNotifier } from '../core/notify';
+import type { Clock, ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets, SendResult, SubscribeMessage } from '../core/ports';
 import type { Store } from '../store/port';
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -32,11 +33,27 @@ export const localChecker: ContentChecker = {
   },
 };
 
+/**
+ * Delivers into memory (`sent`), through the same checks and failure records as the cloud
+ * (server/core/notify.ts). `unsubscribed` plays users who did not tap 允许: WeChat's 43101.
+ */
 export class MemoryNotifier implements Notifier {
   readonly sent: SubscribeMessage[] = [];
-  async send(message: SubscribeMessage): Promise<void> {
-    this.sent.push(message);
-    if (this.sent.length > 1000) this.sent.shift();
+  readonly unsubscribed = new Set<string>();
+  private readonly inner: Notifier;
+  constructor(store: Store, clock: Clock) {
+    this.inner = recordingNotifier(
+      async (m) => {
+        if (this.unsubscribed.has(m.touser)) return { sent: false, errCode: 43101, detail: 'user refuse to accept the msg' };
+        this.sent.push(m);
+        if (this.sent.length > 1000) this.sent.shift();
+        return { sent: true };
+      },
+      { store, now: () => clock.now(), log: () => undefined },
+    );
+  }
+  send(message: SubscribeMessage): Promise<SendResult> {
+    return this.inner.send(message);
   }
 }
 
@@ -104,12 +121,13 @@ export interface LocalPortsOptions {
 }
 
 export function localPorts(opts: LocalPortsOptions): Ports & { notifier: MemoryNotifier } {
+  const clock = opts.clock ?? systemClock;
   return {
     store: opts.store,
     files: localFiles(opts.filesDir),
-    clock: opts.clock ?? systemClock,
+    clock,
     checker: localChecker,
-    notifier: new MemoryNotifier(),
+    notifier: new MemoryNotifier(opts.store, clock),
     qr: localQr(opts.baseUrl ?? 'http://127.0.0.1:8080'),
     secrets: localSecrets(opts.passKey),
   };

@@ -45,7 +45,7 @@ const DAY = 24 * 3600_000;
 export async function seedMinqingStory(store: Store, now: number, ports: Omit<Ports, 'store' | 'clock' | 'checker' | 'notifier'>): Promise<void> {
   let t = now - 6 * DAY;
   const clock: Clock = { now: () => t };
-  const all: Ports = { ...ports, store, clock, checker: localChecker, notifier: new MemoryNotifier() };
+  const all: Ports = { ...ports, store, clock, checker: localChecker, notifier: new MemoryNotifier(store, clock) };
   const call = async (openid: string, event: Record<string, unknown>) => {
     const r = await dispatch(minqingFunction, event, all, { openid }, () => undefined);
     if (!r.ok) throw new Error(`demo minqing ${String(event.action)}: ${r.error.message}`);

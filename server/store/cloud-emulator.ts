@@ -59,6 +59,7 @@ const keyOf = (collection: string, id: string): Key => `${collection}\u0000${id}
 
 class EmuTx {
   readonly writes = new Map<Key, { collection: string; id: string; doc: Doc | null }>();
+  readonly locked = new Set<Key>();
   state: 'open' | 'aborted' | 'done' = 'open';
   private release!: () => void;
   readonly ended = new Promise<void>((r) => (this.release = r));
@@ -138,6 +139,12 @@ export class CloudEmulator implements SdkDatabase {
       if (this.open.size > 0) {
         const list = this.history.get(key) ?? [];
         list.push({ seq, before });
+        // States no open snapshot can ask for are dropped (the oldest open transaction is the
+        // first in `open`: snapshots are taken in order).
+        const oldest = (this.open.values().next().value as EmuTx).snapshot;
+        let drop = 0;
+        while (list[drop].seq <= oldest) drop++; // the entry just pushed is newer than any snapshot
+        if (drop > 0) list.splice(0, drop);
         this.history.set(key, list);
       }
     }
@@ -171,7 +178,7 @@ export class CloudEmulator implements SdkDatabase {
 
   private finish(tx: EmuTx, state: 'aborted' | 'done'): void {
     if (tx.state !== 'open') return;
-    for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key);
+    for (const key of tx.locked) if (this.locks.get(key) === tx) this.locks.delete(key);
     this.open.delete(tx);
     if (this.open.size === 0) this.history.clear();
     tx.end(state);
@@ -187,6 +194,7 @@ export class CloudEmulator implements SdkDatabase {
       throw conflictError(op);
     }
     this.locks.set(key, tx);
+    tx.locked.add(key);
   }
 
   view(tx: EmuTx, collection: string, id: string): Doc | null {

@@ -19,6 +19,7 @@ import {
   isCmd,
   MAX_LIMIT,
   StoreError,
+  totalOrder,
   type Collection,
   type Direction,
   type Doc,
@@ -338,7 +339,7 @@ class CloudCollection implements Collection {
 
   async get(): Promise<Doc[]> {
     let q = this.matching();
-    for (const [f, d] of this.state.order) q = q.orderBy(f, d);
+    for (const [f, d] of totalOrder(this.state.order, this.state.skip)) q = q.orderBy(f, d);
     if (this.state.skip > 0) q = q.skip(this.state.skip);
     // Always explicit: the server's default page is not ours.
     q = q.limit(this.state.limit);

@@ -30,6 +30,8 @@ export const COLLECTIONS = [
   'votes', // accepted votes, _id = campaign:voter:day:slot (a slot is taken once; a voter's day is a range of ids)
   'voteAlerts', // burst alerts, _id = candidate:minute
   'voteAudit', // voids, disqualifications and confirmations, with reasons
+  'notifyFailures', // subscribe messages that did not go out, with why (server/core/notify.ts)
+  'notifyStats', // those counted per Beijing day and reason, _id = YYYYMMDD
   'problems', // 民情: residents' problems, held by one handler at a time (server/features/minqing)
   'mqtimeline', // each problem's steps, append-only
   'mqinbox', // 消息: what a user hears of their problems and meetings

@@ -48,6 +48,18 @@ export function isCmd(x: unknown): x is { $cmd: string } {
 
 export type Direction = 'asc' | 'desc';
 
+/**
+ * The order a query really runs with: CloudBase keeps no stable order among equal sort keys
+ * (or with none), so pages of a list could repeat or skip documents. Both adapters end every
+ * ordered query with `_id` (in the direction of its last key, which an index on those keys
+ * plus `_id` serves) and order a paged query without an order by `_id`.
+ */
+export function totalOrder(order: [string, Direction][], skip: number): [string, Direction][] {
+  if (order.some(([f]) => f === '_id')) return order;
+  if (order.length === 0) return skip > 0 ? [['_id', 'asc']] : order;
+  return [...order, ['_id', order[order.length - 1][1]]];
+}
+
 export interface DocRef {
   get(): Promise<Doc | null>;
   /** Create or replace the whole document. */

@@ -18,6 +18,7 @@ import { INDEXES, type IndexSpec } from './indexes';
 import {
   MAX_LIMIT,
   StoreError,
+  totalOrder,
   type Collection,
   type Direction,
   type Doc,
@@ -461,9 +462,8 @@ class SqliteCollection implements Collection {
     this.store.syncDirty(this.name);
     const params: Param[] = [];
     const where = this.whereSql(params);
-    const order = this.state.order.length
-      ? ` ORDER BY ${this.state.order.map(([f, d]) => `${fieldExpr(f)} ${d.toUpperCase()}`).join(', ')}`
-      : '';
+    const sorted = totalOrder(this.state.order, this.state.skip);
+    const order = sorted.length ? ` ORDER BY ${sorted.map(([f, d]) => `${fieldExpr(f)} ${d.toUpperCase()}`).join(', ')}` : '';
     const table = this.store.table(this.name);
     const fields = this.state.fields?.filter((f) => f !== '_id');
     // The limit (1…100) is written into the SQL: SQLite runs a bound LIMIT markedly slower.

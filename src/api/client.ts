@@ -11,12 +11,28 @@ const BAD_REPLY: AppErrorBody = { code: 'INTERNAL', message: '服务暂时不可
 
 let cloudReady = false;
 
+/** The CloudBase environment this build talks to: LZT_ENV_ID at build time (config/index.ts); '' → the default one. */
+const CLOUD_ENV = typeof LZT_CLOUD_ENV === 'string' ? LZT_CLOUD_ENV : '';
+
 /** Idempotent. Called from app.tsx, and again on first call because an independent
  *  subpackage (the scan page) can open without app.tsx ever running. */
 export function initCloud(): void {
   if (process.env.TARO_ENV !== 'weapp' || cloudReady) return;
-  Taro.cloud.init({ traceUser: true });
+  Taro.cloud.init({ ...(CLOUD_ENV ? { env: CLOUD_ENV } : {}), traceUser: true });
   cloudReady = true;
+}
+
+let envVersion: string | null = null;
+/** develop / trial / release: sent with every call, so messages and codes open this same version. */
+function miniProgramVersion(): string {
+  if (envVersion === null) {
+    try {
+      envVersion = Taro.getAccountInfoSync().miniProgram.envVersion;
+    } catch {
+      envVersion = 'release';
+    }
+  }
+  return envVersion;
 }
 
 function isReply(x: unknown): x is Reply<unknown> {
@@ -28,7 +44,7 @@ function isReply(x: unknown): x is Reply<unknown> {
 
 async function sendCloud(fn: string, body: Record<string, unknown>): Promise<unknown> {
   initCloud();
-  const res = await Taro.cloud.callFunction({ name: fn, data: body });
+  const res = await Taro.cloud.callFunction({ name: fn, data: { ...body, envVersion: miniProgramVersion() } });
   return res.result; // the function already returns the envelope
 }
 

@@ -47,7 +47,11 @@ async function uploadH5(max: number): Promise<Reply<string[]> | null> {
   return { ok: true, data: ids };
 }
 
-/** Lets the user pick up to `max` photos and uploads them (weapp: into cloud storage's `folder`). null: the user cancelled. */
+/**
+ * Lets the user pick up to `max` photos and uploads them (weapp: into cloud storage's `folder`). null: the user cancelled.
+ * The storage rule lets everyone read `pub/…` (what a 管理员 publishes at once: portraits, shop photos, covers); any other
+ * folder is readable by its uploader and the functions only (nomination photos before review).
+ */
 export function uploadPhotos(max: number, folder = 'vote'): Promise<Reply<string[]> | null> {
   return process.env.TARO_ENV === 'weapp' ? uploadWeapp(max, folder) : uploadH5(max);
 }

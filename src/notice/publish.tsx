@@ -88,7 +88,7 @@ function Form({ targets, editing }: { targets: Target[]; editing: Detail | null 
           <TextArea value={draft.body} onChange={(body) => set({ body })} placeholder='各位居民：……' maxlength={BODY_MAX} />
         </Field>
         <Field id='notice-images' label={`图片（最多 ${IMAGES_MAX} 张）`} optional>
-          <PhotoPicker id='notice-image-picker' value={draft.images} onChange={(images) => set({ images })} max={IMAGES_MAX} addLabel='添加图片' folder='notice' />
+          <PhotoPicker id='notice-image-picker' value={draft.images} onChange={(images) => set({ images })} max={IMAGES_MAX} addLabel='添加图片' folder='pub/notice' />
         </Field>
       </View>
       <View className='lzt-section-title'>显示方式</View>

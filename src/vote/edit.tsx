@@ -116,7 +116,7 @@ function Form({ id, campaign, scopes }: { id: string; campaign: Campaign | null;
           <TextArea value={draft.description} onChange={(description) => set({ description })} placeholder='为身边热心服务的邻长投上一票……' maxlength={DESCRIPTION_MAX} />
         </Field>
         <Field id='edit-cover' label='封面图片' optional>
-          <PhotoPicker id='edit-cover-picker' value={draft.cover} onChange={(cover) => set({ cover })} max={1} addLabel='上传封面' />
+          <PhotoPicker id='edit-cover-picker' value={draft.cover} onChange={(cover) => set({ cover })} max={1} addLabel='上传封面' folder='pub/covers' />
         </Field>
       </View>
 

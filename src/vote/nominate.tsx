@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { CANDIDATE_STATUS_LABELS } from '../../contracts/labels';
 import { fetchWhoami, type WhoAmI } from '../account/whoami';
 import { call } from '../api/client';
+import { useSubscribeAsk } from '../api/subscribe';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import EmptyState from '../components/EmptyState';
 import ErrorState from '../components/ErrorState';
@@ -77,6 +78,7 @@ function NominateForm({ campaign, who, kind, gate, onSent }: FormProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const self = kind === 'self';
+  const askToNotify = useSubscribeAsk(['reviewResult']);
 
   async function submit() {
     if (busy) return;
@@ -84,6 +86,7 @@ function NominateForm({ campaign, who, kind, gate, onSent }: FormProps) {
     if (!story.trim()) return setError(self ? '请写一写您为邻里做的事' : '请写一写推荐TA的理由和事迹');
     setError(null);
     setBusy(true);
+    await askToNotify(); // 审核结果通知: asked at this tap, before submitting
     const unit = myUnits.find((g) => g.nodeName === unitName);
     const reply = self
       ? await call('vote', 'apply', { campaignId: campaign.id, story: story.trim(), photos, ...(myUnits.length > 1 && unit ? { unitId: unit.nodeId } : {}) })

@@ -12,6 +12,7 @@ const FAR = (m: number) => Date.UTC(2099, m, 1);
 export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'account.ping': {},
   'account.whoami': {},
+  'account.templates': {},
   'account.claim': { code: '12345678' },
 
   'card.get': { unitId: 'u1' },

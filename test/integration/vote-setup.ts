@@ -4,6 +4,7 @@ import type { Reply } from '../../contracts/envelope';
 import type { CandidateDoc } from '../../server/features/vote/docs';
 import { manualClock } from '../../server/runtime/local-ports';
 import type { LocalRuntime } from '../../server/runtime/local';
+import type { StoreMode } from '../../server/store/local-store';
 import { demoRuntime, T0 } from './runtime';
 
 export const HOUR = 3600_000;
@@ -33,12 +34,14 @@ export interface WorldOptions {
   /** Clock start; default T0 (2026-11-25 10:00 Beijing), inside the voting window. */
   now?: number;
   windows?: { nominateFrom: number; nominateUntil: number; voteFrom: number; voteUntil: number };
+  /** The store mode (default: the test run's, see runtime.ts). */
+  store?: StoreMode;
 }
 
 /** Voting open from T0 − 1 day to T0 + 5 days; nominations were T0 − 3 days to T0 − 1 day. */
 export async function votingWorld(opts: WorldOptions = {}): Promise<VoteWorld> {
   const clock = manualClock(opts.now ?? T0);
-  const rt = demoRuntime({ clock });
+  const rt = demoRuntime({ clock, store: opts.store });
   const call = (action: string, input: Record<string, unknown>, openid: string | null) => rt.call('vote', { action, ...input }, openid);
   const windows = opts.windows ?? { nominateFrom: T0 - 3 * DAY, nominateUntil: T0 - DAY, voteFrom: T0 - DAY, voteUntil: T0 + 5 * DAY };
   const { campaign } = data(

@@ -153,6 +153,25 @@ export function storeContract(name: string, open: () => Promise<{ store: Store; 
         expect(ids(byGroup)).toEqual(['p18', 'p15', 'p12', 'p09', 'p06', 'p03', 'p19']);
       });
 
+      it('pages a list ordered by a key with ties without repeating or skipping any document (the _id tie-breaker)', async () => {
+        // group has 3 values over 20 people: most sort keys tie. Pages of 3, in both directions.
+        for (const dir of ['asc', 'desc'] as const) {
+          const pages: string[] = [];
+          for (let skip = 0; skip < 20; skip += 3) pages.push(...ids(await people().orderBy('group', dir).skip(skip).limit(3).get()));
+          expect(pages).toHaveLength(20);
+          expect(new Set(pages).size).toBe(20);
+          const all = ids(await people().orderBy('group', dir).limit(20).get());
+          expect(pages).toEqual(all);
+          // Within one group the tie is broken by _id, in the direction of the last key.
+          const groupA = all.filter((id) => Number(id.slice(1)) % 3 === 0);
+          expect(groupA).toEqual(dir === 'asc' ? ['p03', 'p06', 'p09', 'p12', 'p15', 'p18'] : ['p18', 'p15', 'p12', 'p09', 'p06', 'p03']);
+        }
+        // Unordered pages are ordered by _id.
+        const unordered: string[] = [];
+        for (let skip = 0; skip < 20; skip += 6) unordered.push(...ids(await people().skip(skip).limit(6).get()));
+        expect(new Set(unordered).size).toBe(20);
+      });
+
       it('projects fields', async () => {
         const [doc] = await people().where({ _id: 'p07' }).field(['n', 'at.unit']).get();
         expect(doc).toEqual({ _id: 'p07', n: 7, at: { unit: 'u7' } });

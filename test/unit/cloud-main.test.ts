@@ -131,3 +131,28 @@ describe('a timer-run function (cloudTimerMain)', () => {
     expect(job).not.toHaveBeenCalled();
   });
 });
+
+describe('the caller\'s mini program version (envVersion, sent by src/api/client.ts)', () => {
+  const notify = defineFunction(
+    'probe',
+    {
+      ping: action({ summary: 'notifies the caller', input: z.object({}).strict(), output: z.object({ sent: z.boolean() }), roles: ['resident'] }),
+    },
+    {
+      ping: async (ctx) => ({
+        sent: (await ctx.notifier.send({ touser: ctx.openid(), templateId: 'T1', data: { thing1: { value: '已处理' } } })).sent,
+      }),
+    },
+  );
+
+  test('picks the version messages open, is no input, and reads as release when missing or odd', async () => {
+    const send = jest.fn(async () => ({ errCode: 0 }));
+    const { sdk } = fakeSdk('o-real');
+    const main = cloudMain(notify, { ...sdk, openapi: { subscribeMessage: { send } } });
+    for (const [envVersion, state] of [['trial', 'trial'], ['develop', 'developer'], ['release', 'formal'], [undefined, 'formal'], ['admin', 'formal']]) {
+      // The input schema is strict: envVersion reaching it would be INVALID_INPUT.
+      await expect(main({ action: 'ping', ...(envVersion ? { envVersion } : {}) })).resolves.toEqual({ ok: true, data: { sent: true } });
+      expect(send).toHaveBeenLastCalledWith(expect.objectContaining({ touser: 'o-real', miniprogramState: state }));
+    }
+  });
+});

@@ -3,6 +3,7 @@
 import { AppError } from '../../server/core/errors';
 import { cloudChecker, cloudNotifier, cloudPorts, cloudQr, type OpenApi } from '../../server/runtime/cloud-ports';
 import { CloudStore } from '../../server/store/cloud';
+import { openSqliteStore } from '../../server/store/sqlite';
 
 /** A WeChat open-API failure as wx-server-sdk raises it. */
 const wxError = (errCode: number, errMsg: string) => Object.assign(new Error(errMsg), { errCode, errMsg });
@@ -60,20 +61,55 @@ describe('checker: security.msgSecCheck v2', () => {
 
 describe('notifier: subscribeMessage.send', () => {
   const message = { touser: 'o1', templateId: 'T1', page: 'pages/x/index', data: { thing1: { value: '已处理' } } };
+  const store = () => openSqliteStore(':memory:');
 
   test('sends the formal version', async () => {
     const { api, send } = fakeApi();
-    await cloudNotifier(api).send(message);
+    await expect(cloudNotifier(api, store()).send(message)).resolves.toEqual({ sent: true });
     expect(send).toHaveBeenCalledWith({ ...message, miniprogramState: 'formal' });
   });
 
-  test('43101 (not subscribed) and other errors are logged, never thrown', async () => {
-    for (const err of [wxError(43101, 'user refuse to accept the msg'), wxError(47003, 'argument invalid'), new Error('x')]) {
+  test('sends the version the caller runs: trial → trial, develop → developer', async () => {
+    const { api, send } = fakeApi();
+    await cloudNotifier(api, store(), { state: 'trial' }).send(message);
+    expect(send).toHaveBeenLastCalledWith({ ...message, miniprogramState: 'trial' });
+    const byVersion = cloudPorts({ database: jest.fn(() => ({})), openapi: api, uploadFile: jest.fn(), downloadFile: jest.fn(), getTempFileURL: jest.fn() });
+    expect(byVersion('trial')).toBe(byVersion('trial')); // one set per version, made once
+    expect(byVersion('develop').notifier).not.toBe(byVersion('release').notifier);
+  });
+
+  test('43101 (not subscribed) and other errors are logged, never thrown, and recorded and counted', async () => {
+    const cases: [Error, string][] = [
+      [wxError(43101, 'user refuse to accept the msg'), 'not-subscribed'],
+      [wxError(47003, 'argument invalid'), 'refused'],
+      [new Error('x'), 'error'],
+    ];
+    const s = store();
+    for (const [i, [err, reason]] of cases.entries()) {
       const log = jest.fn();
       const { api } = fakeApi({ send: jest.fn(async () => Promise.reject(err)) });
-      await expect(cloudNotifier(api, log).send(message)).resolves.toBeUndefined();
+      await expect(cloudNotifier(api, s, { log, now: () => Date.UTC(2026, 11, 6, 20) + i }).send(message)).resolves.toEqual({ sent: false, reason });
       expect(log).toHaveBeenCalledTimes(1);
     }
+    const failures = await s.collection('notifyFailures').orderBy('at', 'asc').orderBy('_id', 'asc').get();
+    expect(failures.map((f) => [f.reason, f.errCode ?? null, f.touser, f.templateId])).toEqual([
+      ['not-subscribed', 43101, 'o1', 'T1'],
+      ['refused', 47003, 'o1', 'T1'],
+      ['error', null, 'o1', 'T1'],
+    ]);
+    // 20:00 UTC on 6 December is 04:00 on 7 December in Beijing.
+    expect(await s.collection('notifyStats').doc('20261207').get()).toMatchObject({ failed: 3, 'not-subscribed': 1, refused: 1, error: 1 });
+  });
+
+  test('a field breaking WeChat\'s rules, or no template id, is recorded without calling WeChat', async () => {
+    const { api, send } = fakeApi();
+    const s = store();
+    const notifier = cloudNotifier(api, s, { log: jest.fn() });
+    await expect(notifier.send({ ...message, data: { phrase1: { value: 'OK了' } } })).resolves.toEqual({ sent: false, reason: 'invalid-field' });
+    await expect(notifier.send({ ...message, data: { thing1: { value: '一'.repeat(21) } } })).resolves.toEqual({ sent: false, reason: 'invalid-field' });
+    await expect(notifier.send({ ...message, templateId: '' })).resolves.toEqual({ sent: false, reason: 'no-template' });
+    expect(send).not.toHaveBeenCalled();
+    expect(await s.collection('notifyFailures').count()).toBe(3);
   });
 });
 
@@ -92,6 +128,12 @@ describe('qr: wxacode.getUnlimited', () => {
       checkPath: false,
       envVersion: 'release',
     });
+  });
+
+  test('a trial caller gets a trial code', async () => {
+    const { api, getUnlimited } = fakeApi();
+    await cloudQr(api, 'trial').make({ scene: 'u1', page: 'scan/index' });
+    expect(getUnlimited).toHaveBeenCalledWith(expect.objectContaining({ envVersion: 'trial' }));
   });
 
   test('scene is validated first: ≤ 32 characters of the allowed set', async () => {
@@ -124,7 +166,7 @@ describe('cloudPorts', () => {
     const db = { command: {}, collection: jest.fn(), runTransaction: jest.fn() };
     const database = jest.fn(() => db);
     const files = { uploadFile: jest.fn(), downloadFile: jest.fn(), getTempFileURL: jest.fn() };
-    const ports = cloudPorts({ database, openapi: fakeApi().api, ...files });
+    const ports = cloudPorts({ database, openapi: fakeApi().api, ...files })();
     expect(database).toHaveBeenCalledWith({ throwOnNotFound: false });
     expect(ports.store).toBeInstanceOf(CloudStore);
     expect((ports.store as CloudStore).db).toBe(db);
@@ -144,7 +186,7 @@ describe('cloudPorts', () => {
       downloadFile: jest.fn(async () => ({ fileContent: Buffer.from('pdf') })),
       getTempFileURL: jest.fn(async () => ({ fileList: [{ fileID: 'x', tempFileURL: 'https://tmp/x' }] })),
     };
-    const { files } = cloudPorts(sdk);
+    const { files } = cloudPorts(sdk)();
     expect(await files.put('cards/g1.pdf', Buffer.from('pdf'), 'application/pdf')).toBe('cloud://env/cards/g1.pdf');
     expect(sdk.uploadFile).toHaveBeenCalledWith({ cloudPath: 'cards/g1.pdf', fileContent: Buffer.from('pdf') });
     expect((await files.get('cloud://env/cards/g1.pdf')).toString()).toBe('pdf');

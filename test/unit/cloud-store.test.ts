@@ -192,6 +192,16 @@ describe('queries', () => {
     ]);
   });
 
+  test('an ordered query ends with _id in its last direction; a paged one without order is ordered by _id', async () => {
+    const { store, calls } = fakeDb(() => ({ data: [] }));
+    await store.collection('things').orderBy('at', 'desc').limit(20).get();
+    expect(last(calls).chain).toEqual([['where', {}], ['orderBy', 'at', 'desc'], ['orderBy', '_id', 'desc'], ['limit', 20]]);
+    await store.collection('things').skip(100).get();
+    expect(last(calls).chain).toEqual([['where', {}], ['orderBy', '_id', 'asc'], ['skip', 100], ['limit', 100]]);
+    await store.collection('things').limit(1).get(); // a first match: no order needed
+    expect(last(calls).chain).toEqual([['where', {}], ['limit', 1]]);
+  });
+
   test('limit is always sent: 100 by default, capped at 100', async () => {
     const { store, calls } = fakeDb(() => ({ data: [] }));
     await store.collection('things').get();

@@ -70,12 +70,21 @@ describe('deploy plan: functions', () => {
 });
 
 describe('deploy plan: storage', () => {
-  it('lets a user read only their own uploads, and write nowhere public', () => {
+  it('lets a user read only their own uploads (and pub/), and write only their own', () => {
     expect(plan.storage.acl).toBe('CUSTOM');
     expect(plan.storage.rule).toEqual(STORAGE_RULE);
-    expect(String(STORAGE_RULE.read)).toContain('resource.openid == auth.openid');
-    expect(String(STORAGE_RULE.read)).not.toMatch(/^true$|auth != null/);
-    expect(String(STORAGE_RULE.write)).toContain('resource.openid == auth.openid &&');
+    expect(STORAGE_RULE.read).toBe("resource.openid == auth.openid || /^pub\\//.test(resource.path) == true");
+    expect(STORAGE_RULE.write).toBe('resource.openid == auth.openid');
+  });
+
+  it('keeps nomination photos out of pub/ until review, and puts what a 管理员 publishes there', () => {
+    const src = (f: string) => fs.readFileSync(path.join(ROOT, 'src', f), 'utf8');
+    expect(src('vote/nominate.tsx')).toMatch(/<PhotoPicker id='nominate-photo-picker'(?![^>]*folder=)[^>]*\/>/);
+    expect(src('components/PhotoPicker.tsx')).toContain("folder = 'vote'");
+    expect(src('notice/publish.tsx')).toContain("folder='pub/notice'");
+    expect(src('roster/parts/LeadPhoto.tsx')).toContain("uploadPhotos(1, 'pub/leads')");
+    expect(src('perk/parts/PartnerForm.tsx')).toContain("uploadPhotos(1, 'pub/partners')");
+    expect(src('api/files.ts')).toContain('cloudPath: `uploads/');
   });
 });
 

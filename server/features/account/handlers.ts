@@ -3,6 +3,7 @@ import { LEADS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
+import { TEMPLATES } from '../../core/templates';
 import { redeemInvite } from '../../domain/invites';
 import { cmd } from '../../store/port';
 import { effectiveRoles, loadUser, type UserDoc } from './users';
@@ -38,6 +39,10 @@ function describe(openid: string | null, user: UserDoc | null) {
 export const accountFunction = defineFunction('account', account, {
   async ping() {
     return { pong: true as const };
+  },
+
+  async templates() {
+    return { reviewResult: TEMPLATES.reviewResult };
   },
 
   async whoami(ctx) {

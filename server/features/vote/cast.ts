@@ -1,7 +1,13 @@
 // One vote, exactly once. The voter's day is read from their votes of the day (a range of
-// vote ids, campaign:voter:day:slot); then one store transaction (single-document operations
-// only, as CloudBase allows) reads the candidate, adds the vote in the next slot and
-// increments the candidate's counter (and its votes-per-minute pace).
+// vote ids, campaign:voter:day:slot) and the candidate is read; then one store transaction
+// (single-document operations only, as CloudBase allows) adds the vote in the next slot. The
+// candidate's counter (and its votes-per-minute pace) is incremented right after the commit,
+// outside the transaction: in CloudBase two open transactions writing one document conflict,
+// so a counter written inside every vote's transaction turns a popular candidate into a
+// retry storm. Outside it, `_.inc` is atomic and never conflicts; the transaction writes only
+// the voter's own slot. Should a call die between the commit and the increment, the counter
+// is one short until the results are confirmed, which recounts every candidate's valid votes
+// first (tally.ts); the vote itself, the quota and the slot are exact either way.
 // - A duplicate tap or a retry (same requestId) finds its vote among the day's: the
 //   original result.
 // - Two taps at once read the same day, so they claim the same slot: a slot id is added
@@ -9,14 +15,17 @@
 //   run again sees a slot more taken, so after at most the day's quota + 1 runs a tap has
 //   counted, found its replay or been refused. The quota, the per-candidate limit and the
 //   pace between votes hold exactly, since every check is made on the day the slot follows.
+// - The pace (for burst alerts) is judged on the candidate as the transaction read it; in
+//   one minute it is an atomic increment, so only votes arriving together at a minute's
+//   turn can lose a count of the pace (never of the votes).
 // Cost of an accepted vote: 3 reads (campaign, the day's votes, candidate) and 2 writes
-// (vote, candidate) in one transaction; a refused or replayed one: 3 reads, no write. A
-// voter's first vote of a day also reads the user (and, for a scope campaign, the 邻 of
-// their household) to check eligibility.
+// (the vote in the transaction, the counter after it); a refused or replayed one: 3 reads,
+// no write. A voter's first vote of a day also reads the user (and, for a scope campaign,
+// the 邻 of their household) to check eligibility.
 import { AppError } from '../../core/errors';
 import type { Ctx } from '../../core/context';
 import type { NodeDoc } from '../../domain/docs';
-import { cmd, StoreError } from '../../store/port';
+import { cmd, StoreError, type Patch } from '../../store/port';
 import type { UserDoc } from '../account/users';
 import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type CandidateDoc, type Pace, type VoteDoc } from './docs';
 import { ineligibility, rankingPublic, requireVotingOpen, voteDay } from './rules';
@@ -97,6 +106,17 @@ export function nextPace(p: Pace | undefined, minute: number, openMinute: number
   return { pace, burst: burst ? { votes: pace.n, baseline: Math.round(baseline * 10) / 10 } : null };
 }
 
+/**
+ * The counter's update after a vote: one more vote, and one more in the pace's minute (an
+ * atomic increment) or, on a minute's first vote, the pace moved on.
+ */
+function counterPatch(before: Pace | undefined, pace: Pace, minute: number): Patch {
+  if (before && before.minute === minute) {
+    return { votes: cmd.inc(1), 'pace.n': cmd.inc(1), ...(pace.alerted !== before.alerted ? { 'pace.alerted': pace.alerted } : {}) };
+  }
+  return { votes: cmd.inc(1), pace };
+}
+
 /** The slot a run claimed was taken by another tap meanwhile (it runs again and sees it). */
 class SlotTaken extends Error {}
 
@@ -133,10 +153,15 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
 
   // The vote's id: the slot after the day's last.
   const slotId = voteId(campaign._id, voter, day, d.used + 1);
+  // Read before the transaction, not in it: in the cloud a transaction's read of a document
+  // it does not write never conflicts anyway (snapshot isolation), and the local store, which
+  // runs a transaction again when a document it read changed, would otherwise run every vote
+  // again for each counter increment landing meanwhile.
+  const k = (await ctx.store.collection('candidates').doc(candidateId).get()) as CandidateDoc | null;
+  let counted: Patch | null = null;
   try {
-    return await ctx.store.transaction(async (tx): Promise<CastResult> => {
-      const candidateRef = tx.collection('candidates').doc(candidateId);
-      const k = (await candidateRef.get()) as CandidateDoc | null;
+    const result = await ctx.store.transaction(async (tx): Promise<CastResult> => {
+      counted = null;
       if (replay) return { ...replay, candidateId, replayed: true, day, ...leftOf(campaign, d, candidateId), votes: votesShown && k ? k.votes : null };
 
       requireVotingOpen(campaign, now);
@@ -164,8 +189,9 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
       const slot = used + 1;
       const vote: VoteDoc = { _id: slotId, campaignId: campaign._id, candidateId, voter, day, slot, requestId, at: now, valid: true };
       await tx.collection('votes').add(vote);
-      const { pace, burst } = nextPace(k.pace, Math.floor(now / 60_000), Math.floor(campaign.voteFrom / 60_000));
-      await candidateRef.update({ votes: cmd.inc(1), pace });
+      const minute = Math.floor(now / 60_000);
+      const { pace, burst } = nextPace(k.pace, minute, Math.floor(campaign.voteFrom / 60_000));
+      counted = counterPatch(k.pace, pace, minute);
       if (burst) {
         const alert: AlertDoc = {
           _id: alertId(candidateId, pace.minute),
@@ -190,6 +216,8 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
         votes: votesShown ? k.votes + 1 : null,
       };
     });
+    if (counted) await ctx.store.collection('candidates').doc(candidateId).update(counted);
+    return result;
   } catch (e) {
     if (e instanceof StoreError && e.code === 'CONFLICT' && !replay && (await ctx.store.collection('votes').doc(slotId).get())) throw new SlotTaken();
     throw e;

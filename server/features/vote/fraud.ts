@@ -1,14 +1,19 @@
-// Voiding votes. Each vote is flipped to invalid and its candidate's counter decremented in
-// the same transaction, after re-reading the vote there: a vote voided twice (two 管理员,
-// or a retried call) is decremented once, and every counter stays equal to the number of
-// valid votes of its candidate. Voided votes keep their day's quota (or a cheater would
-// simply vote again). Every void is one audit document; a large one runs in calls of at
-// most VOID_PER_CALL votes, continued with the audit id.
+// Voiding votes. Each vote is re-read and flipped to invalid in a transaction (a vote voided
+// twice — two 管理员, or a retried call — is flipped once); the candidates' counters are
+// decremented right after the commit by exactly the votes that transaction flipped, outside
+// it, as votes increment them (cast.ts): a void inside the counter's transaction would
+// conflict with every vote for that candidate in the meantime, and a popular candidate
+// could not be voided while voting goes on. Should a call die between the commit and the
+// decrement, the results' recount (tally.ts) puts it right. Voided votes keep their day's
+// quota (or a cheater would simply vote again). Every void is one audit document; a large
+// one runs in calls that each stop starting work once their share of the vote function's
+// timeout is spent (server/core/budget.ts), continued with the audit id.
 import type { z } from 'zod';
 import type { VoidTarget } from '../../../contracts/vote';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { maskName } from '../../core/mask';
+import { workDeadline } from '../../core/budget';
 import { formatBeijing } from '../../core/time';
 import { cmd, MAX_LIMIT, type Filter } from '../../store/port';
 import { votesOfVoter, type AuditDoc, type CampaignDoc, type CandidateDoc, type VoteDoc } from './docs';
@@ -33,21 +38,25 @@ async function describeTarget(ctx: Ctx, c: CampaignDoc, t: Target): Promise<{ fi
   };
 }
 
-/** Voids up to `ids.length` votes in one transaction; returns how many were still valid. */
+/** Voids up to `ids.length` votes in one transaction, then takes them off their counters; returns how many were still valid. */
 async function voidChunk(ctx: Ctx, ids: string[], audit: AuditDoc, now: number): Promise<number> {
-  return ctx.store.transaction(async (tx) => {
+  const perCandidate = await ctx.store.transaction(async (tx) => {
     const votes = tx.collection('votes');
-    const perCandidate = new Map<string, number>();
+    const flipped = new Map<string, number>();
     for (const id of ids) {
       const v = (await votes.doc(id).get()) as VoteDoc | null;
       if (!v?.valid) continue;
       await votes.doc(id).update({ valid: false, voidedAt: now, voidAuditId: audit._id, voidReason: audit.reason });
-      perCandidate.set(v.candidateId, (perCandidate.get(v.candidateId) ?? 0) + 1);
+      flipped.set(v.candidateId, (flipped.get(v.candidateId) ?? 0) + 1);
     }
-    for (const [candidateId, n] of perCandidate) await tx.collection('candidates').doc(candidateId).update({ votes: cmd.inc(-n) });
-    return [...perCandidate.values()].reduce((a, b) => a + b, 0);
+    return flipped;
   });
+  for (const [candidateId, n] of perCandidate) await ctx.store.collection('candidates').doc(candidateId).update({ votes: cmd.inc(-n) });
+  return [...perCandidate.values()].reduce((a, b) => a + b, 0);
 }
+
+/** Chunks of one batch voided at once (different votes: their transactions do not meet). */
+const PARALLEL_CHUNKS = 4;
 
 export async function voidVotes(
   ctx: Ctx,
@@ -96,17 +105,22 @@ export async function voidVotes(
   }
 
   // Voided votes drop out of the filter, so each round reads the next ones from the start.
+  const stopBy = workDeadline('vote');
   let voided = 0;
   let more = false;
   for (;;) {
     const batch = (await ctx.store.collection('votes').where(filter).limit(MAX_LIMIT).field(['_id']).get()).map((d) => d._id);
     if (batch.length === 0) break;
-    if (voided >= VOID_PER_CALL) {
+    if (voided >= VOID_PER_CALL || Date.now() >= stopBy) {
       more = true;
       break;
     }
     let n = 0;
-    for (let i = 0; i < batch.length; i += VOID_CHUNK) n += await voidChunk(ctx, batch.slice(i, i + VOID_CHUNK), audit, now);
+    for (let i = 0; i < batch.length; i += VOID_CHUNK * PARALLEL_CHUNKS) {
+      const chunks = [];
+      for (let j = i; j < Math.min(batch.length, i + VOID_CHUNK * PARALLEL_CHUNKS); j += VOID_CHUNK) chunks.push(batch.slice(j, j + VOID_CHUNK));
+      n += (await Promise.all(chunks.map((ids) => voidChunk(ctx, ids, audit, now)))).reduce((a, b) => a + b, 0);
+    }
     voided += n;
     if (n > 0) await audits.doc(audit._id).update({ count: cmd.inc(n) });
     if (batch.length < MAX_LIMIT || n === 0) break;

@@ -7,6 +7,7 @@ import { withHonours } from '../../domain/grants';
 import { cmd, MAX_LIMIT, type Query } from '../../store/port';
 import type { UserDoc } from '../account/users';
 import type { AuditDoc, CampaignDoc, CandidateDoc, Honoree } from './docs';
+import { reconcileCounters } from './tally';
 
 /** Index candidates.campaign_rank: campaignId, status, votes desc, no asc. */
 export const rankingQuery = (ctx: Ctx, campaignId: string): Query =>
@@ -39,6 +40,8 @@ export async function confirmResults(ctx: Ctx, c: CampaignDoc, input: { honorees
     return c;
   }
 
+  // The counters are the ranking: first make them exactly the valid votes (tally.ts).
+  await reconcileCounters(ctx, c._id);
   const n = c.honorees;
   const top = (await rankingQuery(ctx, c._id).limit(Math.min(MAX_LIMIT, n + 1)).get()) as CandidateDoc[];
   const topRanks = await withRanks(ctx, c._id, top, 0);

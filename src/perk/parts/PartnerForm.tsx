@@ -55,7 +55,7 @@ export default function PartnerForm({ partner, scope, onSaved }: Props) {
     if (logoBusy) return;
     setLogoError('');
     setLogoBusy(true);
-    const picked = await uploadPhotos(1, 'partners');
+    const picked = await uploadPhotos(1, 'pub/partners');
     setLogoBusy(false);
     if (picked && !picked.ok) setLogoError(picked.error.message);
     else if (picked?.ok && picked.data[0]) setLogo(picked.data[0]);

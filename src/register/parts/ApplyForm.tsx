@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { useSubscribeAsk } from '../../api/subscribe';
 import { Field, FormError, TextArea, TextInput } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import type { SignInGate } from '../../dev/useSignInGate';
@@ -27,6 +28,7 @@ export default function ApplyForm({ unitId, kind, gate, onSent }: Props) {
     setError(null);
   };
   const self = kind === 'self';
+  const askToNotify = useSubscribeAsk(['reviewResult']);
 
   async function submit() {
     if (busy) return;
@@ -34,6 +36,7 @@ export default function ApplyForm({ unitId, kind, gate, onSent }: Props) {
     if (!checked.ok) return setError(checked.message);
     setError(null);
     setBusy(true);
+    await askToNotify(); // 审核结果通知: asked at this tap, before submitting
     const reply = await send(checked.call);
     setBusy(false);
     if (reply.ok) return onSent(reply.data.application);

@@ -31,7 +31,7 @@ export default function LeadPhoto({ nodeId, name, photo, onDone }: Props) {
     if (busy) return;
     setError('');
     setBusy(true);
-    const picked = await uploadPhotos(1, 'leads');
+    const picked = await uploadPhotos(1, 'pub/leads');
     if (picked && !picked.ok) setError(picked.error.message);
     else if (picked?.ok && picked.data[0]) await save(picked.data[0]);
     setBusy(false);

@@ -129,7 +129,7 @@ function OrgNominate({ campaign, onDone }: { campaign: Campaign; onDone: () => v
           <TextArea value={story} onChange={setStory} maxlength={800} placeholder='写清楚TA为邻里做的好事' />
         </Field>
         <Field id='org-photos' label='照片' optional>
-          <PhotoPicker id='org-photo-picker' value={photos} onChange={setPhotos} max={6} />
+          <PhotoPicker id='org-photo-picker' value={photos} onChange={setPhotos} max={6} folder='pub/vote' />
         </Field>
       </View>
       <FormError message={error?.message ?? null} />
