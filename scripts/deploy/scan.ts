@@ -19,7 +19,7 @@ export const PORT_OPEN_APIS: { call: RegExp; api: OpenApiName }[] = [
 /** A port method → the environment variable its cloud adapter reads. */
 export const PORT_ENV: { call: RegExp; env: string }[] = [{ call: /\bsecrets\.passKey\(/, env: 'LZT_PASS_SECRET' }];
 
-const DIRECT_OPEN_API = /\bopenapi\s*\.\s*([A-Za-z]+)\s*\.\s*([A-Za-z]+)/g;
+const DIRECT_OPEN_API = /(?<![\w-])openapi\s*\.\s*([A-Za-z]+)\s*\.\s*([A-Za-z]+)/g;
 const ENV_READ = /\bprocess\.env\.(LZT_[A-Z0-9_]+)|\bprocess\.env\[\s*['"](LZT_[A-Z0-9_]+)['"]\s*\]/g;
 
 export interface FunctionUsage {
