@@ -46,6 +46,8 @@ export const account = {
     output: z.object({
       /** 审核结果通知 (三长自荐/推荐、评选报名的审核结果); '' when this environment has none. */
       reviewResult: z.string(),
+      /** 民情办理进度 (a resident's report moving on: accepted, classified, resolved …); '' when none. */
+      problemProgress: z.string(),
     }),
     roles: ANYONE,
   }),

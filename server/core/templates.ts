@@ -10,6 +10,8 @@ const inCloud = Boolean(process.env.TCB_ENV || process.env.SCF_NAMESPACE);
 export const TEMPLATES = {
   /** 审核结果通知: phrase1 结果, thing2 事项, thing3 备注 */
   reviewResult: process.env.LZT_TPL_REVIEW_RESULT ?? (inCloud ? '' : 'review-result'),
+  /** 民情办理进度: character_string1 编号, thing2 事项, phrase3 状态, thing4 说明 */
+  problemProgress: process.env.LZT_TPL_PROBLEM_PROGRESS ?? (inCloud ? '' : 'problem-progress'),
 };
 export type TemplateName = keyof typeof TEMPLATES;
 

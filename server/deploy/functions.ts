@@ -1,7 +1,7 @@
 // What each cloud function needs from its environment, declared once: runtime, timeout,
 // memory, the open APIs it calls, the environment variables it reads, its timer triggers.
 // `npm run build:functions` writes each cloudfunctions/<name>/config.json from this table,
-// `npm run deploy` applies it (scripts/deploy/plan.ts), and test/unit/deploy-openapi.test.ts
+// `npm run deploy` applies it (scripts/deploy/plan.ts), and the unit test deploy-openapi
 // holds `openapi` and `env` to what each function's bundled code really calls and reads.
 import { MIN_SECRET_LENGTH } from '../runtime/cloud-ports';
 
@@ -79,7 +79,7 @@ export const IMPORT_STEPS: EnvVariable = {
  * voids work in chunks too.
  */
 export const FUNCTION_SPECS = {
-  account: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [TPL_REVIEW_RESULT], triggers: [] },
+  account: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS], triggers: [] },
   card: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   household: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   ledger: { timeoutSeconds: 10, memoryMB: 256, openapi: ['security.msgSecCheck'], env: [], triggers: [] },
@@ -95,7 +95,7 @@ export const FUNCTION_SPECS = {
     timeoutSeconds: 20,
     memoryMB: 256,
     openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
-    // The review-result id is read where the shared field helpers live (server/core/templates.ts).
+    // Every template id lives in one table (server/core/templates.ts): a function that sends reads them all.
     env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
     triggers: [],
   },
@@ -114,7 +114,7 @@ export const FUNCTION_SPECS = {
     timeoutSeconds: 10,
     memoryMB: 256,
     openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
-    env: [TPL_REVIEW_RESULT],
+    env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
     triggers: [],
   },
   roster: { timeoutSeconds: 60, memoryMB: 1024, openapi: ['wxacode.getUnlimited'], env: [IMPORT_STEPS], triggers: [] },
@@ -122,7 +122,7 @@ export const FUNCTION_SPECS = {
     timeoutSeconds: 20,
     memoryMB: 256,
     openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
-    env: [TPL_REVIEW_RESULT],
+    env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
     triggers: [],
   },
 } satisfies Record<string, FunctionSpec>;

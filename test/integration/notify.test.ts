@@ -12,7 +12,7 @@ const apply = { action: 'apply', unitId: 'u7', name: '周自荐', phone: '139000
 it('account.templates gives anyone the environment\'s template ids', async () => {
   const rt = demoRuntime();
   try {
-    expect(data(await rt.call('account', { action: 'templates' }, null))).toEqual({ reviewResult: 'review-result' });
+    expect(data(await rt.call('account', { action: 'templates' }, null))).toEqual({ reviewResult: 'review-result', problemProgress: 'problem-progress' });
   } finally {
     rt.close();
   }

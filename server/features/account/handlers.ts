@@ -42,7 +42,7 @@ export const accountFunction = defineFunction('account', account, {
   },
 
   async templates() {
-    return { reviewResult: TEMPLATES.reviewResult };
+    return { reviewResult: TEMPLATES.reviewResult, problemProgress: TEMPLATES.problemProgress };
   },
 
   async whoami(ctx) {

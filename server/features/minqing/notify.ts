@@ -2,12 +2,10 @@
 // with the unread count on 我的) and sends a subscribe message through the notifier port.
 import { PROBLEM_STATUS_LABELS } from '../../../contracts/minqing-labels';
 import type { Ctx } from '../../core/context';
-import { phrase, thing } from '../../core/templates';
+import { subscribeData } from '../../core/subscribe';
+import { TEMPLATES } from '../../core/templates';
 import { createdKey, type InboxDoc, type ProblemDoc } from './docs';
 import { randomId } from './ids';
-
-/** 办理进度通知: character_string1 编号, thing2 事项, phrase3 状态, thing4 说明. */
-export const PROGRESS_TEMPLATE = process.env.LZT_TPL_PROBLEM_PROGRESS ?? 'problem-progress';
 
 export interface Message {
   openid: string;
@@ -38,21 +36,13 @@ export async function deliver(ctx: Ctx, messages: Message[]): Promise<void> {
       ...(m.meetingId ? { meetingId: m.meetingId } : {}),
     };
     await ctx.store.collection('mqinbox').add(doc);
-    try {
-      await ctx.notifier.send({
-        touser: m.openid,
-        templateId: PROGRESS_TEMPLATE,
-        page: m.page ?? (m.problemId ? `minqing/detail?id=${m.problemId}` : 'pages/mine/index'),
-        data: {
-          character_string1: { value: (m.number ?? 'MQ').slice(0, 32) },
-          thing2: thing(m.body),
-          phrase3: phrase(m.status ?? '有新进展'),
-          thing4: thing(m.title),
-        },
-      });
-    } catch {
-      // A refused subscribe message (no grant left, a template not set up) leaves the 消息 as the record.
-    }
+    // Never throws: a message that does not go out is recorded by the notifier; the 消息 stays.
+    await ctx.notifier.send({
+      touser: m.openid,
+      templateId: TEMPLATES.problemProgress,
+      page: m.page ?? (m.problemId ? `minqing/detail?id=${m.problemId}` : 'pages/mine/index'),
+      data: subscribeData({ character_string1: m.number ?? 'MQ', thing2: m.body, phrase3: m.status ?? '有新进展', thing4: m.title }),
+    });
   }
 }
 
