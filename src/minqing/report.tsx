@@ -3,8 +3,9 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { fetchWhoami } from '../account/whoami';
+import { fetchWhoami } from '../api/whoami';
 import { call } from '../api/client';
+import { useSubscribeAsk } from '../api/subscribe';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import EmptyState from '../components/EmptyState';
 import ErrorState from '../components/ErrorState';
@@ -88,6 +89,7 @@ function ResidentForm({ categories, target, gate, onSent }: FormProps) {
   const [draft, setDraft] = useState<DraftState>(() => emptyDraft(target.place));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const askSubscribe = useSubscribeAsk(['problemProgress']);
 
   async function submit() {
     if (busy) return;
@@ -95,6 +97,8 @@ function ResidentForm({ categories, target, gate, onSent }: FormProps) {
     if (problem) return setError(problem);
     setError(null);
     setBusy(true);
+    // WeChat grants one 办理进度 message per tap, and only inside the tap: asked first (nothing on H5).
+    await askSubscribe();
     const reply = await call('minqing', 'submit', { ...toInput(draft), ...(target.unitId ? { unitId: target.unitId } : {}) });
     setBusy(false);
     if (reply.ok) return onSent([reply.data.problem]);

@@ -8,7 +8,7 @@ import { TEMPLATES } from '../../core/templates';
 import { redeemInvite } from '../../domain/invites';
 import { UPLOAD_RULES, uploadTicket } from '../../domain/uploads';
 import { cmd } from '../../store/port';
-import { effectiveRoles, loadUser, type UserDoc } from './users';
+import { effectiveRoles, loadUser, type UserDoc } from '../../domain/users';
 
 const DAY_MS = 24 * 3600_000;
 

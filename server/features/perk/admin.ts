@@ -8,12 +8,12 @@ import { AppError } from '../../core/errors';
 import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import { getNode } from '../../domain/nodes';
 import { requireScope } from '../../domain/scope';
-import { shortId } from '../roster/util';
+import { shortId } from '../../core/ids';
 import { rebuildCatalogue } from './catalogue';
 import { C, MAX_PERKS_PER_PARTNER, SCOPE_LEVELS, sameDoc, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc } from './docs';
 
 export async function getPartner(ctx: Ctx, partnerId: string): Promise<PartnerDoc> {
-  const p = (await ctx.store.collection(C.partners).doc(partnerId).get()) as PartnerDoc | null;
+  const p = await ctx.store.collection(C.partners).doc(partnerId).get();
   if (!p) throw new AppError('NOT_FOUND', '没有找到这个支持单位');
   return p;
 }
@@ -49,7 +49,7 @@ export async function savePartner(ctx: Ctx, input: z.output<typeof SavePartnerIn
   // A logo kept when the partner is saved again passes as it is; a new one must be the caller's upload.
   if (input.logo) await requireOwnedFiles(ctx, [input.logo], 'photo', { kept: [existing?.logo] });
 
-  const namesake = (await ctx.store.collection(C.partners).where({ name: input.name }).limit(2).get()) as PartnerDoc[];
+  const namesake = await ctx.store.collection(C.partners).where({ name: input.name }).limit(2).get();
   if (namesake.some((p) => p._id !== existing?._id)) {
     throw new AppError('CONFLICT', `已有名为“${input.name}”的支持单位，分店请加上店名以示区分`);
   }
@@ -104,10 +104,10 @@ export async function savePerk(ctx: Ctx, input: z.output<typeof SavePerkInput>):
   const perks = ctx.store.collection(C.perks);
   let existing: PerkDoc | null = null;
   if (input.perkId) {
-    existing = (await perks.doc(input.perkId).get()) as PerkDoc | null;
+    existing = await perks.doc(input.perkId).get();
     if (!existing || existing.partnerId !== partner._id) throw new AppError('NOT_FOUND', '没有找到这项优惠');
   }
-  const namesake = (await perks.where({ partnerId: partner._id, title: input.title }).limit(2).get()) as PerkDoc[];
+  const namesake = await perks.where({ partnerId: partner._id, title: input.title }).limit(2).get();
   if (namesake.some((k) => k._id !== existing?._id)) throw new AppError('CONFLICT', `“${partner.name}”已有名为“${input.title}”的优惠`);
   let order = existing?.order;
   if (order === undefined) {

@@ -11,7 +11,7 @@ import { AppError } from '../../core/errors';
 import { putPrivateFile } from '../../domain/uploads';
 import { DEFAULT_PROMISE, type NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
-import { inPool } from './util';
+import { inPool } from '../../core/pool';
 
 // pdfkit is loaded with require(): a bundler then takes its CommonJS build (js/pdfkit.js).
 // An `import` would make esbuild take the ES module build, whose `import.meta.url` is empty
