@@ -1,5 +1,6 @@
 import { accountSubpackage } from './account/subpackage';
 import { ledgerSubpackage } from './ledger/subpackage';
+import { minqingSubpackage } from './minqing/subpackage';
 import { noticeSubpackage } from './notice/subpackage';
 import { perkSubpackage } from './perk/subpackage';
 import { registerSubpackage } from './register/subpackage';
@@ -8,7 +9,7 @@ import { scanSubpackage } from './scan/subpackage';
 import { voteSubpackage } from './vote/subpackage';
 
 // Each feature declares its subpackage in src/<feature>/subpackage.ts.
-const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage, noticeSubpackage].filter((p) => p.pages.length > 0);
+const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage, minqingSubpackage, noticeSubpackage].filter((p) => p.pages.length > 0);
 
 export default defineAppConfig({
   // Main package: the three tabBar pages only. Features add subpackages under src/<feature>/.
@@ -37,7 +38,8 @@ export default defineAppConfig({
     ],
   },
   __usePrivacyCheck__: true,
-  // 专属优惠 › 离我最近 asks for the location only after the tap (and the privacy consent).
-  requiredPrivateInfos: ['getLocation'],
+  // 专属优惠 › 离我最近 asks for the location only after the tap (and the privacy consent);
+  // 反映问题 lets the resident pick the place on a map (chooseLocation).
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: { 'scope.userLocation': { desc: '按距离为您排列附近支持单位的专属优惠' } },
 });

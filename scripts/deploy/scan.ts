@@ -19,8 +19,14 @@ export const PORT_OPEN_APIS: { call: RegExp; api: OpenApiName }[] = [
 /** A port method → the environment variable its cloud adapter reads. */
 export const PORT_ENV: { call: RegExp; env: string }[] = [{ call: /\bsecrets\.passKey\(/, env: 'LZT_PASS_SECRET' }];
 
-const DIRECT_OPEN_API = /\bopenapi\s*\.\s*([A-Za-z]+)\s*\.\s*([A-Za-z]+)/g;
+/** A call (`cloud.openapi.wxacode.get(`), not a mention in a comment or a file name (`deploy-openapi.test.ts`). */
+const DIRECT_OPEN_API = /\bopenapi\s*\.\s*([A-Za-z]+)\s*\.\s*([A-Za-z]+)\s*\(/g;
 const ENV_READ = /\bprocess\.env\.(LZT_[A-Z0-9_]+)|\bprocess\.env\[\s*['"](LZT_[A-Z0-9_]+)['"]\s*\]/g;
+
+/** Comments mention calls without making them (a usage example, a test's file name). */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
 
 export interface FunctionUsage {
   name: string;
@@ -40,7 +46,7 @@ export function usageOf(name: string, files: Record<string, string>): FunctionUs
   const sources = Object.keys(files).sort();
   for (const file of sources) {
     if (PORT_ADAPTERS.includes(file)) continue;
-    const text = files[file];
+    const text = withoutComments(files[file]);
     const found = (what: string, set: Set<string>) => {
       set.add(what);
       evidence.push(`${what} ← ${file}`);

@@ -8,6 +8,8 @@ import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
+import { minqingUrls } from '../minqing/subpackage';
+import { formatDate } from '../utils/beijingTime';
 import { announceVisit } from './ledgerEvents';
 import VisitForm, { type RecordedVisit } from './VisitForm';
 import VisitHistory from './VisitHistory';
@@ -31,6 +33,12 @@ function PhoneCell({ phone }: { phone?: string }) {
       }
     />
   );
+}
+
+/** The visit made today (Beijing date), which problems collected now belong to. */
+function todaysVisit(visits: { id: string; visitedAt: number }[]): string | undefined {
+  const today = formatDate(Date.now());
+  return visits.find((v) => formatDate(v.visitedAt) === today)?.id;
 }
 
 export default function HouseholdPage() {
@@ -61,6 +69,14 @@ export default function HouseholdPage() {
                 <PhoneCell phone={h.phone} />
               </CellGroup>
               <VisitForm householdId={h.id} onRecorded={recorded} />
+              <CellGroup title='收集一批问题' footer='住户提出的问题登记为民情反映，按三事分流办理，住户能看到办理进度。'>
+                <Cell
+                  id='household-collect'
+                  title='收集一批问题'
+                  description={todaysVisit(h.visits) ? '关联今天的走访' : '为这户登记问题'}
+                  onClick={() => void Taro.navigateTo({ url: minqingUrls.collect({ householdId: h.id, visitId: todaysVisit(h.visits), address: h.address }) })}
+                />
+              </CellGroup>
               <View className='lzt-section-title'>走访记录（最近 {h.visits.length} 次）</View>
               <VisitHistory visits={h.visits} />
             </>

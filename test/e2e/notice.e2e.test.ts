@@ -93,7 +93,7 @@ describeE2E('通知公告 (H5)', () => {
     await Promise.all([admin.context.close(), resident.context.close(), far.context.close()]);
   });
 
-  test('in 大字模式 the 首页 notices and the list read well; an unbound visitor is told how to see notices', async () => {
+  test('in 大字模式 the 首页 notices and the list read well; a resident without a household is told how, then reads the scanned card’s notices', async () => {
     const large = await phone(browser);
     await useLargeText(large.context);
     await signInAs(large.context, app, 'resident');
@@ -101,6 +101,9 @@ describeE2E('通知公告 (H5)', () => {
     await expectText(large.page, '#notice-list', TITLE);
     await expectText(large.page, '#notice-list-scope', '1栋1单元邻');
     await shotAll(large.page, 'notice-list-large');
+    await openRoute(app, large.page, '/pages/home/index', 'home');
+    await expectText(large.page, '#home-notices', TITLE);
+    await shotAll(large.page, 'notice-home-large');
     await large.context.close();
 
     // A 组长 has no household of their own (and scanned no card): told how notices appear.
@@ -110,6 +113,16 @@ describeE2E('通知公告 (H5)', () => {
     await expectText(visitor.page, '#home-notices-bind', '绑定住户后查看通知');
     await openRoute(app, visitor.page, '/notice/index', 'notice-list');
     await expectText(visitor.page, '#notice-list-unbound', '扫描门上的邻长联系卡');
+    // Once they open a card of 第一片 (the scan page), its notices are theirs to read, there and on 首页.
+    await openRoute(app, visitor.page, '/scan/index?scene=u1', 'scan');
+    await visitor.page.click('#scan-notices');
+    await visitor.page.waitForSelector('#page-notice-list');
+    await expectText(visitor.page, '#notice-list-scope', '您扫描的联系卡');
+    await expectText(visitor.page, '#notice-list', TITLE);
+    await openRoute(app, visitor.page, '/pages/home/index', 'home');
+    await expectText(visitor.page, '#home-notices', TITLE);
+    await visitor.page.click(`#home-notices .notice-row:has-text("${TITLE}")`);
+    await expectText(visitor.page, '#notice-detail-body', '请提前储水');
     await visitor.context.close();
   });
 });

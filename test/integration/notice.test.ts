@@ -199,6 +199,9 @@ describe('notice: the feed', () => {
     expect(opened).toMatchObject({ body: text.body, read: false, canManage: false });
     expect(opened.readCount).toBeUndefined();
     expect(((await rt.store.collection('notices').doc(notice.id).get()) as NoticeDoc).reads).toBe(0);
+    // A remembered card that no longer exists (or is not a 邻) reads as no card at all.
+    expect(data(await feed(rt, 'demo-newcomer', { unitId: 'u99999' }))).toMatchObject({ source: 'none', items: [] });
+    expect(data(await feed(rt, 'demo-newcomer', { unitId: 'a1' }))).toMatchObject({ source: 'none', items: [] });
   });
 
   it('reads per feed call do not grow with the number of notices', async () => {

@@ -24,7 +24,10 @@ describe('the scan', () => {
     const used = usageOf('x', {
       'server/features/a.ts': 'await ctx.notifier.send({ touser })\nconst k = ctx.secrets.passKey()',
       'server/features/b.ts': "await cloud.openapi.wxacode.get({ path })\nconst n = process.env.LZT_NEW_THING\nprocess.env['LZT_OTHER']",
+      'server/features/c.ts': '// held by test/unit/deploy-openapi.test.ts (a file name, not a call)\n/** e.g. await ctx.notifier.send({ … }) */\nconst url = "https://x";',
       'server/runtime/cloud-ports.ts': 'api.security.msgSecCheck(x); checker.checkText(t); qr.make(q)',
+      // A file name in a comment is no call.
+      'server/deploy/c.ts': '// see test/unit/deploy-openapi.test.ts',
     });
     expect(used.openapi).toEqual(['subscribeMessage.send', 'wxacode.get']);
     expect(used.env).toEqual(['LZT_NEW_THING', 'LZT_OTHER', 'LZT_PASS_SECRET']);

@@ -40,7 +40,7 @@ export async function deliver(ctx: Ctx, messages: Message[]): Promise<void> {
     await ctx.notifier.send({
       touser: m.openid,
       templateId: TEMPLATES.problemProgress,
-      page: m.page ?? (m.problemId ? `minqing/detail?id=${m.problemId}` : 'pages/mine/index'),
+      page: m.page ?? (m.problemId ? `minqing/detail?id=${m.problemId}` : m.meetingId ? `minqing/meeting?id=${m.meetingId}` : 'minqing/inbox'),
       data: subscribeData({ character_string1: m.number ?? 'MQ', thing2: m.body, phrase3: m.status ?? '有新进展', thing4: m.title }),
     });
   }

@@ -7,9 +7,11 @@ import PageShell from '../../components/PageShell';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
+import { minqingUrls } from '../../minqing/subpackage';
 import MyLeadCard from './MyLeadCard';
 
 const openHousehold = () => void Taro.navigateTo({ url: '/account/household' });
+const openReport = () => void Taro.navigateTo({ url: minqingUrls.report() });
 
 function Unbound() {
   return (
@@ -39,6 +41,9 @@ export default function CardPage() {
               <MyLeadCard unitId={me.household.unitId} />
               <CellGroup title='我的住户'>
                 <Cell id='card-household' title={me.household.address} description='查看、修改我家登记的信息' onClick={openHousehold} />
+              </CellGroup>
+              <CellGroup title='有事找邻长'>
+                <Cell id='card-report' title='反映问题' description='拍照说一说，邻长接单办理，进度在“我的 › 消息”里看' onClick={openReport} />
               </CellGroup>
             </>
           ) : (

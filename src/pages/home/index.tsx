@@ -8,6 +8,7 @@ import PageShell from '../../components/PageShell';
 import PrimaryButton from '../../components/PrimaryButton';
 import PerkEntries from './PerkEntries';
 import CampaignBanner from './CampaignBanner';
+import MinqingEntries from './MinqingEntries';
 import NoticeSection from './NoticeSection';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
@@ -117,6 +118,7 @@ export default function HomePage() {
             ) : null}
             <CampaignBanner me={me} />
             {me.signedIn ? <NoticeSection me={me} /> : null}
+            <MinqingEntries me={me} />
             <MyHousehold me={me} />
             <MyWork me={me} />
             <AboutSystem />

@@ -10,6 +10,7 @@ import DevSignIn from '../../dev/DevSignIn';
 import { useCall } from '../../hooks/useCall';
 import { setLargeText, useLargeText } from '../../settings/largeText';
 import { PerkMineEntry } from '../home/PerkEntries';
+import MinqingMine from './MinqingMine';
 import '../../components/card/card.scss';
 import './index.scss';
 
@@ -101,6 +102,7 @@ export default function MePage() {
   return (
     <PageShell name='me'>
       <CallView state={who}>{(me) => <Profile me={me} />}</CallView>
+      <MinqingMine signedIn={who.data?.signedIn} />
       <MyRecords />
       <PerkMineEntry roles={who.data?.roles} />
       <LargeTextSetting />

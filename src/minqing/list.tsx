@@ -1,0 +1,87 @@
+// 辖区民情 for the 管理员: every problem of the subtree, filtered by class, status, category,
+// 片 and overdue, with the total that matches.
+import { ScrollView, View } from '@tarojs/components';
+import { useState } from 'react';
+import { PROBLEM_CLASSES, PROBLEM_CLASS_LABELS, PROBLEM_STATUSES, PROBLEM_STATUS_LABELS } from '../../contracts/minqing-labels';
+import { call } from '../api/client';
+import BlockedState, { isFinalError } from '../components/BlockedState';
+import PageShell from '../components/PageShell';
+import { useCall } from '../hooks/useCall';
+import CursorList from '../components/CursorList';
+import EmptyState from '../components/EmptyState';
+import ProblemCell from './parts/ProblemCell';
+import { useCursorPaged } from '../hooks/useCursorPaged';
+import type { ListFilters, ListReply, ProblemRow } from './types';
+import '../components/work.scss';
+import './minqing.scss';
+
+interface ChipRowProps {
+  id: string;
+  label: string;
+  items: { id: string; name: string }[];
+  value: string | undefined;
+  onPick: (id: string | undefined) => void;
+}
+
+/** 全部 + one chip per value, scrolling sideways. */
+function ChipRow({ id, label, items, value, onPick }: ChipRowProps) {
+  const all = [{ id: '', name: '全部' }, ...items];
+  return (
+    <View className='mq-filter' id={id}>
+      <View className='mq-filter__label'>{label}</View>
+      <ScrollView scrollX className='mq-filter__scroll'>
+        <View className='mq-filter__row'>
+          {all.map((i) => (
+            <View
+              key={i.id || 'all'}
+              id={`${id}-${i.id || 'all'}`}
+              className={`mq-chip mq-chip--small${(value ?? '') === i.id ? ' mq-chip--on' : ''}`}
+              onClick={() => onPick(i.id || undefined)}
+            >
+              {i.name}
+            </View>
+          ))}
+        </View>
+      </ScrollView>
+    </View>
+  );
+}
+
+export default function ListPage() {
+  const [filters, setFilters] = useState<ListFilters>({});
+  const cats = useCall(() => call('minqing', 'categories', {}), []);
+  const areas = useCall(() => call('minqing', 'stats', {}), []);
+  const list = useCursorPaged<ProblemRow, ListReply>((cursor) => call('minqing', 'list', { ...filters, ...(cursor ? { cursor } : {}), pageSize: 20 }), [JSON.stringify(filters)]);
+  const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
+
+  if (isFinalError(list.error) && list.items.length === 0) {
+    return (
+      <PageShell name='minqing-list'>
+        <BlockedState error={list.error} />
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell name='minqing-list'>
+      <View className='mq-filters lzt-cells'>
+        <ChipRow id='filter-status' label='状态' items={PROBLEM_STATUSES.map((s) => ({ id: s, name: PROBLEM_STATUS_LABELS[s] }))} value={filters.status} onPick={(v) => set({ status: v as ListFilters['status'] })} />
+        <ChipRow id='filter-class' label='分类' items={PROBLEM_CLASSES.map((c) => ({ id: c, name: PROBLEM_CLASS_LABELS[c] }))} value={filters.class} onPick={(v) => set({ class: v as ListFilters['class'] })} />
+        <ChipRow id='filter-category' label='类别' items={(cats.data?.items ?? []).map((c) => ({ id: c.id, name: c.label }))} value={filters.category} onPick={(v) => set({ category: v })} />
+        <ChipRow id='filter-area' label='片' items={(areas.data?.areas ?? []).map((a) => ({ id: a.id, name: a.name }))} value={filters.nodeId} onPick={(v) => set({ nodeId: v })} />
+        <ChipRow id='filter-overdue' label='时限' items={[{ id: 'yes', name: '只看超时' }]} value={filters.overdue ? 'yes' : undefined} onPick={(v) => set({ overdue: v ? true : undefined })} />
+      </View>
+      <View className='lzt-section-title' id='list-total'>
+        {list.first ? `共 ${list.first.total} 条` : '　'}
+      </View>
+      <CursorList state={list} id='admin-list' empty={<EmptyState id='admin-list-empty' title='没有符合条件的反映' />}>
+        {(items) => (
+          <View className='lzt-cells'>
+            {items.map((r) => (
+              <ProblemCell key={r.id} row={r} forHandler />
+            ))}
+          </View>
+        )}
+      </CursorList>
+    </PageShell>
+  );
+}

@@ -1,0 +1,69 @@
+// 民情待办 for 邻长, 组长, 片长, 部门 (and 管理员): 待处理 / 已超时 / 已办结 with their counts.
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { TODO_BOXES, TODO_BOX_LABELS } from '../../contracts/minqing-labels';
+import { call } from '../api/client';
+import BlockedState, { isFinalError } from '../components/BlockedState';
+import { Cell, CellGroup } from '../components/Cell';
+import PageShell from '../components/PageShell';
+import CursorList from '../components/CursorList';
+import EmptyState from '../components/EmptyState';
+import ProblemCell from './parts/ProblemCell';
+import { useCursorPaged } from '../hooks/useCursorPaged';
+import { minqingUrls } from './subpackage';
+import type { ProblemRow, TodoBox, TodoCounts, TodoReply } from './types';
+import '../components/work.scss';
+import './minqing.scss';
+
+const EMPTY: Record<TodoBox, string> = {
+  pending: '没有待处理的问题',
+  overdue: '没有超时的问题',
+  done: '还没有办结的问题',
+};
+
+export function BoxTabs({ box, counts, onPick }: { box: TodoBox; counts: TodoCounts | null; onPick: (b: TodoBox) => void }) {
+  return (
+    <View className='lzt-tabs mq-tabs' id='todo-tabs'>
+      {TODO_BOXES.map((b) => (
+        <View key={b} id={`todo-tab-${b}`} className={`lzt-tabs__item${b === box ? ' lzt-tabs__item--on' : ''}`} onClick={() => onPick(b)}>
+          {TODO_BOX_LABELS[b]}
+          {counts ? <View className={`mq-tab__count${b === 'overdue' && counts.overdue > 0 ? ' mq-tab__count--warn' : ''}`}>{counts[b]}</View> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function TodoPage() {
+  const initial = useRouter().params.box;
+  const [box, setBox] = useState<TodoBox>(initial === 'overdue' || initial === 'done' ? initial : 'pending');
+  const list = useCursorPaged<ProblemRow, TodoReply>((cursor) => call('minqing', 'todo', { box, ...(cursor ? { cursor } : {}), pageSize: 20 }), [box]);
+  const counts = list.first?.counts ?? null;
+
+  if (isFinalError(list.error) && list.items.length === 0) {
+    return (
+      <PageShell name='minqing-todo'>
+        <BlockedState error={list.error} />
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell name='minqing-todo'>
+      <BoxTabs box={box} counts={counts} onPick={setBox} />
+      <View className='lzt-section-foot'>{box === 'overdue' ? '超过受理或办结时限的问题，上级可以督办。' : '点开一条，受理、分类、记录进展或办结。'}</View>
+      <CursorList state={list} id='todo-list' empty={<EmptyState id='todo-list-empty' title={EMPTY[box]} />}>
+        {(items) => (
+          <View className='lzt-cells'>
+            {items.map((r) => (
+              <ProblemCell key={r.id} row={r} forHandler />
+            ))}
+          </View>
+        )}
+      </CursorList>
+      <CellGroup title='民情恳谈会'>
+        <Cell id='todo-open-meetings' title='民情恳谈会' description='小事在恳谈会上商量解决，查看议题和纪要' onClick={() => void Taro.navigateTo({ url: minqingUrls.meetings() })} />
+      </CellGroup>
+    </PageShell>
+  );
+}
