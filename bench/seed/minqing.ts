@@ -22,7 +22,7 @@ const DAY = 24 * HOUR;
 
 export const problemCount = () => Math.max(MEASURED_OPEN + MEASURED_DONE, Number(process.env.BENCH_MINQING_PROBLEMS ?? 100_000));
 
-function problemAt(unit: NodeDoc, i: number, now: number, state: 'pending' | 'handling' | 'closed'): ProblemDoc {
+function problemAt(unit: Pick<NodeDoc, '_id' | 'at' | 'name' | 'lead' | 'chain'>, i: number, now: number, state: 'pending' | 'handling' | 'closed'): ProblemDoc {
   const id = `pb${String(i).padStart(7, '0')}`;
   const createdAt = now - (i % 30) * DAY - (i % 1000) * 1000;
   const holder = { level: 'unit' as const, id: unit._id, name: unit.lead?.name ?? unit.name };
@@ -67,7 +67,7 @@ function problemAt(unit: NodeDoc, i: number, now: number, state: 'pending' | 'ha
 }
 
 async function seedProblems(rt: LocalRuntime, now: number): Promise<void> {
-  const units = await readAll<NodeDoc>(rt.store.collection('nodes').where({ level: 'unit' }).field(['at', 'name', 'lead', 'chain']).orderBy('_id', 'asc'), 20_000);
+  const units = await readAll(rt.store.collection('nodes').where({ level: 'unit' }).field(['at', 'name', 'lead', 'chain']).orderBy('_id', 'asc'), 20_000);
   const measured = units.find((u) => u._id === MEASURED_UNIT);
   if (!measured) throw new Error('minqing bench: no unit u1');
   const others = units.filter((u) => u._id !== MEASURED_UNIT);

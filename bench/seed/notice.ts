@@ -4,7 +4,7 @@
 // households, 100 for 1,000), written with bulkPut; and FEED_READERS residents bound to
 // households spread over the whole district, `bench-notice-<n>`.
 import type { HouseholdDoc, NodeDoc } from '../../server/domain/docs';
-import type { UserDoc } from '../../server/features/account/users';
+import type { UserDoc } from '../../server/domain/users';
 import { keyOf, NO_EXPIRY, rankOf, type NoticeDoc } from '../../server/features/notice/docs';
 import type { LocalRuntime } from '../../server/runtime/local';
 import { buildTree } from '../../server/seed/tree';

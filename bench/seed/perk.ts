@@ -9,7 +9,7 @@ import { PERK_CATEGORIES, type EligibilityT } from '../../contracts/perk';
 import { rebuildCatalogue } from '../../server/features/perk/catalogue';
 import { C, type PassDoc } from '../../server/features/perk/docs';
 import { signPass } from '../../server/features/perk/token';
-import type { UserDoc } from '../../server/features/account/users';
+import type { UserDoc } from '../../server/domain/users';
 import type { NodeDoc } from '../../server/domain/docs';
 import type { LocalRuntime } from '../../server/runtime/local';
 import { DEMO_PARTNERS, partnerDocs } from '../../server/seed/partners';

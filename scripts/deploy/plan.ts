@@ -14,7 +14,8 @@ import {
   type OpenApiName,
   type TimerTrigger,
 } from '../../server/deploy/functions';
-import { COLLECTIONS, INDEXES } from '../../server/store/indexes';
+import { COLLECTIONS } from '../../server/store/collections';
+import { INDEXES } from '../../server/store/indexes';
 import { functionEntries, ROOT } from './bundle';
 import { CREDENTIALS, type Credential } from './credentials';
 

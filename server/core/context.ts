@@ -1,6 +1,6 @@
 import type { Role } from '../../contracts/roles';
 import type { Caller, Ports } from './ports';
-import type { UserDoc } from '../features/account/users';
+import type { UserDoc } from '../domain/users';
 
 /** What a handler receives besides its input. */
 export interface Ctx extends Ports {

@@ -19,6 +19,25 @@ export const NOTIFY_STATS = 'notifyStats';
 /** Why a message did not go out. */
 export type FailureReason = 'no-template' | 'invalid-field' | 'not-subscribed' | 'refused' | 'error';
 
+/** One message that did not go out. */
+export interface NotifyFailureDoc {
+  _id: string;
+  at: number;
+  templateId: string;
+  touser: string;
+  page: string | null;
+  reason: FailureReason;
+  errCode?: number;
+  detail: string;
+}
+
+/** Failures of one Beijing day (`_id` = YYYYMMDD), in all and per reason. */
+export interface NotifyStatsDoc extends Partial<Record<FailureReason, number>> {
+  _id: string;
+  day: string;
+  failed: number;
+}
+
 const reasonOf = (errCode: number | undefined): FailureReason =>
   errCode === 43101 ? 'not-subscribed' : errCode === undefined ? 'error' : 'refused';
 

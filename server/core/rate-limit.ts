@@ -5,6 +5,13 @@ import { AppError } from './errors';
 import { StoreError } from '../store/port';
 import { cmd } from '../store/port';
 
+/** One window's count for one key (`_id` = key:window), removed by the daily purge once expired. */
+export interface RateLimitDoc {
+  _id: string;
+  n: number;
+  expiresAt: number;
+}
+
 export async function rateLimit(ctx: Ctx, key: string, limit: number, windowMs: number, message?: string): Promise<void> {
   const now = ctx.clock.now();
   const window = Math.floor(now / windowMs);
@@ -19,5 +26,5 @@ export async function rateLimit(ctx: Ctx, key: string, limit: number, windowMs: 
     }
   }
   const doc = await ref.get();
-  if ((doc?.n as number) > limit) throw new AppError('RATE_LIMITED', message);
+  if ((doc?.n ?? 0) > limit) throw new AppError('RATE_LIMITED', message);
 }

@@ -6,7 +6,7 @@ import type { ActionContract, FunctionContract } from '../../contracts/action';
 import { DEFAULT_MESSAGES, type Reply } from '../../contracts/envelope';
 import type { Role } from '../../contracts/roles';
 import { describeIssues } from '../../contracts/zh-errors';
-import { effectiveRoles, loadUser, type UserDoc } from '../features/account/users';
+import { effectiveRoles, loadUser, type UserDoc } from '../domain/users';
 import { StoreError } from '../store/port';
 import type { Ctx } from './context';
 import { AppError } from './errors';

@@ -3,7 +3,9 @@
 // `npm run build:functions` writes each cloudfunctions/<name>/config.json from this table,
 // `npm run deploy` applies it (scripts/deploy/plan.ts), and the unit test deploy-openapi
 // holds `openapi` and `env` to what each function's bundled code really calls and reads.
-import { MIN_SECRET_LENGTH } from '../runtime/cloud-ports';
+
+/** Shortest pass key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
+export const MIN_SECRET_LENGTH = 32;
 
 /** The open APIs our ports call (server/runtime/cloud-ports.ts), by their config.json name. */
 export const OPEN_APIS = ['security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'] as const;

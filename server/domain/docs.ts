@@ -1,5 +1,6 @@
 // The documents of the district tree and what hangs off it, as stored (both runtimes).
 // Every record knows where it sits: `at` holds its ancestors' ids by level.
+import type { VisitItemsT } from '../../contracts/household';
 import type { Level } from '../../contracts/roles';
 
 /** A problem handed to a 部门 also holds `department` (its grants reach it like a node's). */
@@ -73,7 +74,6 @@ export interface NodeDoc {
   /** 社区 only */
   hotline?: string;
   stats: NodeStatsDoc;
-  [field: string]: unknown;
 }
 
 export interface LeadDoc {
@@ -96,7 +96,6 @@ export interface LeadDoc {
   /** Their photo (set by the 管理员), copied to their user (the perk pass shows it) once bound. */
   photo?: string;
   at: At;
-  [field: string]: unknown;
 }
 
 export interface HouseholdDoc {
@@ -117,7 +116,21 @@ export interface HouseholdDoc {
   boundAt?: number;
   lastVisit?: { visitedAt: number; complete: boolean } | null;
   createdAt: number;
-  [field: string]: unknown;
+}
+
+/** One 五个一 home visit: 见一次面、聊一次天、登记一次信息、发放一份告知书、收集一批问题. */
+export interface VisitDoc {
+  _id: string;
+  householdId: string;
+  unitId: string;
+  at: At;
+  visitedAt: number;
+  by: string;
+  byName: string;
+  items: VisitItemsT;
+  problems?: string;
+  /** The 民情 problems filed on this visit (server/features/minqing/submit.ts). */
+  problemIds?: string[];
 }
 
 export const DEFAULT_PROMISE = '有事找邻长：小事不出楼栋，私事当天回应，大事帮您上报跟进。';

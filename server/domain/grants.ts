@@ -2,7 +2,6 @@
 import type { RoleGrantT } from '../../contracts/common';
 import type { Store } from '../store/port';
 import type { Honour, LeadDoc } from './docs';
-import type { UserDoc } from '../features/account/users';
 
 const same = (a: RoleGrantT, b: Pick<RoleGrantT, 'role' | 'nodeId'>) => a.role === b.role && a.nodeId === b.nodeId;
 
@@ -21,7 +20,7 @@ export async function grantRole(store: Store, openid: string, grant: RoleGrantT,
   const photo = lead?.photo ? { avatar: lead.photo } : {};
   await store.transaction(async (tx) => {
     const ref = tx.collection('users').doc(openid);
-    const user = (await ref.get()) as UserDoc | null;
+    const user = await ref.get();
     if (!user) {
       await ref.set({ name: name ?? '', grants: [grant], createdAt: now, ...(honours.length ? { honours } : {}), ...photo });
       return;
@@ -40,7 +39,7 @@ export async function grantRole(store: Store, openid: string, grant: RoleGrantT,
 export async function revokeRole(store: Store, openid: string, grant: Pick<RoleGrantT, 'role' | 'nodeId'>): Promise<void> {
   await store.transaction(async (tx) => {
     const ref = tx.collection('users').doc(openid);
-    const user = (await ref.get()) as UserDoc | null;
+    const user = await ref.get();
     if (!user || !user.grants.some((g) => same(g, grant))) return;
     await ref.update({ grants: user.grants.filter((g) => !same(g, grant)) });
   });

@@ -6,7 +6,6 @@ import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { rateLimit } from '../core/rate-limit';
 import { StoreError } from '../store/port';
-import type { LeadDoc } from './docs';
 import { grantRole } from './grants';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -26,7 +25,6 @@ export interface InviteDoc {
   /** Withdrawn by a 管理员: an unused code no longer binds; a used one's role was taken back. */
   revokedAt?: number;
   revokedBy?: string;
-  [field: string]: unknown;
 }
 
 export async function createInvite(ctx: Ctx, target: InviteTarget): Promise<{ code: string; expiresAt: number }> {
@@ -50,7 +48,7 @@ export async function redeemInvite(ctx: Ctx, code: string): Promise<RoleGrantT> 
   const now = ctx.clock.now();
   const invite = await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('invites').doc(code);
-    const doc = (await ref.get()) as InviteDoc | null;
+    const doc = await ref.get();
     if (!doc) throw new AppError('NOT_FOUND', '绑定码不正确，请核对后重新输入');
     if (doc.revokedAt) throw new AppError('CLOSED', '这个绑定码已作废，请向社区索取新的');
     if (doc.usedBy) throw new AppError('CONFLICT', '这个绑定码已经用过了，请向社区索取新的');
@@ -60,7 +58,7 @@ export async function redeemInvite(ctx: Ctx, code: string): Promise<RoleGrantT> 
   });
   const { target } = invite;
   if (target.kind === 'lead') {
-    const lead = (await ctx.store.collection('leads').doc(target.leadId).get()) as LeadDoc | null;
+    const lead = await ctx.store.collection('leads').doc(target.leadId).get();
     if (!lead || lead.status === 'replaced') throw new AppError('CLOSED', '这项任命已经变更，请联系社区');
     await ctx.store.collection('leads').doc(lead._id).update({ openid });
     await ctx.store.collection('nodes').doc(lead.nodeId).update({ 'lead.openid': openid, 'lead.activeAt': now });

@@ -14,7 +14,7 @@ export interface Person {
 }
 
 /** Copies a group's or area's lead (with their away mark) onto every card below it (one write). */
-export async function refreshChain(store: Store, node: NodeDoc, lead: ChainLead | null): Promise<void> {
+export async function refreshChain(store: Store, node: LeadNode, lead: ChainLead | null): Promise<void> {
   if (node.level !== 'group' && node.level !== 'area') return;
   await store
     .collection('nodes')
@@ -22,7 +22,10 @@ export async function refreshChain(store: Store, node: NodeDoc, lead: ChainLead 
     .update({ [`chain.${node.level}.lead`]: lead });
 }
 
-function grantFor(node: NodeDoc) {
+/** What appointing a lead reads of its node (an import reads no more than this). */
+export type LeadNode = Pick<NodeDoc, '_id' | 'level' | 'name' | 'parentId' | 'at' | 'lead'>;
+
+function grantFor(node: LeadNode) {
   const role = LEAD_ROLE_OF[node.level];
   if (!role) throw new AppError('INVALID_INPUT', '只有片、组、邻设有三长');
   return { role, nodeId: node._id, nodeName: node.name, level: node.level };
@@ -33,7 +36,7 @@ function grantFor(node: NodeDoc) {
  * a correction); another phone replaces the current lead, whose record is kept as history.
  * Households, cards and open work belong to the node, so they pass to the successor as they are.
  */
-export async function assignLead(ctx: Ctx, node: NodeDoc, person: Person, reason: string): Promise<{ leadId: string; changed: boolean }> {
+export async function assignLead(ctx: Ctx, node: LeadNode, person: Person, reason: string): Promise<{ leadId: string; changed: boolean }> {
   const grant = grantFor(node);
   const now = ctx.clock.now();
   const nodes = ctx.store.collection('nodes');
@@ -48,17 +51,17 @@ export async function assignLead(ctx: Ctx, node: NodeDoc, person: Person, reason
     await nodes.doc(node._id).update({ 'lead.name': person.name, ...(link ? { 'lead.openid': person.openid } : {}) });
     if (rename) await refreshChain(ctx.store, node, chainLeadOf({ ...current, name: person.name }));
     if (link) {
-      const record = (await leads.doc(current.id).get()) as LeadDoc | null;
+      const record = await leads.doc(current.id).get();
       await grantRole(ctx.store, person.openid as string, grant, now, person.name, record);
     }
     return { leadId: current.id, changed: true };
   }
 
   // One phone is one person: it may lead several nodes, but not under two names.
-  const [clash] = (await leads
+  const [clash] = await leads
     .where({ phone: person.phone, status: cmd.in(['active', 'away']), name: cmd.neq(person.name) })
     .limit(1)
-    .get()) as LeadDoc[];
+    .get();
   if (clash) throw new AppError('CONFLICT', `这个手机号已登记为另一位三长（${clash.name}），请核对`);
 
   if (current) {

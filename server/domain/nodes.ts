@@ -5,7 +5,7 @@ import { cmd, MAX_LIMIT, type Doc, type Query, type Store } from '../store/port'
 import type { At, NodeDoc, NodeStatsDoc } from './docs';
 
 export async function getNode(store: Store, id: string, levels?: Level[]): Promise<NodeDoc> {
-  const node = (await store.collection('nodes').doc(id).get()) as NodeDoc | null;
+  const node = await store.collection('nodes').doc(id).get();
   if (!node || (levels && !levels.includes(node.level))) {
     throw new AppError('NOT_FOUND', levels?.length === 1 && levels[0] === 'unit' ? '没有找到这个邻，联系卡可能已停用' : '没有找到这个组织');
   }
@@ -29,10 +29,10 @@ export async function bumpStats(store: Store, at: At, delta: Partial<NodeStatsDo
  * Give the query a total order (end it with orderBy('_id')): CloudBase keeps no stable
  * order between pages otherwise.
  */
-export async function readAll<T extends Doc>(query: Query, max = 50_000): Promise<T[]> {
+export async function readAll<T extends Doc>(query: Query<T>, max = 50_000): Promise<T[]> {
   const out: T[] = [];
   for (let skip = 0; skip < max; skip += MAX_LIMIT) {
-    const page = (await query.skip(skip).limit(MAX_LIMIT).get()) as T[];
+    const page = await query.skip(skip).limit(MAX_LIMIT).get();
     out.push(...page);
     if (page.length < MAX_LIMIT) break;
   }

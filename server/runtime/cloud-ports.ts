@@ -4,6 +4,7 @@ import { AppError } from '../core/errors';
 import { recordingNotifier, type Deliver } from '../core/notify';
 import type { ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets } from '../core/ports';
 import type { Logger } from '../core/router';
+import { MIN_SECRET_LENGTH } from '../deploy/functions';
 import { CloudStore, type SdkDatabase } from '../store/cloud';
 import type { Store } from '../store/port';
 
@@ -183,8 +184,6 @@ export function cloudQr(api: OpenApi, envVersion: EnvVersion = 'release'): QrMak
 }
 
 // ---- secrets: the function's environment variables (set per environment in the console) ----
-/** Shortest pass key accepted: 32 characters (e.g. `openssl rand -hex 32` gives 64). */
-export const MIN_SECRET_LENGTH = 32;
 
 export function envSecrets(env: Record<string, string | undefined> = process.env, log: Logger = defaultLog): Secrets {
   let passKey: Buffer | null = null;

@@ -1,7 +1,7 @@
 // The demo 社区 used by `npm start` and the tests: one 社区, 3 片, 9 组, 30 邻, 400 户,
 // and one demo user for each role the dev sign-in offers.
 import type { RoleGrantT } from '../../contracts/common';
-import type { UserDoc } from '../features/account/users';
+import type { UserDoc } from '../domain/users';
 import type { LocalStore } from '../store/local-store';
 import { addressOf, type NodeDoc } from '../domain/docs';
 import type { InviteDoc } from '../domain/invites';

@@ -1,7 +1,7 @@
 // 民情 in the demo: the district's 部门 (区直单位 that take 大事) with one 部门 account, and
 // for `npm start` a living loop — a few problems in several states and a 民情恳谈会 — made
 // by running the real handlers as the demo users over the past days.
-import type { UserDoc } from '../features/account/users';
+import type { UserDoc } from '../domain/users';
 import type { Clock, Ports } from '../core/ports';
 import { dispatch } from '../core/router';
 import { minqingFunction } from '../features/minqing/handlers';

@@ -32,7 +32,7 @@ import {
   patchOf,
 } from './cloud-emulator-sdk';
 import type { SdkCollection, SdkCommand, SdkDatabase, SdkDocRef, SdkQuery, SdkTransaction, SdkTxCollection } from './cloud';
-import { MAX_LIMIT, type Doc, type Query } from './port';
+import { MAX_LIMIT, type AnyDoc, type Query } from './port';
 import type { SqliteStore } from './sqlite';
 
 export interface CloudEmulatorOptions {
@@ -58,7 +58,7 @@ type Key = string;
 const keyOf = (collection: string, id: string): Key => `${collection}\u0000${id}`;
 
 class EmuTx {
-  readonly writes = new Map<Key, { collection: string; id: string; doc: Doc | null }>();
+  readonly writes = new Map<Key, { collection: string; id: string; doc: AnyDoc | null }>();
   readonly locked = new Set<Key>();
   state: 'open' | 'aborted' | 'done' = 'open';
   private release!: () => void;
@@ -81,7 +81,7 @@ export class CloudEmulator implements SdkDatabase {
   /** The commit that last wrote each document (documents never written here: 0). */
   private readonly lastWrite = new Map<Key, number>();
   /** Each document's state before the commits made while transactions were open (for their snapshots). */
-  private readonly history = new Map<Key, { seq: number; before: Doc | null }[]>();
+  private readonly history = new Map<Key, { seq: number; before: AnyDoc | null }[]>();
   private readonly locks = new Map<Key, EmuTx>();
   private readonly open = new Set<EmuTx>();
 
@@ -118,12 +118,12 @@ export class CloudEmulator implements SdkDatabase {
   }
 
   // ---- committed state ----
-  current(collection: string, id: string): Doc | null {
+  current(collection: string, id: string): AnyDoc | null {
     return this.sqlite.entry(collection, id)?.doc ?? null;
   }
 
   /** The document as a transaction with this snapshot sees it. */
-  snapshotOf(collection: string, id: string, snapshot: number): Doc | null {
+  snapshotOf(collection: string, id: string, snapshot: number): AnyDoc | null {
     const key = keyOf(collection, id);
     if ((this.lastWrite.get(key) ?? 0) <= snapshot) return this.current(collection, id);
     const older = this.history.get(key)?.find((h) => h.seq > snapshot);
@@ -131,7 +131,7 @@ export class CloudEmulator implements SdkDatabase {
   }
 
   /** Marks documents as written by a new commit, keeping their old state for open snapshots. */
-  private committed(changes: { collection: string; id: string; before: Doc | null }[]): void {
+  private committed(changes: { collection: string; id: string; before: AnyDoc | null }[]): void {
     const seq = ++this.seq;
     for (const { collection, id, before } of changes) {
       const key = keyOf(collection, id);
@@ -197,7 +197,7 @@ export class CloudEmulator implements SdkDatabase {
     tx.locked.add(key);
   }
 
-  view(tx: EmuTx, collection: string, id: string): Doc | null {
+  view(tx: EmuTx, collection: string, id: string): AnyDoc | null {
     if (tx.state !== 'open') throw abortedError();
     const w = tx.writes.get(keyOf(collection, id));
     return w ? w.doc : this.snapshotOf(collection, id, tx.snapshot);
@@ -297,8 +297,8 @@ class EmuCollection implements SdkCollection {
     let q = this.query();
     if (this.state.skip) q = q.skip(this.state.skip);
     q = q.limit(Math.min(this.state.limit ?? this.emu.pageLimit, this.emu.pageLimit));
-    if (this.state.fields) q = q.field(this.state.fields);
-    return { data: clone(await q.get()) };
+    const rows = this.state.fields ? await q.field(this.state.fields).get() : await q.get();
+    return { data: clone(rows) };
   }
 
   async count(): Promise<{ total: number }> {
@@ -341,7 +341,7 @@ class EmuCollection implements SdkCollection {
 
   async add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> {
     await this.emu.trip();
-    const data = clone(options.data) as Doc;
+    const data = clone(options.data) as AnyDoc;
     const id = data._id;
     await this.emu.unlocked(this.name, id);
     if (this.emu.current(this.name, id)) throw duplicateError(this.name, id);
@@ -394,7 +394,7 @@ class EmuTransaction implements SdkTransaction {
 
   collection(name: string): SdkTxCollection {
     const { emu, tx } = this;
-    const put = (id: string, doc: Doc | null) => tx.writes.set(keyOf(name, id), { collection: name, id, doc });
+    const put = (id: string, doc: AnyDoc | null) => tx.writes.set(keyOf(name, id), { collection: name, id, doc });
     return {
       doc: (id: string): SdkDocRef => ({
         async get() {
@@ -428,7 +428,7 @@ class EmuTransaction implements SdkTransaction {
       }),
       async add(options) {
         await emu.trip();
-        const data = clone(options.data) as Doc;
+        const data = clone(options.data) as AnyDoc;
         emu.claim(tx, name, data._id, 'collection.add');
         if (emu.view(tx, name, data._id)) throw duplicateError(name, data._id);
         put(data._id, data);

@@ -15,28 +15,29 @@
 //   backoff (the SDK's own retries have no pause, so we turn them off).
 import { randomBytes } from 'node:crypto';
 import { splitPath } from './doc-patch';
+import type { CollectionName, Collections } from './collections';
 import {
   isCmd,
-  MAX_LIMIT,
   StoreError,
   totalOrder,
+  type AnyDoc,
+  type AnyStore,
   type Collection,
-  type Direction,
   type Doc,
+  type DocBody,
   type DocRef,
   type FieldCmd,
   type Filter,
   type LogicCmd,
   type NewDoc,
   type Patch,
-  type Query,
   type Store,
   type StoreStats,
-  type Transaction,
   type TxCollection,
   type TxDocRef,
   type UpdateCmd,
 } from './port';
+import { EMPTY_QUERY, QueryBuilder, type QueryState } from './query-builder';
 
 // ---- the part of wx-server-sdk's database we use (its own typings return unions) ----
 type Data = Record<string, unknown>;
@@ -201,27 +202,27 @@ function alwaysChanges(patch: Patch): boolean {
   return Object.values(patch).some((v) => { const c = v as UpdateCmd; return isCmd(v) && c.$cmd === 'inc' && c.by !== 0; });
 }
 
-function docOf(res: { data: Data | Data[] | null } | undefined): Doc | null {
+function docOf(res: { data: Data | Data[] | null } | undefined): AnyDoc | null {
   const data = res?.data;
-  if (Array.isArray(data)) return (data[0] as Doc | undefined) ?? null;
-  return (data as Doc | null | undefined) ?? null;
+  if (Array.isArray(data)) return (data[0] as AnyDoc | undefined) ?? null;
+  return (data as AnyDoc | null | undefined) ?? null;
 }
 
-function withoutId(data: Omit<NewDoc, '_id'>): Data {
+function withoutId<D extends Doc>(data: DocBody<D>): Data {
   const { _id: _ignored, ...rest } = data as NewDoc;
   return rest;
 }
 
-function idFor(data: NewDoc): { id: string; rest: Data } {
-  const { _id, ...rest } = data;
+function idFor<D extends Doc>(data: NewDoc<D>): { id: string; rest: Data } {
+  const { _id, ...rest } = data as NewDoc;
   const id = _id ?? newCloudId();
   if (typeof id !== 'string' || id === '') throw new StoreError('INVALID', '_id must be a string');
   return { id, rest };
 }
 
-async function readDoc(ref: SdkDocRef): Promise<Doc | null> {
+async function readDoc<D extends Doc>(ref: SdkDocRef): Promise<D | null> {
   try {
-    return docOf(await ref.get());
+    return docOf(await ref.get()) as D | null;
   } catch (e) {
     if (isMissingDoc(e)) return null;
     throw e;
@@ -229,15 +230,8 @@ async function readDoc(ref: SdkDocRef): Promise<Doc | null> {
 }
 
 // ---- the store ----
-interface QueryState {
-  filters: Filter[];
-  order: [string, Direction][];
-  skip: number;
-  limit: number;
-  fields: string[] | null;
-}
 
-export class CloudStore implements Store {
+export class CloudStore implements Store, AnyStore {
   private readonly counts: StoreStats = { reads: 0, writes: 0 };
 
   constructor(
@@ -256,12 +250,14 @@ export class CloudStore implements Store {
     this.counts.writes++;
   }
 
-  collection(name: string): Collection {
+  collection<K extends CollectionName>(name: K): Collection<Collections[K]>;
+  collection(name: string): Collection;
+  collection<D extends Doc>(name: string): Collection<D> {
     checkName(name);
-    return new CloudCollection(this, name, { filters: [], order: [], skip: 0, limit: MAX_LIMIT, fields: null });
+    return new CloudCollection<D>(this, name, EMPTY_QUERY);
   }
 
-  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: CloudTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       try {
@@ -279,15 +275,17 @@ function checkName(name: string): void {
   if (!COLLECTION_NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
 }
 
-class CloudCollection implements Collection {
+class CloudCollection<D extends Doc = AnyDoc> extends QueryBuilder<D> implements Collection<D> {
   constructor(
     private readonly store: CloudStore,
     private readonly name: string,
-    private readonly state: QueryState,
-  ) {}
+    state: QueryState,
+  ) {
+    super(state);
+  }
 
-  private next(change: Partial<QueryState>): CloudCollection {
-    return new CloudCollection(this.store, this.name, { ...this.state, ...change });
+  protected next<E extends Doc>(state: QueryState): CloudCollection<E> {
+    return new CloudCollection<E>(this.store, this.name, state);
   }
   private get _(): SdkCommand {
     return this.store.db.command;
@@ -301,11 +299,11 @@ class CloudCollection implements Collection {
     return col.where(conds.length === 1 ? conds[0] : this._.and(...conds));
   }
 
-  doc(id: string): DocRef {
-    return new CloudDocRef(this.store, this.name, id);
+  doc(id: string): DocRef<D> {
+    return new CloudDocRef<D>(this.store, this.name, id);
   }
 
-  async add(data: NewDoc): Promise<string> {
+  async add(data: NewDoc<D>): Promise<string> {
     const { id, rest } = idFor(data);
     this.store.countWrite();
     try {
@@ -316,28 +314,7 @@ class CloudCollection implements Collection {
     return id;
   }
 
-  where(filter: Filter): Query {
-    return this.next({ filters: [...this.state.filters, filter] });
-  }
-  orderBy(field: string, direction: Direction): Query {
-    splitPath(field);
-    if (direction !== 'asc' && direction !== 'desc') throw new StoreError('INVALID', 'direction is asc or desc');
-    return this.next({ order: [...this.state.order, [field, direction]] });
-  }
-  skip(n: number): Query {
-    if (!Number.isInteger(n) || n < 0) throw new StoreError('INVALID', 'skip must be a whole number ≥ 0');
-    return this.next({ skip: n });
-  }
-  limit(n: number): Query {
-    if (!Number.isInteger(n) || n < 1) throw new StoreError('INVALID', 'limit must be a whole number ≥ 1');
-    return this.next({ limit: Math.min(n, MAX_LIMIT) });
-  }
-  field(fields: string[]): Query {
-    fields.forEach(splitPath);
-    return this.next({ fields });
-  }
-
-  async get(): Promise<Doc[]> {
+  async get(): Promise<D[]> {
     let q = this.matching();
     for (const [f, d] of totalOrder(this.state.order, this.state.skip)) q = q.orderBy(f, d);
     if (this.state.skip > 0) q = q.skip(this.state.skip);
@@ -345,7 +322,7 @@ class CloudCollection implements Collection {
     q = q.limit(this.state.limit);
     if (this.state.fields) q = q.field(Object.fromEntries(this.state.fields.map((f) => [f, true])));
     this.store.countRead();
-    return (await q.get()).data as Doc[];
+    return (await q.get()).data as D[];
   }
 
   async count(): Promise<number> {
@@ -366,7 +343,7 @@ class CloudCollection implements Collection {
   }
 }
 
-class CloudDocRef implements DocRef {
+class CloudDocRef<D extends Doc = AnyDoc> implements DocRef<D> {
   constructor(
     private readonly store: CloudStore,
     private readonly collection: string,
@@ -377,12 +354,12 @@ class CloudDocRef implements DocRef {
     return this.store.db.collection(this.collection).doc(this.id);
   }
 
-  async get(): Promise<Doc | null> {
+  async get(): Promise<D | null> {
     this.store.countRead();
-    return readDoc(this.ref());
+    return readDoc<D>(this.ref());
   }
 
-  async set(data: Omit<NewDoc, '_id'>): Promise<void> {
+  async set(data: DocBody<D>): Promise<void> {
     this.store.countWrite();
     await this.ref().set({ data: withoutId(data) });
   }
@@ -407,19 +384,21 @@ class CloudDocRef implements DocRef {
 }
 
 // ---- transactions: only single-document operations exist, as in CloudBase ----
-class CloudTransaction implements Transaction {
+class CloudTransaction {
   constructor(
     private readonly store: CloudStore,
     private readonly t: SdkTransaction,
   ) {}
 
-  collection(name: string): TxCollection {
+  collection<K extends CollectionName>(name: K): TxCollection<Collections[K]>;
+  collection(name: string): TxCollection;
+  collection<D extends Doc>(name: string): TxCollection<D> {
     checkName(name);
     const col = this.t.collection(name);
     const store = this.store;
     return {
-      doc: (id: string) => txDocRef(store, col.doc(id), name, id),
-      add: async (data: NewDoc) => {
+      doc: (id: string) => txDocRef<D>(store, col.doc(id), name, id),
+      add: async (data: NewDoc<D>) => {
         const { id, rest } = idFor(data); // an add in a transaction needs its _id
         store.countWrite();
         try {
@@ -433,7 +412,7 @@ class CloudTransaction implements Transaction {
   }
 }
 
-function txDocRef(store: CloudStore, ref: SdkDocRef, collection: string, id: string): TxDocRef {
+function txDocRef<D extends Doc>(store: CloudStore, ref: SdkDocRef, collection: string, id: string): TxDocRef<D> {
   const guard = async <T>(op: () => Promise<T>): Promise<T> => {
     try {
       return await op();
@@ -443,7 +422,7 @@ function txDocRef(store: CloudStore, ref: SdkDocRef, collection: string, id: str
   };
   const get = () => {
     store.countRead();
-    return guard(() => readDoc(ref));
+    return guard(() => readDoc<D>(ref));
   };
   return {
     get,

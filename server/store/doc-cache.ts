@@ -1,6 +1,6 @@
 // The local store's memory of documents: keyed by collection and id, and the bounded,
 // exact cache of frozen documents the SQLite store serves reads from.
-import type { Doc } from './port';
+import type { AnyDoc } from './port';
 
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -10,9 +10,9 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export type CacheEntry = { v: number; doc: Doc };
+export type CacheEntry = { v: number; doc: AnyDoc };
 /** What the cache holds for an id with no document. */
-export const ABSENT: CacheEntry = Object.freeze({ v: 0, doc: null as unknown as Doc });
+export const ABSENT: CacheEntry = Object.freeze({ v: 0, doc: null as unknown as AnyDoc });
 
 /**
  * A map keyed by collection and id, in two levels: the id strings a handler already holds are

@@ -1,48 +1,15 @@
-// Every collection and every index, declared once. The SQLite adapter creates these;
+// Every index, declared once (the collections are in ./collections.ts). The SQLite adapter creates these;
 // `npm run deploy` creates the same in the CloudBase environment (scripts/deploy/plan.ts).
 
+import type { CollectionName } from './collections';
+
 export interface IndexSpec {
-  collection: string;
+  collection: CollectionName;
   name: string;
   /** Fields in order, with direction; dotted paths for nested fields. */
   fields: [string, 1 | -1][];
   unique?: boolean;
 }
-
-export const COLLECTIONS = [
-  'nodes', // the district tree: 区 → 镇街 → 社区 → 片 → 组 → 邻
-  'users', // one per WeChat user, _id = openid: profile and role grants
-  'households', // 户: bound to a 邻 unit
-  'leads', // the 三长 as people on the roster (片长, 组长, 邻长), linked to a user once they sign in
-  'visits', // 五个一 home visits recorded by a 邻长
-  'applications', // 三长 registration: 个人自荐, 群众推荐, 组织指定
-  'invites', // one-time binding codes, _id = the code
-  'ratelimits', // fixed-window counters, _id = key:window
-  'partners', // 支持单位, scoped at a 区/镇街/社区 node (`at`)
-  'perks', // 专属优惠 of a partner, with a copy of the partner's name/category/status/scope
-  'perkcatalog', // one document `current`: every active perk with its partner (perk.list reads only this); `rev`: its revision
-  'perkpasses', // short-lived passes, _id = the 8-digit short code a clerk can type
-  'redemptions', // 核销 records, _id = the pass's nonce (a pass is consumed once)
-  'perkusage', // uses per perk, person and period, _id = perkId:openid:period
-  'perkstats', // redemptions per partner per Beijing month, _id = partnerId:YYYYMM
-  'campaigns', // 最美邻长评选: rules, windows, 编号 counter, approved candidate ids, results
-  'candidates', // one candidacy per 邻长 and campaign (deterministic _id), with its vote counter
-  'votes', // accepted votes, _id = campaign:voter:day:slot (a slot is taken once; a voter's day is a range of ids)
-  'voteAlerts', // burst alerts, _id = candidate:minute
-  'voteAudit', // voids, disqualifications and confirmations, with reasons
-  'notifyFailures', // subscribe messages that did not go out, with why (server/core/notify.ts)
-  'notifyStats', // those counted per Beijing day and reason, _id = YYYYMMDD
-  'problems', // 民情: residents' problems, held by one handler at a time (server/features/minqing)
-  'mqtimeline', // each problem's steps, append-only
-  'mqinbox', // 消息: what a user hears of their problems and meetings
-  'mqstats', // maintained counters: h:<holder> to-do boxes and figures, n:<node> roll-ups
-  'mqmeetings', // 民情恳谈会 of a 片: agenda and minutes
-  'mqconfig', // per 社区: its own categories and deadlines, _id = the 社区's id
-  'departments', // 部门 (区直单位 …) that take 大事 from the 社区
-  'notices', // 通知公告 at a node (scopeId, `at`), with its maintained read counter
-  'noticeReads', // one read marker per (notice, household), _id = noticeId:householdId
-] as const;
-export type CollectionName = (typeof COLLECTIONS)[number];
 
 export const INDEXES: IndexSpec[] = [
   { collection: 'nodes', name: 'parent_order', fields: [['parentId', 1], ['order', 1]] },

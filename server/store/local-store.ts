@@ -5,12 +5,13 @@
 // Both can be seeded in bulk (bulkPut), which the port itself does not offer.
 import type { CloudEmulatorOptions } from './cloud-emulator';
 import { CloudSemanticsStore } from './cloud-semantics';
+import type { CollectionName, Collections } from './collections';
 import type { NewDoc, Store } from './port';
 import { openSqliteStore } from './sqlite';
 
 export interface LocalStore extends Store {
   /** Seeding and imports into the database file only: many documents at once. */
-  bulkPut(collection: string, docs: NewDoc[]): void;
+  bulkPut<K extends CollectionName>(collection: K, docs: NewDoc<Collections[K]>[]): void;
   close(): void;
 }
 

@@ -1,13 +1,26 @@
 // The document-store port: the subset of the CloudBase database API our features use.
 // Both adapters (SQLite locally, wx-server-sdk in the cloud) implement it and pass the
 // same contract suite (test/store/contract.ts).
+//
+// Typed by collection: `store.collection('nodes')` is a Collection<NodeDoc>. The map from a
+// collection's name to its document type is server/store/collections.ts (one line each).
+// The adapters also take any name with untyped documents (AnyStore): the store contract
+// suite and tools that see raw documents use that; handlers get the typed Store.
+import type { CollectionName, Collections } from './collections';
 
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+/** What every stored document has. */
 export interface Doc {
   _id: string;
+}
+/** A document of no declared type (the contract suite's, an adapter's internals). */
+export interface AnyDoc extends Doc {
   [field: string]: unknown;
 }
-export type NewDoc = { _id?: string; [field: string]: unknown };
+/** A document to add: `_id` optional (the store makes one). */
+export type NewDoc<D extends Doc = AnyDoc> = Omit<D, '_id'> & { _id?: string };
+/** A whole document to set at an id. */
+export type DocBody<D extends Doc = AnyDoc> = Omit<D, '_id'>;
 
 /** CloudBase returns at most 100 records per get() in a cloud function. */
 export const MAX_LIMIT = 100;
@@ -60,48 +73,52 @@ export function totalOrder(order: [string, Direction][], skip: number): [string,
   return [...order, ['_id', order[order.length - 1][1]]];
 }
 
-export interface DocRef {
-  get(): Promise<Doc | null>;
+export interface DocRef<D extends Doc = AnyDoc> {
+  get(): Promise<D | null>;
   /** Create or replace the whole document. */
-  set(data: Omit<NewDoc, '_id'>): Promise<void>;
+  set(data: DocBody<D>): Promise<void>;
   /** Patch fields (dotted paths allowed, cmd.inc atomic); false when there is no such document. */
   update(patch: Patch): Promise<boolean>;
   remove(): Promise<boolean>;
 }
 
-export interface Query {
-  where(filter: Filter): Query;
-  orderBy(field: string, direction: Direction): Query;
-  skip(n: number): Query;
+export interface Query<D extends Doc = AnyDoc> {
+  where(filter: Filter): Query<D>;
+  orderBy(field: string, direction: Direction): Query<D>;
+  skip(n: number): Query<D>;
   /** Capped at MAX_LIMIT, as in CloudBase. */
-  limit(n: number): Query;
-  /** Return only these fields (and _id). */
-  field(fields: string[]): Query;
-  get(): Promise<Doc[]>;
+  limit(n: number): Query<D>;
+  /** Return only these (top-level) fields and _id: the documents are typed so. */
+  field<K extends keyof D & string>(fields: readonly K[]): Query<Pick<D, K | '_id'>>;
+  get(): Promise<D[]>;
   count(): Promise<number>;
   /** Patch every matching document; returns how many. */
   update(patch: Patch): Promise<number>;
   remove(): Promise<number>;
 }
 
-export interface Collection extends Query {
-  doc(id: string): DocRef;
+export interface Collection<D extends Doc = AnyDoc> extends Query<D> {
+  doc(id: string): DocRef<D>;
   /** Insert; a duplicate `_id` fails with StoreError('CONFLICT'). Returns the `_id`. */
-  add(data: NewDoc): Promise<string>;
+  add(data: NewDoc<D>): Promise<string>;
 }
 
 /** Inside a transaction only single-document operations exist, as in CloudBase. */
-export interface TxDocRef {
-  get(): Promise<Doc | null>;
-  set(data: Omit<NewDoc, '_id'>): Promise<void>;
+export interface TxDocRef<D extends Doc = AnyDoc> {
+  get(): Promise<D | null>;
+  set(data: DocBody<D>): Promise<void>;
   update(patch: Patch): Promise<void>;
   remove(): Promise<void>;
 }
-export interface TxCollection {
-  doc(id: string): TxDocRef;
-  add(data: NewDoc): Promise<string>;
+export interface TxCollection<D extends Doc = AnyDoc> {
+  doc(id: string): TxDocRef<D>;
+  add(data: NewDoc<D>): Promise<string>;
 }
 export interface Transaction {
+  collection<K extends CollectionName>(name: K): TxCollection<Collections[K]>;
+}
+/** A transaction over any collection name (the contract suite). */
+export interface AnyTransaction {
   collection(name: string): TxCollection;
 }
 
@@ -113,10 +130,17 @@ export interface StoreStats {
 }
 
 export interface Store {
-  collection(name: string): Collection;
+  collection<K extends CollectionName>(name: K): Collection<Collections[K]>;
   /** Runs `fn` atomically; retried on write conflicts; all or nothing. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Store operations since the adapter was made (each call of get/count/add/… is one). */
+  stats(): StoreStats;
+}
+
+/** The same port over any collection name, documents untyped: what the contract suite holds every adapter to. */
+export interface AnyStore {
+  collection(name: string): Collection;
+  transaction<T>(fn: (tx: AnyTransaction) => Promise<T>): Promise<T>;
   stats(): StoreStats;
 }
 
@@ -129,4 +153,14 @@ export class StoreError extends Error {
     super(message);
     this.name = 'StoreError';
   }
+}
+
+/**
+ * A read of a document the caller knows exists (read again inside a transaction, say):
+ * its absence is a broken invariant, reported as StoreError('NOT_FOUND').
+ */
+export async function present<D>(read: Promise<D | null>, what: string): Promise<D> {
+  const doc = await read;
+  if (doc === null) throw new StoreError('NOT_FOUND', `${what} is missing`);
+  return doc;
 }

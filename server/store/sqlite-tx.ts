@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { DocKeyMap } from './doc-cache';
 import { applyPatch } from './doc-patch';
-import { StoreError, type Doc, type NewDoc, type Patch, type Transaction, type TxCollection, type TxDocRef } from './port';
+import type { CollectionName, Collections } from './collections';
+import { StoreError, type AnyDoc, type Doc, type DocBody, type NewDoc, type Patch, type TxCollection, type TxDocRef } from './port';
 import type { SqliteStore } from './sqlite';
 
 export function newId(): string {
@@ -15,14 +16,14 @@ export function newId(): string {
 }
 
 type PendingOp =
-  | { kind: 'add'; doc: Doc }
-  | { kind: 'set'; doc: Doc }
+  | { kind: 'add'; doc: AnyDoc }
+  | { kind: 'set'; doc: AnyDoc }
   | { kind: 'patch'; patch: Patch }
   | { kind: 'remove' };
 
 export class TxConflict extends Error {}
 
-export class LocalTransaction implements Transaction {
+export class LocalTransaction {
   /** The version of each document read (0 = absent). */
   private readonly reads = new DocKeyMap<number>();
   private readonly writes = new DocKeyMap<PendingOp[]>();
@@ -30,13 +31,15 @@ export class LocalTransaction implements Transaction {
 
   constructor(private readonly store: SqliteStore) {}
 
-  collection(name: string): TxCollection {
+  collection<K extends CollectionName>(name: K): TxCollection<Collections[K]>;
+  collection(name: string): TxCollection;
+  collection<D extends Doc>(name: string): TxCollection<D> {
     this.store.table(name);
-    return new LocalTxCollection(this, name);
+    return new LocalTxCollection<D>(this, name);
   }
 
   async add(collection: string, data: NewDoc): Promise<string> {
-    const doc = { ...data, _id: data._id ?? newId() } as Doc;
+    const doc = { ...data, _id: data._id ?? newId() } as AnyDoc;
     this.guard();
     this.store.countWrite();
     const current = this.stateOf(collection, doc._id);
@@ -45,7 +48,7 @@ export class LocalTransaction implements Transaction {
     return doc._id;
   }
 
-  async get(collection: string, id: string): Promise<Doc | null> {
+  async get(collection: string, id: string): Promise<AnyDoc | null> {
     this.guard();
     this.store.countRead();
     return this.stateOf(collection, id);
@@ -68,7 +71,7 @@ export class LocalTransaction implements Transaction {
   }
 
   /** The document as this transaction sees it: the row read (its version remembered) plus pending ops. */
-  private stateOf(collection: string, id: string): Doc | null {
+  private stateOf(collection: string, id: string): AnyDoc | null {
     const e = this.store.entry(collection, id);
     const seen = this.reads.get(collection, id);
     if (seen === undefined) this.reads.set(collection, id, e ? e.v : 0);
@@ -91,7 +94,7 @@ export class LocalTransaction implements Transaction {
       return (e ? e.v : 0) === version;
     });
     if (!unchanged) return false;
-    const plan: { collection: string; id: string; doc: Doc | null; current: { v: number } | null; own: boolean }[] = [];
+    const plan: { collection: string; id: string; doc: AnyDoc | null; current: { v: number } | null; own: boolean }[] = [];
     this.writes.forEach((collection, id, ops) => {
       const e = this.store.entry(collection, id);
       let doc = e ? e.doc : null;
@@ -116,33 +119,33 @@ export class LocalTransaction implements Transaction {
   }
 }
 
-class LocalTxCollection implements TxCollection {
+class LocalTxCollection<D extends Doc> implements TxCollection<D> {
   constructor(
     private readonly tx: LocalTransaction,
     private readonly name: string,
   ) {}
 
-  doc(id: string): TxDocRef {
-    return new LocalTxDocRef(this.tx, this.name, id);
+  doc(id: string): TxDocRef<D> {
+    return new LocalTxDocRef<D>(this.tx, this.name, id);
   }
 
-  add(data: NewDoc): Promise<string> {
-    return this.tx.add(this.name, data);
+  add(data: NewDoc<D>): Promise<string> {
+    return this.tx.add(this.name, data as NewDoc);
   }
 }
 
-class LocalTxDocRef implements TxDocRef {
+class LocalTxDocRef<D extends Doc> implements TxDocRef<D> {
   constructor(
     private readonly tx: LocalTransaction,
     private readonly collection: string,
     private readonly id: string,
   ) {}
 
-  get(): Promise<Doc | null> {
-    return this.tx.get(this.collection, this.id);
+  get(): Promise<D | null> {
+    return this.tx.get(this.collection, this.id) as Promise<D | null>;
   }
-  set(data: Omit<NewDoc, '_id'>): Promise<void> {
-    return this.tx.write(this.collection, this.id, { kind: 'set', doc: { ...data, _id: this.id } as Doc });
+  set(data: DocBody<D>): Promise<void> {
+    return this.tx.write(this.collection, this.id, { kind: 'set', doc: { ...data, _id: this.id } as AnyDoc });
   }
   update(patch: Patch): Promise<void> {
     return this.tx.write(this.collection, this.id, { kind: 'patch', patch });
@@ -152,7 +155,7 @@ class LocalTxDocRef implements TxDocRef {
   }
 }
 
-function applyOp(doc: Doc | null, op: PendingOp, collection: string, id: string): Doc | null {
+function applyOp(doc: AnyDoc | null, op: PendingOp, collection: string, id: string): AnyDoc | null {
   switch (op.kind) {
     case 'add':
       if (doc) throw new StoreError('CONFLICT', `duplicate _id ${id} in ${collection}`);

@@ -13,24 +13,24 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ABSENT, DocCache, DocKeyMap, deepFreeze } from './doc-cache';
-import { applyPatch, setPath, splitPath } from './doc-patch';
+import { applyPatch, setPath } from './doc-patch';
 import { INDEXES, type IndexSpec } from './indexes';
+import type { CollectionName, Collections } from './collections';
 import {
-  MAX_LIMIT,
   StoreError,
   totalOrder,
+  type AnyDoc,
+  type AnyStore,
   type Collection,
-  type Direction,
   type Doc,
+  type DocBody,
   type DocRef,
-  type Filter,
   type NewDoc,
   type Patch,
-  type Query,
   type Store,
   type StoreStats,
-  type Transaction,
 } from './port';
+import { EMPTY_QUERY, QueryBuilder, type QueryState } from './query-builder';
 import { compileFilter, fieldExpr, jsonPath, type Param } from './sqlite-query';
 import { LocalTransaction, newId, TxConflict } from './sqlite-tx';
 
@@ -52,15 +52,8 @@ const BATCH_MAX_WRITES = 5_000;
 
 const TX_MAX_ATTEMPTS = 20;
 
-interface QueryState {
-  filters: Filter[];
-  order: [string, Direction][];
-  skip: number;
-  limit: number;
-  fields: string[] | null;
-}
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, AnyStore {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** Each collection's table and its row statements, prepared once. */
@@ -74,7 +67,7 @@ export class SqliteStore implements Store {
    */
   private readonly docCache = new DocCache(DOC_CACHE_MAX);
   /** Updates of the open batch not yet written to their rows (key → the document's latest state). */
-  private readonly dirty = new DocKeyMap<{ v: number; doc: Doc }>();
+  private readonly dirty = new DocKeyMap<{ v: number; doc: AnyDoc }>();
   /** The open group-commit batch; `done` settles when it is committed (or fails to be). */
   private batch: { writes: number; done: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
   private readonly begin: Database.Statement;
@@ -234,7 +227,7 @@ export class SqliteStore implements Store {
   }
 
   /** A document and its version, from the cache or the table (a document known absent is cached too). */
-  entry(collection: string, id: string): { v: number; doc: Doc } | null {
+  entry(collection: string, id: string): { v: number; doc: AnyDoc } | null {
     const hit = this.docCache.get(collection, id);
     if (hit) return hit === ABSENT ? null : hit;
     const pending = this.dirty.get(collection, id);
@@ -244,11 +237,11 @@ export class SqliteStore implements Store {
       this.docCache.set(collection, id, ABSENT);
       return null;
     }
-    return this.remember(collection, row.v, JSON.parse(row.doc) as Doc);
+    return this.remember(collection, row.v, JSON.parse(row.doc) as AnyDoc);
   }
 
   /** Caches a document this store owns (never a caller's object: it gets frozen). */
-  private remember(collection: string, v: number, doc: Doc): { v: number; doc: Doc } {
+  private remember(collection: string, v: number, doc: AnyDoc): { v: number; doc: AnyDoc } {
     const e = { v, doc: deepFreeze(doc) };
     this.docCache.set(collection, doc._id, e);
     return e;
@@ -306,7 +299,7 @@ export class SqliteStore implements Store {
     return this.rows(collection).read.get(id) as Row | undefined;
   }
 
-  insertRow(collection: string, doc: Doc): void {
+  insertRow(collection: string, doc: AnyDoc): void {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
@@ -321,7 +314,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  upsertRow(collection: string, doc: Doc): void {
+  upsertRow(collection: string, doc: AnyDoc): void {
     const rows = this.rows(collection);
     this.writing();
     this.forget(collection, doc._id);
@@ -333,7 +326,7 @@ export class SqliteStore implements Store {
    * `next`: the version this write makes, when `doc` is the store's own copy: then it stays
    * cached and its row is written back once, at the end of the batch.
    */
-  writeRow(collection: string, doc: Doc, next?: number): void {
+  writeRow(collection: string, doc: AnyDoc, next?: number): void {
     const rows = this.rows(collection);
     this.writing();
     if (next !== undefined && this.batch) {
@@ -361,15 +354,19 @@ export class SqliteStore implements Store {
     return true;
   }
 
-  collection(name: string): Collection {
+  collection<K extends CollectionName>(name: K): Collection<Collections[K]>;
+  collection(name: string): Collection;
+  collection<D extends Doc>(name: string): Collection<D> {
     this.table(name);
-    return new SqliteCollection(this, name, { filters: [], order: [], skip: 0, limit: MAX_LIMIT, fields: null });
+    return new SqliteCollection<D>(this, name, EMPTY_QUERY);
   }
 
   /** Seeding and imports only (not part of the port): many inserts in one SQLite transaction. */
+  bulkPut<K extends CollectionName>(collection: K, docs: NewDoc<Collections[K]>[]): void;
+  bulkPut(collection: string, docs: NewDoc[]): void;
   bulkPut(collection: string, docs: NewDoc[]): void {
     const run = this.db.transaction((items: NewDoc[]) => {
-      for (const d of items) this.upsertRow(collection, { ...d, _id: d._id ?? newId() } as Doc);
+      for (const d of items) this.upsertRow(collection, { ...d, _id: d._id ?? newId() } as AnyDoc);
     });
     run.immediate(docs);
   }
@@ -379,7 +376,7 @@ export class SqliteStore implements Store {
    * each other; a plain write by another caller to a document the transaction read makes
    * it run again. Do not start a transaction inside another: it would wait for itself.
    */
-  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: LocalTransaction) => Promise<T>): Promise<T> {
     const run = this.txQueue.then(() => this.runTransaction(fn));
     this.txQueue = run.then(
       () => undefined,
@@ -393,7 +390,7 @@ export class SqliteStore implements Store {
 
   private txQueue: Promise<void> = Promise.resolve();
 
-  private async runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<{ result: T; committed: Promise<void> }> {
+  private async runTransaction<T>(fn: (tx: LocalTransaction) => Promise<T>): Promise<{ result: T; committed: Promise<void> }> {
     for (let attempt = 1; ; attempt++) {
       const tx = new LocalTransaction(this);
       try {
@@ -409,23 +406,25 @@ export class SqliteStore implements Store {
   }
 }
 
-class SqliteCollection implements Collection {
+class SqliteCollection<D extends Doc = AnyDoc> extends QueryBuilder<D> implements Collection<D> {
   constructor(
     private readonly store: SqliteStore,
     private readonly name: string,
-    private readonly state: QueryState,
-  ) {}
-
-  private next(change: Partial<QueryState>): SqliteCollection {
-    return new SqliteCollection(this.store, this.name, { ...this.state, ...change });
+    state: QueryState,
+  ) {
+    super(state);
   }
 
-  doc(id: string): DocRef {
-    return new SqliteDocRef(this.store, this.name, id);
+  protected next<E extends Doc>(state: QueryState): SqliteCollection<E> {
+    return new SqliteCollection<E>(this.store, this.name, state);
   }
 
-  async add(data: NewDoc): Promise<string> {
-    const doc = { ...data, _id: data._id ?? newId() } as Doc;
+  doc(id: string): DocRef<D> {
+    return new SqliteDocRef<D>(this.store, this.name, id);
+  }
+
+  async add(data: NewDoc<D>): Promise<string> {
+    const doc = { ...data, _id: data._id ?? newId() } as AnyDoc;
     if (typeof doc._id !== 'string' || doc._id === '') throw new StoreError('INVALID', '_id must be a string');
     this.store.countWrite();
     this.store.insertRow(this.name, doc);
@@ -433,32 +432,11 @@ class SqliteCollection implements Collection {
     return doc._id;
   }
 
-  where(filter: Filter): Query {
-    return this.next({ filters: [...this.state.filters, filter] });
-  }
-  orderBy(field: string, direction: Direction): Query {
-    splitPath(field);
-    if (direction !== 'asc' && direction !== 'desc') throw new StoreError('INVALID', 'direction is asc or desc');
-    return this.next({ order: [...this.state.order, [field, direction]] });
-  }
-  skip(n: number): Query {
-    if (!Number.isInteger(n) || n < 0) throw new StoreError('INVALID', 'skip must be a whole number ≥ 0');
-    return this.next({ skip: n });
-  }
-  limit(n: number): Query {
-    if (!Number.isInteger(n) || n < 1) throw new StoreError('INVALID', 'limit must be a whole number ≥ 1');
-    return this.next({ limit: Math.min(n, MAX_LIMIT) });
-  }
-  field(fields: string[]): Query {
-    fields.forEach(splitPath);
-    return this.next({ fields });
-  }
-
   private whereSql(params: Param[]): string {
     return this.state.filters.length ? compileFilter({ $cmd: 'and', filters: this.state.filters }, params) : '1';
   }
 
-  async get(): Promise<Doc[]> {
+  async get(): Promise<D[]> {
     this.store.syncDirty(this.name);
     const params: Param[] = [];
     const where = this.whereSql(params);
@@ -475,7 +453,7 @@ class SqliteCollection implements Collection {
     this.store.countRead();
     if (!fields) {
       const sql = `SELECT doc FROM "${table}" WHERE ${where}${order}${page}`;
-      return (this.store.prepare(sql, true).all(...params) as string[]).map((doc) => JSON.parse(doc) as Doc);
+      return (this.store.prepare(sql, true).all(...params) as string[]).map((doc) => JSON.parse(doc) as D);
     }
     // Only the fields asked for leave SQLite (as JSON, so a string and an object stay apart).
     const cols = fields.map((f, i) => `doc -> '${jsonPath(f)}' AS f${i}`).join(', ');
@@ -487,7 +465,7 @@ class SqliteCollection implements Collection {
         const json = r[`f${i}`];
         if (json !== null && json !== undefined) setPath(doc, f, JSON.parse(json));
       });
-      return doc as Doc;
+      return doc as D;
     });
   }
 
@@ -538,21 +516,21 @@ class SqliteCollection implements Collection {
   }
 }
 
-class SqliteDocRef implements DocRef {
+class SqliteDocRef<D extends Doc = AnyDoc> implements DocRef<D> {
   constructor(
     private readonly store: SqliteStore,
     private readonly collection: string,
     private readonly id: string,
   ) {}
 
-  async get(): Promise<Doc | null> {
+  async get(): Promise<D | null> {
     this.store.countRead();
-    return this.store.entry(this.collection, this.id)?.doc ?? null;
+    return (this.store.entry(this.collection, this.id)?.doc as D | undefined) ?? null;
   }
 
-  async set(data: Omit<NewDoc, '_id'>): Promise<void> {
+  async set(data: DocBody<D>): Promise<void> {
     this.store.countWrite();
-    this.store.upsertRow(this.collection, { ...data, _id: this.id } as Doc);
+    this.store.upsertRow(this.collection, { ...data, _id: this.id } as AnyDoc);
     await this.store.committed();
   }
 

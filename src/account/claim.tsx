@@ -8,7 +8,7 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate } from '../dev/useSignInGate';
 import { CLAIM_CODE_RE, MSG } from '../utils/formRules';
-import { roleLabel } from './whoami';
+import { roleLabel } from '../api/whoami';
 import './claim.scss';
 
 type Claimed = Output<'account', 'claim'>;

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { CursorReply, CursorState } from '../hooks/useCursorPaged';
-import EmptyState from './EmptyState';
 import ErrorState from './ErrorState';
 import Loading from './Loading';
 import PrimaryButton from './PrimaryButton';

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { MEETING_STATUS_LABELS } from '../../contracts/minqing-labels';
-import { fetchWhoami } from '../account/whoami';
+import { fetchWhoami } from '../api/whoami';
 import { call } from '../api/client';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';

@@ -3,7 +3,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { fetchWhoami } from '../account/whoami';
+import { fetchWhoami } from '../api/whoami';
 import { call } from '../api/client';
 import { useSubscribeAsk } from '../api/subscribe';
 import BlockedState, { isFinalError } from '../components/BlockedState';

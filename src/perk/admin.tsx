@@ -19,7 +19,8 @@ const TABS = [
 type TabKey = (typeof TABS)[number]['key'];
 
 export default function PerkAdminPage() {
-  const initial = TABS.find((t) => t.key === useRouter().params.tab)?.key ?? 'partners';
+  const { params } = useRouter();
+  const initial = TABS.find((t) => t.key === params.tab)?.key ?? 'partners';
   const [tab, setTab] = useState<TabKey>(initial);
   const current = TABS.find((t) => t.key === tab) ?? TABS[0];
   const { Panel } = current;

@@ -70,7 +70,7 @@ export function openLocationSetting(): void {
 // ---- WGS-84 → GCJ-02 (the published approximation; identity outside China)
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943; // 0.00669342162296594323 as a double
 
 function outOfChina(lat: number, lng: number): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;

@@ -5,7 +5,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { PartnerAdminT } from '../../contracts/perk';
-import { fetchWhoami } from '../account/whoami';
+import { fetchWhoami } from '../api/whoami';
 import { call, type Output } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import CallView from '../components/CallView';

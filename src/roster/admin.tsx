@@ -22,7 +22,8 @@ const TABS = [
 type TabKey = (typeof TABS)[number]['key'];
 
 export default function AdminPage() {
-  const initial = TABS.find((t) => t.key === useRouter().params.tab)?.key ?? 'import';
+  const { params } = useRouter();
+  const initial = TABS.find((t) => t.key === params.tab)?.key ?? 'import';
   const [tab, setTab] = useState<TabKey>(initial);
   const current = TABS.find((t) => t.key === tab) ?? TABS[0];
   const { Section } = current;

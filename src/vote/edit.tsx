@@ -7,7 +7,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { LEVEL_LABELS, type Level } from '../../contracts/roles';
 import { VOTE_ELIGIBILITY_LABELS } from '../../contracts/labels';
-import { fetchWhoami } from '../account/whoami';
+import { fetchWhoami } from '../api/whoami';
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import ChoiceList from '../components/form/ChoiceList';

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CANDIDATE_STATUS_LABELS } from '../../contracts/labels';
-import { fetchWhoami, type WhoAmI } from '../account/whoami';
+import { fetchWhoami, type WhoAmI } from '../api/whoami';
 import { call } from '../api/client';
 import { useSubscribeAsk } from '../api/subscribe';
 import BlockedState, { isFinalError } from '../components/BlockedState';

@@ -2,7 +2,7 @@
 // corrects it, deletes the phone, then deletes the household record; the 邻长's
 // 居民信息账 no longer lists it.
 import type { Browser } from 'playwright-core';
-import type { UserDoc } from '../../server/features/account/users';
+import type { UserDoc } from '../../server/domain/users';
 import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
 import { api, confirmModal, expectText, fillField, openRoute, shotAll, useLargeText } from './pageHelpers';
 

@@ -44,7 +44,6 @@ describeE2E('最美邻长评选 (H5)', () => {
   // ---- helpers: Taro H5 keeps earlier pages in the DOM (hidden), so act on the shown one ----
   const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first();
   const tap = (page: Page, selector: string) => shown(page, selector).click();
-  const textOf = async (page: Page, selector: string) => (await shown(page, selector).textContent({ timeout: 10_000 })) ?? '';
   async function expectText(page: Page, selector: string, text: string) {
     let got: string | null = null;
     for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(100)) {

@@ -1,6 +1,7 @@
 // Shared by the perk tests: calling the `perk` function, and the demo's people.
 import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../../server/runtime/local';
+import type { CollectionName } from '../../server/store/collections';
 import type { Filter } from '../../server/store/port';
 import { manualClock } from '../../server/runtime/local-ports';
 import { T0, demoRuntime } from './runtime';
@@ -29,7 +30,7 @@ export function ok(reply: Reply): any {
   return reply.data;
 }
 
-export const count = (rt: LocalRuntime, collection: string, filter: Filter = {}) =>
+export const count = (rt: LocalRuntime, collection: CollectionName, filter: Filter = {}) =>
   rt.store.collection(collection).where(filter).count();
 
 /** A clerk bound to `partnerId` through the real invite flow. */

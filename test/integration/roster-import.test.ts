@@ -6,7 +6,7 @@ import { ImportReport, type ImportReportT } from '../../contracts/roster';
 import type { Ctx } from '../../server/core/context';
 import { makeCtx } from '../../server/core/router';
 import type { LeadDoc, NodeDoc } from '../../server/domain/docs';
-import type { UserDoc } from '../../server/features/account/users';
+import type { UserDoc } from '../../server/domain/users';
 import { COLUMNS } from '../../server/features/roster/columns';
 import { importRoster } from '../../server/features/roster/import';
 import { rosterTemplate } from '../../server/features/roster/template';

@@ -1,7 +1,7 @@
 // The 三长's photo, set by the 管理员 in the roster: the card on the door shows it, and so does
 // the perk pass the clerk checks, from the moment the lead binds their WeChat (or at once if
 // they already have).
-import type { UserDoc } from '../../server/features/account/users';
+import type { UserDoc } from '../../server/domain/users';
 import { cmd } from '../../server/store/port';
 import { demoRuntime } from './runtime';
 

@@ -2,7 +2,7 @@
 // quota and rate limit, eligibility, nominations and numbering, voids, burst alerts, the
 // ranking and the results with their badge.
 import type { NodeDoc } from '../../server/domain/docs';
-import type { UserDoc } from '../../server/features/account/users';
+import type { UserDoc } from '../../server/domain/users';
 import type { CandidateDoc, VoteDoc } from '../../server/features/vote/docs';
 import { StoreError } from '../../server/store/port';
 import { T0 } from './runtime';

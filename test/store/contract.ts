@@ -1,11 +1,11 @@
 // The store contract: every adapter of the document-store port must pass this suite.
 // Where CloudBase is looser or different, the test says so, and the adapters follow the
 // stricter rule so that what passes locally also holds in the cloud.
-import { cmd, MAX_LIMIT, StoreError, type Store } from '../../server/store/port';
+import { cmd, MAX_LIMIT, StoreError, type AnyStore } from '../../server/store/port';
 
-export function storeContract(name: string, open: () => Promise<{ store: Store; close(): void }>) {
+export function storeContract(name: string, open: () => Promise<{ store: AnyStore; close(): void }>) {
   describe(`store contract: ${name}`, () => {
-    let store: Store;
+    let store: AnyStore;
     let close: () => void;
     beforeEach(async () => {
       ({ store, close } = await open());

@@ -1,7 +1,7 @@
 // CloudStore against a hand-written fake of wx-server-sdk's database: checks the
 // translation of our port into CloudBase calls. The real SDK is never loaded here.
 import { CloudStore, SDK_TX_RETRIES, TX_ATTEMPTS, type SdkDatabase } from '../../server/store/cloud';
-import { cmd, StoreError } from '../../server/store/port';
+import { cmd, StoreError, type AnyStore } from '../../server/store/port';
 
 type Call = { scope: 'db' | 'tx'; coll: string; doc?: string; chain: unknown[][]; op: string; arg?: unknown };
 type Responder = (call: Call) => unknown;
@@ -61,7 +61,8 @@ function fakeDb(respond: Responder = () => undefined) {
       return fn({ collection: (name) => collection('tx', name) });
     },
   };
-  return { db, calls, txRetries, store: new CloudStore(db, noPause) };
+  const store: AnyStore = new CloudStore(db, noPause); // any collection name, untyped documents
+  return { db, calls, txRetries, store };
 }
 
 /** The adapter's pause between transaction attempts, not waited for here. */

@@ -6,7 +6,7 @@ import { defineFunction } from '../../core/router';
 import { TEMPLATES } from '../../core/templates';
 import { redeemInvite } from '../../domain/invites';
 import { cmd } from '../../store/port';
-import { effectiveRoles, loadUser, type UserDoc } from './users';
+import { effectiveRoles, loadUser, type UserDoc } from '../../domain/users';
 
 const DAY_MS = 24 * 3600_000;
 

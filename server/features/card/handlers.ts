@@ -5,8 +5,8 @@ import { rateLimit } from '../../core/rate-limit';
 import { defineFunction } from '../../core/router';
 import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
 import { bumpStats, getNode } from '../../domain/nodes';
+import { leaveHousehold } from '../../domain/households';
 import { cannotServeMessage, leadOnCard, mayServe } from '../../domain/succession';
-import { leaveHousehold } from '../household/membership';
 import { cardView } from './view';
 
 /** The id a household gets when a resident is the first to bind it: the same door, the same id. */
@@ -42,17 +42,17 @@ export const cardFunction = defineFunction('card', card, {
     const now = ctx.clock.now();
     const user = await ctx.user();
     const current = user?.household;
-    const [existing] = (await ctx.store
+    const [existing] = await ctx.store
       .collection('households')
       .where({ unitId: unit._id, building: input.building, room: input.room })
       .limit(1)
-      .get()) as HouseholdDoc[];
+      .get();
     const target = existing?._id ?? householdIdFor(unit._id, input.building, input.room);
     if (current && current.id !== target) {
       // Moving takes them out of their household (and erases it if they are its last member):
       // a tap on a relative's card must not do that unasked.
       if (!input.move) {
-        const old = (await ctx.store.collection('households').doc(current.id).get()) as HouseholdDoc | null;
+        const old = await ctx.store.collection('households').doc(current.id).get();
         const erases = !!old && old.members.every((m) => m === openid);
         return { household: null, moveFrom: { address: current.address, erases } };
       }
@@ -77,7 +77,7 @@ export const cardFunction = defineFunction('card', card, {
     // A transaction, so family members binding the same door at once all end up in it.
     const { household, created, firstMember } = await ctx.store.transaction(async (tx) => {
       const ref = tx.collection('households').doc(fresh._id);
-      const cur = (await ref.get()) as HouseholdDoc | null;
+      const cur = await ref.get();
       if (!cur) {
         await tx.collection('households').add(fresh);
         return { household: fresh, created: true, firstMember: true };

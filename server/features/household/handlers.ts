@@ -3,21 +3,20 @@ import { AppError } from '../../core/errors';
 import { defineFunction } from '../../core/router';
 import type { Ctx } from '../../core/context';
 import { maskPhone } from '../../core/mask';
-import { addressOf, phoneOwner, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
-import { cmd } from '../../store/port';
-import { leaveHousehold } from './membership';
-import { visitsOf } from './view';
+import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
+import { cmd, present } from '../../store/port';
+import { leaveHousehold, visitsOf } from '../../domain/households';
 
 async function myHousehold(ctx: Ctx): Promise<HouseholdDoc | null> {
   const id = (await ctx.user())?.household?.id;
   if (!id) return null;
-  const h = (await ctx.store.collection('households').doc(id).get()) as HouseholdDoc | null;
+  const h = await ctx.store.collection('households').doc(id).get();
   return h && h.members.includes(ctx.openid()) ? h : null;
 }
 
 async function view(ctx: Ctx, h: HouseholdDoc) {
   const me = ctx.openid();
-  const unit = (await ctx.store.collection('nodes').doc(h.unitId).get()) as NodeDoc | null;
+  const unit = await ctx.store.collection('nodes').doc(h.unitId).get();
   const own = phoneOwner(h) === me;
   const since = h.joined?.[me] ?? 0;
   return {
@@ -57,7 +56,7 @@ export const householdFunction = defineFunction('household', household, {
     if (Object.keys(patch).length > 0) await ctx.store.collection('households').doc(h._id).update(patch);
     // Deleting their phone deletes it from their own record too.
     if (input.clearPhone) await ctx.store.collection('users').doc(ctx.openid()).update({ phone: cmd.unset() });
-    const next = (await ctx.store.collection('households').doc(h._id).get()) as HouseholdDoc;
+    const next = await present(ctx.store.collection('households').doc(h._id).get(), 'the household');
     return { household: await view(ctx, next) };
   },
 

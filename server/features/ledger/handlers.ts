@@ -8,14 +8,15 @@ import { addressOf, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
 import { bumpStats, getNode, readAll } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
 import { cmd } from '../../store/port';
-import { visitsOf } from '../household/view';
-import { isComplete, type VisitDoc } from './visits';
+import { visitsOf } from '../../domain/households';
+import type { VisitDoc } from '../../domain/docs';
+import { isComplete } from './visits';
 
 const OVERSEERS = [...LEADS, 'admin' as const];
 
 /** The household, if the caller is the 邻长 of its 邻 (nobody else sees household details). */
 async function ownHousehold(ctx: Ctx, id: string): Promise<HouseholdDoc> {
-  const h = (await ctx.store.collection('households').doc(id).get()) as HouseholdDoc | null;
+  const h = await ctx.store.collection('households').doc(id).get();
   if (!h) throw new AppError('NOT_FOUND', '没有找到这户');
   await requireScope(ctx, { unit: h.unitId }, ['neighbourLead'], '只有本邻的邻长能查看住户详情');
   return h;

@@ -9,7 +9,7 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 export async function loadConfig(store: Store, communityId: string): Promise<MinqingConfigDoc> {
-  const doc = (await store.collection('mqconfig').doc(communityId).get()) as MinqingConfigDoc | null;
+  const doc = await store.collection('mqconfig').doc(communityId).get();
   return doc ?? { _id: communityId, categories: [] };
 }
 

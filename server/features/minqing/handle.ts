@@ -9,7 +9,7 @@ import { getNode } from '../../domain/nodes';
 import { holderGrant, supervisorGrant } from './access';
 import { eventDeltas } from './counters';
 import { confirmDue, deadlinesOf, loadConfig, resolveDue } from './config';
-import type { DepartmentDoc, ProblemClass, ProblemDoc } from './docs';
+import type { ProblemClass, ProblemDoc } from './docs';
 import { toReporter, type Message } from './notify';
 import { actorOf, callerGrants, change, type Step } from './problem';
 import { departmentHolder, holderForClass, streetOrDistrict } from './routing';
@@ -36,7 +36,7 @@ function mustHandle(p: ProblemDoc) {
 /** Runs a holder's step: the caller must hold the problem now (re-checked in the transaction). */
 async function asHolder(ctx: Ctx, id: string, decide: (p: ProblemDoc) => Step | Promise<Step>) {
   const grants = await callerGrants(ctx);
-  const p0 = (await ctx.store.collection('problems').doc(id).get()) as ProblemDoc | null;
+  const p0 = await ctx.store.collection('problems').doc(id).get();
   if (!p0) throw new AppError('NOT_FOUND', '没有找到这条反映');
   const actor = await actorOf(ctx, mustHold(p0, grants));
   return change(ctx, id, actor, (p) => {
@@ -63,7 +63,7 @@ export async function accept(ctx: Ctx, { id, note }: In<'accept'>) {
 
 async function triage(ctx: Ctx, id: string, cls: ProblemClass, note: string | undefined, re: boolean) {
   await checkText(ctx, note, re ? '重新分类的理由' : '分类说明');
-  const p0 = (await ctx.store.collection('problems').doc(id).get()) as ProblemDoc | null;
+  const p0 = await ctx.store.collection('problems').doc(id).get();
   if (!p0) throw new AppError('NOT_FOUND', '没有找到这条反映');
   const [unit, cfg] = await Promise.all([getNode(ctx.store, p0.unitId, ['unit']), loadConfig(ctx.store, p0.at.community as string)]);
   const target = await holderForClass(ctx.store, unit, cls, p0.holder);
@@ -123,7 +123,7 @@ export async function resolve(ctx: Ctx, { id, note, photos }: In<'resolve'>) {
 
 export async function assign(ctx: Ctx, { id, departmentId, note }: In<'assign'>) {
   await checkText(ctx, note, '交办说明');
-  const dep = (await ctx.store.collection('departments').doc(departmentId).get()) as DepartmentDoc | null;
+  const dep = await ctx.store.collection('departments').doc(departmentId).get();
   if (!dep) throw new AppError('NOT_FOUND', '没有找到这个部门');
   return asHolder(ctx, id, (p) => {
     mustHandle(p);
@@ -141,7 +141,7 @@ export async function assign(ctx: Ctx, { id, departmentId, note }: In<'assign'>)
 
 export async function escalate(ctx: Ctx, { id, to, note }: In<'escalate'>) {
   await checkText(ctx, note, '上报说明');
-  const p0 = (await ctx.store.collection('problems').doc(id).get()) as ProblemDoc | null;
+  const p0 = await ctx.store.collection('problems').doc(id).get();
   if (!p0) throw new AppError('NOT_FOUND', '没有找到这条反映');
   const target = await streetOrDistrict(ctx.store, p0.at, to);
   return asHolder(ctx, id, (p) => {
@@ -160,7 +160,7 @@ export async function escalate(ctx: Ctx, { id, to, note }: In<'escalate'>) {
 export async function urge(ctx: Ctx, { id, note }: In<'urge'>) {
   await checkText(ctx, note, '督办要求');
   const grants = await callerGrants(ctx);
-  const p0 = (await ctx.store.collection('problems').doc(id).get()) as ProblemDoc | null;
+  const p0 = await ctx.store.collection('problems').doc(id).get();
   const g0 = p0 && supervisorGrant(p0, grants);
   if (!p0 || !g0) throw new AppError(p0 ? 'FORBIDDEN' : 'NOT_FOUND', p0 ? '只有上级可以督办' : '没有找到这条反映');
   const actor = await actorOf(ctx, g0);

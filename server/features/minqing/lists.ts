@@ -11,7 +11,6 @@ import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
 import { cmd, type Filter } from '../../store/port';
 import { handlerId, readCounters } from './counters';
-import type { ProblemDoc } from './docs';
 import { rowOf } from './views';
 
 type In<K extends keyof typeof minqing> = z.output<(typeof minqing)[K]['input']>;
@@ -33,7 +32,7 @@ export async function holderKeys(ctx: Ctx): Promise<string[]> {
 async function page(ctx: Ctx, filter: Filter, sort: 'ck' | 'dk', dir: 'asc' | 'desc', cursor: string | undefined, size: number) {
   const c = cursorOf(cursor);
   const where: Filter = c ? cmd.and(filter, { [sort]: dir === 'asc' ? cmd.gt(c) : cmd.lt(c) }) : filter;
-  const docs = (await ctx.store.collection('problems').where(where).orderBy(sort, dir).limit(size).get()) as ProblemDoc[];
+  const docs = await ctx.store.collection('problems').where(where).orderBy(sort, dir).limit(size).get();
   const now = ctx.clock.now();
   return { items: docs.map((p) => rowOf(p, now)), next: docs.length === size ? (docs[docs.length - 1][sort] as string) : null };
 }

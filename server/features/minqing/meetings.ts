@@ -41,16 +41,16 @@ export function meetingView(m: MeetingDoc): z.input<typeof Meeting> {
 const itemOf = (p: ProblemDoc) => ({ problemId: p._id, number: p.number, summary: rowOf(p, 0).summary, categoryLabel: p.categoryLabel, by: p.by });
 
 async function openMinor(ctx: Ctx, areaId: string): Promise<ProblemDoc[]> {
-  return (await ctx.store
+  return await ctx.store
     .collection('problems')
     .where({ hk: `area:${areaId}`, box: 'open', class: 'minor' })
     .orderBy('dk', 'asc')
     .limit(AGENDA_MAX)
-    .get()) as ProblemDoc[];
+    .get();
 }
 
 async function loadMeeting(ctx: Ctx, id: string): Promise<MeetingDoc> {
-  const m = (await ctx.store.collection('mqmeetings').doc(id).get()) as MeetingDoc | null;
+  const m = await ctx.store.collection('mqmeetings').doc(id).get();
   if (!m) throw new AppError('NOT_FOUND', '没有找到这次民情恳谈会');
   return m;
 }
@@ -68,7 +68,7 @@ async function editable(ctx: Ctx, id: string): Promise<{ m: MeetingDoc; actor: A
 async function putOnAgenda(ctx: Ctx, meetingId: string, p: ProblemDoc, actor: Actor, note?: string): Promise<void> {
   await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('mqmeetings').doc(meetingId);
-    const m = (await ref.get()) as MeetingDoc | null;
+    const m = await ref.get();
     if (!m || m.status !== 'scheduled') throw new AppError('CLOSED', '这次会议已不能增加议题');
     if (m.items.some((i) => i.problemId === p._id)) return;
     if (m.items.length >= AGENDA_MAX) throw new AppError('CONFLICT', `一次会议最多${AGENDA_MAX}个议题`);
@@ -87,12 +87,12 @@ async function putOnAgenda(ctx: Ctx, meetingId: string, p: ProblemDoc, actor: Ac
 
 /** A 小事 that reaches the 片长 joins the 片's next scheduled meeting, if one is set. */
 export async function addToNextMeeting(ctx: Ctx, p: ProblemDoc): Promise<void> {
-  const [next] = (await ctx.store
+  const [next] = await ctx.store
     .collection('mqmeetings')
     .where({ areaId: p.holder.id, status: 'scheduled', startsAt: cmd.gt(ctx.clock.now()) })
     .orderBy('startsAt', 'asc')
     .limit(1)
-    .get()) as MeetingDoc[];
+    .get();
   if (next && next.items.length < AGENDA_MAX) await putOnAgenda(ctx, next._id, p, SYSTEM, '自动列入本片下次民情恳谈会');
 }
 
@@ -129,7 +129,7 @@ export async function schedule(ctx: Ctx, input: In<'scheduleMeeting'>) {
 
 export async function agendaAdd(ctx: Ctx, { meetingId, problemId }: In<'agendaAdd'>) {
   const { m, actor } = await editable(ctx, meetingId);
-  const p = (await ctx.store.collection('problems').doc(problemId).get()) as ProblemDoc | null;
+  const p = await ctx.store.collection('problems').doc(problemId).get();
   if (!p || p.hk !== `area:${m.areaId}`) throw new AppError('NOT_FOUND', '没有找到本片的这件事');
   if (p.box !== 'open' || p.class !== 'minor') throw new AppError('CONFLICT', '只有本片未办结的小事可以列入议题');
   if (p.meetingId && p.meetingId !== meetingId) throw new AppError('CONFLICT', '这件事已列入另一次会议');
@@ -232,7 +232,7 @@ export async function listMeetings(ctx: Ctx, { areaId, cursor, pageSize }: In<'m
     if (!area) return { items: [], next: null };
   }
   const filter = { areaId: area as string, ...(asLead ? {} : { status: 'published' }), ...(cursor ? { ck: cmd.lt(cursor) } : {}) };
-  const docs = (await ctx.store.collection('mqmeetings').where(filter).orderBy('ck', 'desc').limit(pageSize).get()) as MeetingDoc[];
+  const docs = await ctx.store.collection('mqmeetings').where(filter).orderBy('ck', 'desc').limit(pageSize).get();
   const next = docs.length === pageSize ? docs[docs.length - 1].ck : null;
   return { items: docs.filter((m) => asLead || m.residents.includes(openid)).map(meetingView), next };
 }

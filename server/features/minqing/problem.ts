@@ -98,7 +98,7 @@ export async function appendEntries(tx: Transaction | null, ctx: Ctx, problemId:
 }
 
 export async function loadProblem(ctx: Ctx, id: string): Promise<ProblemDoc> {
-  const p = (await ctx.store.collection('problems').doc(id).get()) as ProblemDoc | null;
+  const p = await ctx.store.collection('problems').doc(id).get();
   if (!p) throw new AppError('NOT_FOUND', '没有找到这条反映');
   return p;
 }
@@ -124,7 +124,7 @@ export async function change(
   const now = ctx.clock.now();
   const { before, after, step } = await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('problems').doc(id);
-    const before = (await ref.get()) as ProblemDoc | null;
+    const before = await ref.get();
     if (!before) throw new AppError('NOT_FOUND', '没有找到这条反映');
     const step = await decide(before);
     const after = derive({ ...before, ...step.patch, updatedAt: now, rev: (before.rev ?? 0) + 1 }, now);

@@ -23,7 +23,7 @@ export const DEFAULT_STARS = 4;
 export async function rate(ctx: Ctx, { id, stars, comment }: In<'rate'>) {
   const openid = ctx.openid();
   await checkText(ctx, comment, '评价');
-  const p0 = (await ctx.store.collection('problems').doc(id).get()) as ProblemDoc | null;
+  const p0 = await ctx.store.collection('problems').doc(id).get();
   if (!p0 || p0.by !== openid) throw new AppError('NOT_FOUND', '没有找到这条反映');
   const reopen = stars < REOPEN_BELOW_STARS;
   const [unit, cfg] = await Promise.all([getNode(ctx.store, p0.unitId, ['unit']), loadConfig(ctx.store, p0.at.community as string)]);

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
 import { categoriesOf, deadlinesOf, loadConfig } from './config';
-import type { DepartmentDoc, MinqingConfigDoc } from './docs';
+import type { MinqingConfigDoc } from './docs';
 import { randomId } from './ids';
 import { checkText } from './submit';
 
@@ -36,7 +36,7 @@ export async function categories(ctx: Ctx, { communityId }: In<'categories'>) {
 async function editConfig(ctx: Ctx, communityId: string, edit: (cfg: MinqingConfigDoc) => Omit<MinqingConfigDoc, '_id'>): Promise<MinqingConfigDoc> {
   return ctx.store.transaction(async (tx) => {
     const ref = tx.collection('mqconfig').doc(communityId);
-    const cur = ((await ref.get()) as MinqingConfigDoc | null) ?? { _id: communityId, categories: [] };
+    const cur = (await ref.get()) ?? { _id: communityId, categories: [] };
     const next = edit(cur);
     await ref.set(next);
     return { ...next, _id: communityId } as MinqingConfigDoc;
@@ -85,6 +85,6 @@ export async function departments(ctx: Ctx) {
   const g = (await grantsOf(ctx, ['admin'])).find((x) => x.level !== 'partner' && x.level !== 'department');
   if (!g) throw new AppError('FORBIDDEN');
   const district = g.level === 'district' ? g.nodeId : (await getNode(ctx.store, g.nodeId)).at.district;
-  const docs = (await ctx.store.collection('departments').where({ 'at.district': district ?? '' }).orderBy('order', 'asc').limit(100).get()) as DepartmentDoc[];
+  const docs = await ctx.store.collection('departments').where({ 'at.district': district ?? '' }).orderBy('order', 'asc').limit(100).get();
   return { items: docs.map((d) => ({ id: d._id, name: d.name })) };
 }

@@ -8,7 +8,7 @@ import type { NodeDoc } from '../../domain/docs';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
 import { handlerId, nodeAggId, ratesOf, readCounters } from './counters';
-import type { DepartmentDoc, HandlerLevel } from './docs';
+import type { HandlerLevel } from './docs';
 import { HANDLER_ROLES } from './lists';
 
 type In<K extends keyof typeof minqing> = z.output<(typeof minqing)[K]['input']>;
@@ -22,7 +22,7 @@ export async function stats(ctx: Ctx, { nodeId }: In<'stats'>) {
   const grants = (await grantsOf(ctx, HANDLER_ROLES)).filter((g) => g.level !== 'partner');
   const dep = grants.find((g) => g.level === 'department');
   if (!nodeId && dep && grants.length === 1) {
-    const d = (await ctx.store.collection('departments').doc(dep.nodeId).get()) as DepartmentDoc | null;
+    const d = await ctx.store.collection('departments').doc(dep.nodeId).get();
     if (!d) throw new AppError('NOT_FOUND', '没有找到这个部门');
     const c = await readCounters(ctx.store, [handlerId(`department:${d._id}`)]);
     return { node: { id: d._id, name: d.name, level: 'department' as const, rates: ratesOf(c.get(handlerId(`department:${d._id}`))) }, handlers: [], areas: [] };
@@ -32,14 +32,14 @@ export async function stats(ctx: Ctx, { nodeId }: In<'stats'>) {
   const node = await getNode(ctx.store, id);
   await requireScope(ctx, node.at, ['neighbourLead', 'groupLead', 'areaLead', 'admin']);
   const nodes = ctx.store.collection('nodes');
-  const children = node.level === 'unit' ? [] : ((await nodes.where({ parentId: node._id }).orderBy('order', 'asc').limit(100).get()) as NodeDoc[]);
+  const children = node.level === 'unit' ? [] : (await nodes.where({ parentId: node._id }).orderBy('order', 'asc').limit(100).get());
   const areas =
     node.level === 'area'
       ? [node]
       : node.level === 'community'
         ? children
         : ['street', 'district'].includes(node.level)
-          ? ((await nodes.where({ [`at.${node.level}`]: node._id, level: 'area' }).orderBy('order', 'asc').limit(100).get()) as NodeDoc[])
+          ? (await nodes.where({ [`at.${node.level}`]: node._id, level: 'area' }).orderBy('order', 'asc').limit(100).get())
           : [];
   // Handlers: the node's own holder and each child's (a 社区's 片长, a 片's 组长 …).
   const handlerNodes = [node, ...children];

@@ -8,11 +8,10 @@ import type { minqing, ProblemDraftT } from '../../../contracts/minqing';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { rateLimit } from '../../core/rate-limit';
-import { addressOf, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
+import { addressOf, type NodeDoc } from '../../domain/docs';
 import { getNode } from '../../domain/nodes';
 import { requireScope } from '../../domain/scope';
-import type { UserDoc } from '../account/users';
-import type { VisitDoc } from '../ledger/visits';
+import type { VisitDoc } from '../../domain/docs';
 import { applyDeltas, handlerId, merge, rollupIds } from './counters';
 import { acceptDue, categoryLabel, deadlinesOf, loadConfig } from './config';
 import { createdKey, dueKey, keyOf, type Holder, type ProblemDoc } from './docs';
@@ -126,7 +125,7 @@ type SubmitInput = z.output<(typeof minqing)['submit']['input']>;
 export async function submit(ctx: Ctx, input: SubmitInput) {
   const openid = ctx.openid();
   await checkDraft(ctx, input);
-  const user = (await ctx.user()) as UserDoc | null;
+  const user = await ctx.user();
   const home = user?.household;
   const unitId = input.unitId ?? home?.unitId;
   if (!unitId) throw new AppError('INVALID_INPUT', '请先扫描邻长联系卡或绑定住户，再反映问题');
@@ -149,13 +148,13 @@ type ForHouseholdInput = z.output<(typeof minqing)['submitForHousehold']['input'
 
 export async function submitForHousehold(ctx: Ctx, input: ForHouseholdInput): Promise<ProblemDoc[]> {
   const openid = ctx.openid();
-  const h = (await ctx.store.collection('households').doc(input.householdId).get()) as HouseholdDoc | null;
+  const h = await ctx.store.collection('households').doc(input.householdId).get();
   if (!h) throw new AppError('NOT_FOUND', '没有找到这户');
   const grant = await requireScope(ctx, { unit: h.unitId }, ['neighbourLead'], '只有本邻的邻长能为住户登记问题');
   for (const d of input.problems) await checkDraft(ctx, d);
   let visit: VisitDoc | null = null;
   if (input.visitId) {
-    visit = (await ctx.store.collection('visits').doc(input.visitId).get()) as VisitDoc | null;
+    visit = await ctx.store.collection('visits').doc(input.visitId).get();
     if (!visit || visit.householdId !== h._id) throw new AppError('NOT_FOUND', '没有找到这次走访');
   }
   const unit = await getNode(ctx.store, h.unitId, ['unit']);
@@ -172,7 +171,7 @@ export async function submitForHousehold(ctx: Ctx, input: ForHouseholdInput): Pr
   const out: ProblemDoc[] = [];
   for (const d of input.problems) out.push((await create(ctx, unit, d, who, actor)).p);
   if (visit) {
-    const ids = [...((visit.problemIds as string[] | undefined) ?? []), ...out.map((p) => p._id)];
+    const ids = [...(visit.problemIds ?? []), ...out.map((p) => p._id)];
     await ctx.store.collection('visits').doc(visit._id).update({ problemIds: ids });
   }
   return out;

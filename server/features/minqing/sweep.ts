@@ -55,18 +55,18 @@ export async function sweepWith(ctx: Ctx, max: number): Promise<{ overdue: numbe
   let autoClosed = 0;
   // One read per kind: a batch, and one more to tell whether more wait.
   const batch = Math.min(max, MAX_LIMIT - 1);
-  const late = (await problems
+  const late = await problems
     .where({ box: 'open', overdue: false, dueAt: cmd.lt(now) })
     .orderBy('dueAt', 'asc')
     .limit(batch + 1)
-    .get()) as ProblemDoc[];
+    .get();
   for (const p of late.slice(0, batch)) if (await flagOverdue(ctx, p, now)) overdue++;
 
-  const unanswered = (await problems
+  const unanswered = await problems
     .where({ status: 'resolved', confirmBy: cmd.lt(now) })
     .orderBy('confirmBy', 'asc')
     .limit(batch + 1)
-    .get()) as ProblemDoc[];
+    .get();
   for (const p of unanswered.slice(0, batch)) {
     try {
       await change(ctx, p._id, SYSTEM, (cur) => autoCloseStep(cur, now));

@@ -21,7 +21,7 @@ import { scopeNameOf, targetsOf } from './targets';
 const NOT_FOUND = '没有找到这条通知，它可能已撤回或已过期';
 
 async function loadNotice(ctx: Ctx, id: string): Promise<NoticeDoc> {
-  const n = (await ctx.store.collection('notices').doc(id).get()) as NoticeDoc | null;
+  const n = await ctx.store.collection('notices').doc(id).get();
   if (!n) throw new AppError('NOT_FOUND', NOT_FOUND);
   return n;
 }
@@ -53,7 +53,7 @@ export const noticeFunction = defineFunction('notice', notice, {
   async feed(ctx, { cursor, pageSize, unitId }) {
     const reader = await readerOf(ctx, unitId);
     if (!reader.unit) return { items: [], next: null, source: reader.source, unit: null };
-    const rows = (await ctx.store
+    const rows = await ctx.store
       .collection('notices')
       .where({
         scopeId: cmd.in(ancestorIds(reader.unit.at)),
@@ -63,7 +63,7 @@ export const noticeFunction = defineFunction('notice', notice, {
       })
       .orderBy('rank', 'desc')
       .limit(pageSize + 1)
-      .get()) as NoticeDoc[];
+      .get();
     const page = rows.slice(0, pageSize);
     const read = await readSet(
       ctx.store,
@@ -176,12 +176,12 @@ export const noticeFunction = defineFunction('notice', notice, {
     const admin = (await grantsOf(ctx, ['admin'])).find((g) => g.level !== 'partner');
     if (!admin && (await grantsOf(ctx, PUBLISHERS)).length === 0) throw new AppError('FORBIDDEN');
     const owner = admin ? { [`at.${admin.level}`]: admin.nodeId } : { by: ctx.openid() };
-    const rows = (await ctx.store
+    const rows = await ctx.store
       .collection('notices')
       .where({ ...owner, ...(cursor ? { key: cmd.lt(cursor) } : {}) })
       .orderBy('key', 'desc')
       .limit(pageSize + 1)
-      .get()) as NoticeDoc[];
+      .get();
     const page = rows.slice(0, pageSize);
     const now = ctx.clock.now();
     return {

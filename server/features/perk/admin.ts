@@ -7,12 +7,12 @@ import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
 import { requireScope } from '../../domain/scope';
-import { shortId } from '../roster/util';
+import { shortId } from '../../core/ids';
 import { rebuildCatalogue } from './catalogue';
 import { C, MAX_PERKS_PER_PARTNER, SCOPE_LEVELS, sameDoc, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc } from './docs';
 
 export async function getPartner(ctx: Ctx, partnerId: string): Promise<PartnerDoc> {
-  const p = (await ctx.store.collection(C.partners).doc(partnerId).get()) as PartnerDoc | null;
+  const p = await ctx.store.collection(C.partners).doc(partnerId).get();
   if (!p) throw new AppError('NOT_FOUND', '没有找到这个支持单位');
   return p;
 }
@@ -46,7 +46,7 @@ export async function savePartner(ctx: Ctx, input: z.output<typeof SavePartnerIn
   await requireScope(ctx, scope.at, ['admin'], '所选服务范围不在您的管理范围内');
   const existing = input.partnerId ? await partnerInScope(ctx, input.partnerId) : null;
 
-  const namesake = (await ctx.store.collection(C.partners).where({ name: input.name }).limit(2).get()) as PartnerDoc[];
+  const namesake = await ctx.store.collection(C.partners).where({ name: input.name }).limit(2).get();
   if (namesake.some((p) => p._id !== existing?._id)) {
     throw new AppError('CONFLICT', `已有名为“${input.name}”的支持单位，分店请加上店名以示区分`);
   }
@@ -100,10 +100,10 @@ export async function savePerk(ctx: Ctx, input: z.output<typeof SavePerkInput>):
   const perks = ctx.store.collection(C.perks);
   let existing: PerkDoc | null = null;
   if (input.perkId) {
-    existing = (await perks.doc(input.perkId).get()) as PerkDoc | null;
+    existing = await perks.doc(input.perkId).get();
     if (!existing || existing.partnerId !== partner._id) throw new AppError('NOT_FOUND', '没有找到这项优惠');
   }
-  const namesake = (await perks.where({ partnerId: partner._id, title: input.title }).limit(2).get()) as PerkDoc[];
+  const namesake = await perks.where({ partnerId: partner._id, title: input.title }).limit(2).get();
   if (namesake.some((k) => k._id !== existing?._id)) throw new AppError('CONFLICT', `“${partner.name}”已有名为“${input.title}”的优惠`);
   let order = existing?.order;
   if (order === undefined) {

@@ -23,7 +23,7 @@ import { LEADS, type Role } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { readAll } from '../../domain/nodes';
 import { cmd, StoreError, type Store } from '../../store/port';
-import type { UserDoc } from '../account/users';
+import type { UserDoc } from '../../domain/users';
 import {
   C,
   eligibilityFor,
@@ -66,8 +66,13 @@ export interface CataloguePerk {
 
 export interface CatalogueDoc extends CatalogueBody {
   _id: string;
-  [field: string]: unknown;
 }
+
+/**
+ * What the perkcatalog collection holds: the body (`current`, a CatalogueDoc), its head
+ * (`head`: the revision written, one small read) and the revision counter (`rev`: n).
+ */
+export type CatalogueStoreDoc = { _id: string; n?: number } & Partial<CatalogueBody>;
 
 export interface CatalogueBody {
   rev: number;
@@ -322,14 +327,17 @@ function prepare(cat: CatalogueDoc): Loaded {
  * The catalogue: one read of its head (a few bytes) tells whether the copy this container
  * already parsed is current; only after a change is the body read (and parsed) again.
  */
+/** The `current` document is a whole body (its head and counter are not). */
+const isBody = (d: CatalogueStoreDoc | null): d is CatalogueDoc => !!d && Array.isArray(d.perks) && typeof d.rev === 'number';
+
 async function loadCatalogue(store: Store): Promise<Loaded | null> {
   const col = store.collection(C.catalogue);
   const head = await col.doc(HEAD_ID).get();
   if (!head) return null;
   const hit = loaded.get(store);
   if (hit && hit.rev === head.rev) return hit;
-  const body = (await col.doc(CATALOGUE_ID).get()) as CatalogueDoc | null;
-  if (!body) return null;
+  const body = await col.doc(CATALOGUE_ID).get();
+  if (!isBody(body)) return null;
   const fresh = prepare(body);
   loaded.set(store, fresh);
   return fresh;

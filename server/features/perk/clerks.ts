@@ -6,7 +6,6 @@ import type { ClerkRowT } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { revokeRole } from '../../domain/grants';
-import type { InviteDoc } from '../../domain/invites';
 import type { PartnerDoc } from './docs';
 
 /** A partner has a handful of clerks; codes beyond the newest 100 are old history. */
@@ -14,12 +13,12 @@ const CLERK_CODES = 100;
 
 export async function listClerks(ctx: Ctx, partner: PartnerDoc): Promise<ClerkRowT[]> {
   const now = ctx.clock.now();
-  const docs = (await ctx.store
+  const docs = await ctx.store
     .collection('invites')
     .where({ 'target.grant.nodeId': partner._id })
     .orderBy('createdAt', 'desc')
     .limit(CLERK_CODES)
-    .get()) as unknown as InviteDoc[];
+    .get();
   const rows: ClerkRowT[] = [];
   for (const d of docs) {
     if (d.target.kind !== 'clerk' || d.revokedAt) continue;
@@ -35,7 +34,7 @@ export async function removeClerk(ctx: Ctx, partner: PartnerDoc, code: string): 
   const now = ctx.clock.now();
   const invite = await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('invites').doc(code);
-    const doc = (await ref.get()) as unknown as InviteDoc | null;
+    const doc = await ref.get();
     if (!doc || doc.target.kind !== 'clerk' || doc.target.grant.nodeId !== partner._id) {
       throw new AppError('NOT_FOUND', '没有找到这位核销员');
     }
@@ -45,10 +44,10 @@ export async function removeClerk(ctx: Ctx, partner: PartnerDoc, code: string): 
   if (!invite.usedBy) return;
   // The role is one per person and partner: every other code they used here goes with it.
   await revokeRole(ctx.store, invite.usedBy, { role: 'clerk', nodeId: partner._id });
-  const others = (await ctx.store
+  const others = await ctx.store
     .collection('invites')
     .where({ 'target.grant.nodeId': partner._id, usedBy: invite.usedBy })
     .limit(CLERK_CODES)
-    .get()) as unknown as InviteDoc[];
+    .get();
   for (const d of others) if (!d.revokedAt) await ctx.store.collection('invites').doc(d._id).update({ revokedAt: now, revokedBy: by });
 }

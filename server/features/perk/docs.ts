@@ -15,7 +15,7 @@ import {
 import { LEADS, type Role } from '../../../contracts/roles';
 import { beijingDay, beijingMonth, beijingWeek, formatBeijing, startOfBeijingDay } from '../../core/time';
 import type { At } from '../../domain/docs';
-import type { UserDoc } from '../account/users';
+import type { UserDoc } from '../../domain/users';
 
 export const C = {
   partners: 'partners',
@@ -47,7 +47,6 @@ export interface PartnerDoc {
   at: At;
   createdAt: number;
   updatedAt: number;
-  [field: string]: unknown;
 }
 
 /** What a perk carries of its partner, so verifying a pass reads one perk document. */
@@ -78,7 +77,6 @@ export interface PerkDoc {
   order: number;
   createdAt: number;
   updatedAt: number;
-  [field: string]: unknown;
 }
 
 /** A pass as the short code finds it; the signed token stays the proof. */
@@ -90,7 +88,6 @@ export interface PassDoc {
   perkId: string;
   partnerId: string;
   expiresAt: number;
-  [field: string]: unknown;
 }
 
 /** One 核销, `_id` = the pass's nonce: a second consumption of the same pass cannot be added. */
@@ -108,7 +105,6 @@ export interface RedemptionDoc {
   at: number;
   month: string;
   period: string;
-  [field: string]: unknown;
 }
 
 /** Redemptions of one partner in one Beijing month, kept by increments (never counted by scans). */
@@ -122,7 +118,16 @@ export interface StatsDoc {
   n: number;
   /** Per Beijing day of the month: { '25': 3 } */
   days: Record<string, number>;
-  [field: string]: unknown;
+}
+
+/** Uses of one perk by one person in one period (`_id` = perkId:openid:period), kept by increments. */
+export interface UsageDoc {
+  _id: string;
+  perkId: string;
+  openid: string;
+  period: string;
+  n: number;
+  updatedAt: number;
 }
 
 export const statsId = (partnerId: string, month: string) => `${partnerId}:${month}`;

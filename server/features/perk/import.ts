@@ -16,7 +16,8 @@ import type { NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
 import { cmd, MAX_LIMIT } from '../../store/port';
 import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
-import { fileStamp, inPool, shortId } from '../roster/util';
+import { fileStamp, shortId } from '../../core/ids';
+import { inPool } from '../../core/pool';
 import { rebuildCatalogue } from './catalogue';
 import { PERK_COLUMNS, type PerkColumnKey } from './columns';
 import { C, forWhom, limitText, MAX_PERKS_PER_PARTNER, SCOPE_LEVELS, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc, type PerkLimitT } from './docs';
@@ -302,7 +303,7 @@ export async function importPerks(ctx: Ctx, grants: RoleGrantT[], fileId: string
   }
   const names = [...groups.keys()];
   for (let i = 0; i < names.length; i += MAX_LIMIT) {
-    const found = (await ctx.store.collection(C.partners).where({ name: cmd.in(names.slice(i, i + MAX_LIMIT)) }).limit(MAX_LIMIT).get()) as PartnerDoc[];
+    const found = await ctx.store.collection(C.partners).where({ name: cmd.in(names.slice(i, i + MAX_LIMIT)) }).limit(MAX_LIMIT).get();
     for (const d of found) {
       const g = groups.get(d.name);
       if (g) g.existing = d;
@@ -331,7 +332,7 @@ export async function importPerks(ctx: Ctx, grants: RoleGrantT[], fileId: string
     scopes.set(name, unique.length === 1 ? unique[0] : unique.length === 0 ? `服务范围“${name}”不存在或不在您的管理范围内` : `有多个名为“${name}”的单位，请联系上级管理员处理`);
   }
   const primaryNode = SCOPE_LEVELS.includes(primary.level as (typeof SCOPE_LEVELS)[number])
-    ? ((await ctx.store.collection('nodes').doc(primary.nodeId).get()) as NodeDoc | null)
+    ? (await ctx.store.collection('nodes').doc(primary.nodeId).get())
     : null;
 
   // 3. Each partner: merge its rows, check scope and required fields, diff with what is stored.

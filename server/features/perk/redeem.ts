@@ -17,7 +17,7 @@ import { rateLimit } from '../../core/rate-limit';
 import { formatBeijing } from '../../core/time';
 import { grantsOf } from '../../domain/scope';
 import { cmd, StoreError } from '../../store/port';
-import { loadUser, type UserDoc } from '../account/users';
+import { loadUser, type UserDoc } from '../../domain/users';
 import {
   C,
   calendarOf,
@@ -44,7 +44,7 @@ const MISS_WINDOW_MS = 10 * 60_000;
 export const JUST_REDEEMED_MS = 5 * 60_000;
 
 export async function getPerk(ctx: Pick<Ctx, 'store'>, perkId: string): Promise<PerkDoc | null> {
-  return (await ctx.store.collection(C.perks).doc(perkId).get()) as PerkDoc | null;
+  return await ctx.store.collection(C.perks).doc(perkId).get();
 }
 
 export async function usedNow(ctx: Ctx, perk: PerkDoc, openid: string, now: number): Promise<number> {
@@ -67,7 +67,7 @@ async function storePass(ctx: Ctx, pass: Omit<PassDoc, '_id'>, now: number): Pro
     }
     const took = await ctx.store.transaction(async (tx) => {
       const ref = tx.collection(C.passes).doc(code);
-      const cur = (await ref.get()) as PassDoc | null;
+      const cur = await ref.get();
       if (cur && cur.expiresAt >= now) return false;
       await ref.set(pass);
       return true;
@@ -167,7 +167,7 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   let token = input.token;
   let pass: PassDoc | null = null;
   if (!token) {
-    pass = (await ctx.store.collection(C.passes).doc(input.shortCode as string).get()) as PassDoc | null;
+    pass = await ctx.store.collection(C.passes).doc(input.shortCode as string).get();
     if (!pass) {
       await rateLimit(ctx, `perk-miss:${clerk}`, MISSES_PER_WINDOW, MISS_WINDOW_MS, '输错次数太多，请10分钟后再试，或改为扫码');
       return say('forged', '没有这个优惠码，请核对8位数字，或改为扫码');
@@ -189,7 +189,7 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   if (payload.o === clerk) return say('ownPass', '这是您自己的优惠码，请由店里其他核销员核销');
   // 4. Still fresh? (A consumed pass reads as used even after it expired.)
   if (now > payload.e) {
-    const done = (await ctx.store.collection(C.redemptions).doc(payload.n).get()) as RedemptionDoc | null;
+    const done = await ctx.store.collection(C.redemptions).doc(payload.n).get();
     if (done) return usedVerdict(done, clerk, now);
     return say('expired', '优惠码已过期，请对方在手机上刷新后重新出示');
   }
@@ -211,7 +211,7 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   const counterId = usageId(perk._id, payload.o, perk.limit.period, now);
   const outcome = await ctx.store.transaction(async (tx) => {
     const redemptions = tx.collection(C.redemptions);
-    const done = (await redemptions.doc(payload.n).get()) as RedemptionDoc | null;
+    const done = await redemptions.doc(payload.n).get();
     if (done) return { kind: 'used' as const, done };
     const counter = tx.collection(C.usage).doc(counterId);
     const used = ((await counter.get())?.n as number | undefined) ?? 0;

@@ -21,7 +21,6 @@ export interface ApplicationDoc {
   reviewedBy?: string;
   leadId?: string;
   invite?: { code: string; expiresAt: number };
-  [field: string]: unknown;
 }
 
 /** What a viewer sees; the invite code only for the 管理员 who hands it over. */

@@ -9,7 +9,7 @@ import { createInvite } from '../../domain/invites';
 import { assignLead, type Person } from '../../domain/leads';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope, subtree } from '../../domain/scope';
-import { cmd } from '../../store/port';
+import { cmd, present } from '../../store/port';
 import { applicationView, type ApplicationDoc } from './applications';
 
 async function checkStory(ctx: Ctx, story: string) {
@@ -79,12 +79,12 @@ export const registerFunction = defineFunction('register', register, {
   },
 
   async mine(ctx) {
-    const items = (await ctx.store
+    const items = await ctx.store
       .collection('applications')
       .where({ applicant: ctx.openid() })
       .orderBy('createdAt', 'desc')
       .limit(50)
-      .get()) as ApplicationDoc[];
+      .get();
     return { items: items.map((a) => applicationView(a, false)) };
   },
 
@@ -100,13 +100,13 @@ export const registerFunction = defineFunction('register', register, {
 
   async review(ctx, { id, approve, reason }) {
     const ref = ctx.store.collection('applications').doc(id);
-    const app = (await ref.get()) as ApplicationDoc | null;
+    const app = await ref.get();
     if (!app) throw new AppError('NOT_FOUND', '没有找到这条申请');
     await requireScope(ctx, app.at, ['admin']);
     const now = ctx.clock.now();
     // Claim the review first, so two 管理员 cannot both decide it.
     await ctx.store.transaction(async (tx) => {
-      const current = (await tx.collection('applications').doc(id).get()) as ApplicationDoc;
+      const current = await present(tx.collection('applications').doc(id).get(), 'the application');
       if (current.status !== 'pending') throw new AppError('CONFLICT', '这条申请已经审核过了');
       await tx.collection('applications').doc(id).update({
         status: approve ? 'approved' : 'rejected',

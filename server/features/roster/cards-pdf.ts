@@ -10,7 +10,8 @@ import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { DEFAULT_PROMISE, type NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
-import { fileStamp, inPool } from './util';
+import { fileStamp } from '../../core/ids';
+import { inPool } from '../../core/pool';
 
 // pdfkit is loaded with require(): a bundler then takes its CommonJS build (js/pdfkit.js).
 // An `import` would make esbuild take the ES module build, whose `import.meta.url` is empty

@@ -4,7 +4,7 @@ import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
-import type { LeadDoc, NodeDoc } from '../../domain/docs';
+import type { NodeDoc } from '../../domain/docs';
 import { LEAD_ROLE_OF } from '../../domain/docs';
 import { createInvite } from '../../domain/invites';
 import { assignLead, markAway, markBack, setLeadPhoto } from '../../domain/leads';
@@ -61,7 +61,7 @@ export const rosterFunction = defineFunction('roster', roster, {
     nodes.sort((a, b) => rank[a.level] - rank[b.level] || a.order - b.order || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
     const wide = (await grantsOf(ctx, ['admin'])).find((g) => g.level === 'district' || g.level === 'street');
     const communities = wide
-      ? ((await ctx.store.collection('nodes').where({ level: 'community', ...subtree(wide) }).orderBy('_id', 'asc').limit(100).get()) as NodeDoc[])
+      ? (await ctx.store.collection('nodes').where({ level: 'community', ...subtree(wide) }).orderBy('_id', 'asc').limit(100).get())
       : [];
     return {
       community: { id: community._id, name: community.name, hotline: community.hotline ?? '' },
@@ -99,7 +99,7 @@ export const rosterFunction = defineFunction('roster', roster, {
   async history(ctx, { nodeId }) {
     const node = await getNode(ctx.store, nodeId, ['area', 'group', 'unit']);
     await requireScope(ctx, node.at, ['admin', ...LEADS]);
-    const leads = (await ctx.store.collection('leads').where({ nodeId }).orderBy('since', 'desc').limit(100).get()) as LeadDoc[];
+    const leads = await ctx.store.collection('leads').where({ nodeId }).orderBy('since', 'desc').limit(100).get();
     return {
       items: leads.map((l) => ({
         id: l._id,

@@ -21,10 +21,11 @@ import {
 import { assignLead } from '../../domain/leads';
 import { readAll } from '../../domain/nodes';
 import { chainLeadOf, type ChainLead } from '../../domain/succession';
-import { cmd, MAX_LIMIT, type Doc } from '../../store/port';
+import { cmd, MAX_LIMIT } from '../../store/port';
 import { importReportWorkbook, readSheet, type ImportStatus, type SheetRow } from '../../core/spreadsheet';
 import { COLUMNS, type ColumnKey } from './columns';
-import { fileStamp, inPool, shortId } from './util';
+import { fileStamp, shortId } from '../../core/ids';
+import { inPool } from '../../core/pool';
 
 const MAX_ROWS = 30_000;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -57,7 +58,9 @@ const MAX_NODE_NAME = 30;
 const MAX_PERSON_NAME = 20;
 const MAX_BUILDING = 20;
 const MAX_BUILDINGS = 50;
-const NODE_FIELDS = ['level', 'name', 'parentId', 'at', 'order', 'lead', 'buildings', 'wechatGroup'];
+const NODE_FIELDS = ['level', 'name', 'parentId', 'at', 'order', 'lead', 'buildings', 'wechatGroup'] as const;
+/** A node as the import reads it (the fields it compares and writes back). */
+type NodeRow = Pick<NodeDoc, (typeof NODE_FIELDS)[number] | '_id'>;
 
 export const ADMIN_LEVELS = ['community', 'street', 'district'] as const;
 
@@ -179,7 +182,7 @@ interface Claim extends Person {
 interface AreaState {
   id: string;
   name: string;
-  node: NodeDoc | null;
+  node: NodeRow | null;
   at: At;
   order: number;
   claim: Claim | null;
@@ -191,7 +194,7 @@ interface AreaState {
 interface GroupState {
   id: string;
   name: string;
-  node: NodeDoc | null;
+  node: NodeRow | null;
   at: At;
   order: number;
   claim: Claim | null;
@@ -202,7 +205,7 @@ interface GroupState {
 interface UnitState {
   id: string;
   name: string;
-  node: NodeDoc | null;
+  node: NodeRow | null;
   at: At;
   order: number;
   group: GroupState;
@@ -217,7 +220,7 @@ interface CommunityState {
   areas: Map<string, AreaState>;
   units: Map<string, UnitState>;
   nextOrder: number;
-  byId: Map<string, NodeDoc>;
+  byId: Map<string, NodeRow>;
 }
 
 const nextOrderOf = (nodes: { order: number }[]) => nodes.reduce((m, n) => Math.max(m, n.order ?? 0), 0) + 1;
@@ -231,17 +234,17 @@ async function loadPlaces(ctx: Ctx, scope: RoleGrantT): Promise<Place[]> {
   const streets = new Map(found.filter((n) => n.level === 'street').map((n) => [n._id, n]));
   const missing = [...new Set(communities.map((c) => c.at.street).filter((id): id is string => !!id && !streets.has(id)))];
   for (let i = 0; i < missing.length; i += MAX_LIMIT) {
-    for (const s of (await nodes.where({ _id: cmd.in(missing.slice(i, i + MAX_LIMIT)) }).get()) as NodeDoc[]) streets.set(s._id, s);
+    for (const s of await nodes.where({ _id: cmd.in(missing.slice(i, i + MAX_LIMIT)) }).get()) streets.set(s._id, s);
   }
   return communities.map((c) => ({ community: c, streetName: nodeName(streets.get(c.at.street ?? '')?.name ?? '') }));
 }
 
 async function loadCommunity(ctx: Ctx, place: Place): Promise<CommunityState> {
-  const docs = await readAll<NodeDoc>(
+  const docs = await readAll(
     ctx.store.collection('nodes').where({ 'at.community': place.community._id }).field(NODE_FIELDS).orderBy('_id', 'asc'),
   );
   const state: CommunityState = { place, areas: new Map(), units: new Map(), nextOrder: 1, byId: new Map() };
-  const byOrder = (a: NodeDoc, b: NodeDoc) => (a.order ?? 0) - (b.order ?? 0);
+  const byOrder = (a: NodeRow, b: NodeRow) => (a.order ?? 0) - (b.order ?? 0);
   const of = (level: NodeDoc['level']) => docs.filter((d) => d.level === level).sort(byOrder);
   for (const d of docs) state.byId.set(d._id, d);
 
@@ -284,7 +287,7 @@ async function storedLeadsByPhone(ctx: Ctx, phones: string[]): Promise<Map<strin
   const chunks: string[][] = [];
   for (let i = 0; i < phones.length; i += MAX_LIMIT) chunks.push(phones.slice(i, i + MAX_LIMIT));
   await inPool(chunks, READ_CONCURRENCY, async (chunk) => {
-    const docs = await readAll<Doc & LeadDoc>(
+    const docs = await readAll(
       ctx.store
         .collection('leads')
         .where({ phone: cmd.in(chunk), status: cmd.in(['active', 'away']) })
@@ -320,7 +323,7 @@ function leadChange(label: string, current: LeadSnapshot | null | undefined, wan
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The lead a node will have after the import (for the copies on the cards). */
-function finalLead(s: { claim: Claim | null; node: NodeDoc | null }): ChainLead | null {
+function finalLead(s: { claim: Claim | null; node: NodeRow | null }): ChainLead | null {
   const current = s.node?.lead;
   // The same phone is the same lead (a rename at most): their away mark stays.
   if (s.claim) return current?.phone === s.claim.phone ? chainLeadOf({ ...current, name: s.claim.name }) : { name: s.claim.name, phone: s.claim.phone };
@@ -421,7 +424,7 @@ export async function importRoster(
     { key: 'groupLead', role: 'groupLead' },
     { key: 'unitLead', role: 'neighbourLead' },
   ];
-  const existingTarget = (c: CommunityState, p: ParsedRow, role: LeadRole): NodeDoc | null => {
+  const existingTarget = (c: CommunityState, p: ParsedRow, role: LeadRole): NodeRow | null => {
     const area = c.areas.get(p.area);
     if (role === 'areaLead') return area?.node ?? null;
     const group = area?.groups.get(p.group);
@@ -723,7 +726,7 @@ async function writeChanges(
   });
   await inPool(unitPlans, WRITE_CONCURRENCY, async ({ unit, lead, buildings }) => {
     if (!step()) return;
-    const node = unit.node as NodeDoc;
+    const node = unit.node as NodeRow;
     if (buildings) await nodes.doc(node._id).update({ buildings });
     if (lead && unit.lead) await assignLead(ctx, node, unit.lead, IMPORT_REASON);
   });

@@ -13,7 +13,7 @@ import type { CampaignDoc } from './docs';
 import { defaultBadge } from './rules';
 
 export async function loadCampaign(ctx: Ctx, id: string): Promise<CampaignDoc> {
-  const c = (await ctx.store.collection('campaigns').doc(id).get()) as CampaignDoc | null;
+  const c = await ctx.store.collection('campaigns').doc(id).get();
   if (!c) throw new AppError('NOT_FOUND', '没有找到这次评选');
   return c;
 }

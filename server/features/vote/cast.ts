@@ -24,10 +24,8 @@
 // the 邻 of their household) to check eligibility.
 import { AppError } from '../../core/errors';
 import type { Ctx } from '../../core/context';
-import type { NodeDoc } from '../../domain/docs';
 import { cmd, StoreError, type Patch } from '../../store/port';
-import type { UserDoc } from '../account/users';
-import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type CandidateDoc, type Pace, type VoteDoc } from './docs';
+import { alertId, voteId, votesOfDay, type AlertDoc, type CampaignDoc, type Pace, type VoteDoc } from './docs';
 import { ineligibility, rankingPublic, requireVotingOpen, voteDay } from './rules';
 
 /** A retry this soon after midnight still finds its vote of the day before. */
@@ -62,7 +60,7 @@ export interface VoterDay {
 }
 
 export async function voterDay(ctx: Pick<Ctx, 'store'>, campaignId: string, voter: string, day: string): Promise<VoterDay> {
-  const votes = (await ctx.store.collection('votes').where(votesOfDay(campaignId, voter, day)).get()) as VoteDoc[];
+  const votes = await ctx.store.collection('votes').where(votesOfDay(campaignId, voter, day)).get();
   return {
     used: votes.reduce((n, v) => Math.max(n, v.slot), 0),
     votes,
@@ -157,7 +155,7 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
   // it does not write never conflicts anyway (snapshot isolation), and the local store, which
   // runs a transaction again when a document it read changed, would otherwise run every vote
   // again for each counter increment landing meanwhile.
-  const k = (await ctx.store.collection('candidates').doc(candidateId).get()) as CandidateDoc | null;
+  const k = await ctx.store.collection('candidates').doc(candidateId).get();
   let counted: Patch | null = null;
   try {
     const result = await ctx.store.transaction(async (tx): Promise<CastResult> => {
@@ -170,8 +168,8 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
       if (d.used === 0) {
         const why = await ineligibility(
           campaign,
-          async () => (await tx.collection('users').doc(voter).get()) as UserDoc | null,
-          async (id) => (await tx.collection('nodes').doc(id).get()) as NodeDoc | null,
+          async () => await tx.collection('users').doc(voter).get(),
+          async (id) => await tx.collection('nodes').doc(id).get(),
         );
         if (why) throw new AppError('FORBIDDEN', why);
       }

@@ -50,7 +50,6 @@ export interface CampaignDoc {
   createdAt: number;
   updatedAt: number;
   results?: { confirmedAt: number; confirmedBy: string; adjusted: boolean; reason?: string; honorees: Honoree[] } | null;
-  [field: string]: unknown;
 }
 
 export interface PhotoDoc {
@@ -87,7 +86,6 @@ export interface CandidateDoc {
   honoured?: boolean;
   /** Votes per minute, kept by the vote transactions for burst alerts. */
   pace?: Pace;
-  [field: string]: unknown;
 }
 
 /** The candidate's votes in `minute` (epoch minutes) and in each of the 10 minutes before it (latest first). */
@@ -113,7 +111,6 @@ export interface VoteDoc {
   voidedAt?: number;
   voidAuditId?: string;
   voidReason?: string;
-  [field: string]: unknown;
 }
 
 export interface AlertDoc {
@@ -126,7 +123,6 @@ export interface AlertDoc {
   votes: number;
   baseline: number;
   createdAt: number;
-  [field: string]: unknown;
 }
 
 export interface AuditDoc {
@@ -141,7 +137,6 @@ export interface AuditDoc {
   count: number;
   done: boolean;
   at: number;
-  [field: string]: unknown;
 }
 
 const dayPrefix = (campaignId: string, voter: string, day: string) => `${campaignId}:${voter}:${day}:`;

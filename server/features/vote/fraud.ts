@@ -15,8 +15,8 @@ import { AppError } from '../../core/errors';
 import { maskName } from '../../core/mask';
 import { workDeadline } from '../../core/budget';
 import { formatBeijing } from '../../core/time';
-import { cmd, MAX_LIMIT, type Filter } from '../../store/port';
-import { votesOfVoter, type AuditDoc, type CampaignDoc, type CandidateDoc, type VoteDoc } from './docs';
+import { cmd, MAX_LIMIT, type Filter, present } from '../../store/port';
+import { votesOfVoter, type AuditDoc, type CampaignDoc } from './docs';
 
 export const VOID_PER_CALL = 2000;
 /** Votes per transaction (each is a read and a write, plus one decrement per candidate). */
@@ -30,7 +30,7 @@ async function describeTarget(ctx: Ctx, c: CampaignDoc, t: Target): Promise<{ fi
   if (t.kind === 'voter') {
     return { filter: { ...votesOfVoter(c._id, t.voter), valid: true }, label: `投票人 ${maskVoter(t.voter)} 的` };
   }
-  const k = (await ctx.store.collection('candidates').doc(t.candidateId).get()) as CandidateDoc | null;
+  const k = await ctx.store.collection('candidates').doc(t.candidateId).get();
   if (!k || k.campaignId !== c._id) throw new AppError('NOT_FOUND', '没有找到这位候选人');
   return {
     filter: { candidateId: t.candidateId, valid: true, at: cmd.both(cmd.gte(t.from), cmd.lt(t.until)) },
@@ -44,7 +44,7 @@ async function voidChunk(ctx: Ctx, ids: string[], audit: AuditDoc, now: number):
     const votes = tx.collection('votes');
     const flipped = new Map<string, number>();
     for (const id of ids) {
-      const v = (await votes.doc(id).get()) as VoteDoc | null;
+      const v = await votes.doc(id).get();
       if (!v?.valid) continue;
       await votes.doc(id).update({ valid: false, voidedAt: now, voidAuditId: audit._id, voidReason: audit.reason });
       flipped.set(v.candidateId, (flipped.get(v.candidateId) ?? 0) + 1);
@@ -71,7 +71,7 @@ export async function voidVotes(
   let audit: AuditDoc;
   let target = input.target;
   if (input.auditId) {
-    const found = (await audits.doc(input.auditId).get()) as AuditDoc | null;
+    const found = await audits.doc(input.auditId).get();
     if (!found || found.campaignId !== c._id || found.action !== 'void') throw new AppError('NOT_FOUND', '没有找到这条作废记录');
     if (found.done) return { audit: found, more: false };
     audit = found;
@@ -99,7 +99,7 @@ export async function voidVotes(
   if (target.kind === 'voter' && target.block) {
     await ctx.store.transaction(async (tx) => {
       const ref = tx.collection('campaigns').doc(c._id);
-      const cur = (await ref.get()) as CampaignDoc;
+      const cur = await present(ref.get(), 'the campaign');
       if (!cur.blocked.includes(target.voter)) await ref.update({ blocked: [...cur.blocked, target.voter] });
     });
   }

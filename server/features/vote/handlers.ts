@@ -2,11 +2,10 @@ import { vote } from '../../../contracts/vote';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { defineFunction } from '../../core/router';
-import type { NodeDoc } from '../../domain/docs';
 import { cmd, type Filter } from '../../store/port';
 import { adminCampaign, campaignsOver, isCampaignAdmin, listForAdmin, loadCampaign, saveCampaign } from './campaigns';
 import { castVote, leftOf, voterDay } from './cast';
-import { votesOfVoter, type AlertDoc, type AuditDoc, type CampaignDoc, type CandidateDoc, type VoteDoc } from './docs';
+import { votesOfVoter, type AlertDoc, type AuditDoc, type CampaignDoc, type CandidateDoc } from './docs';
 import { voidVotes } from './fraud';
 import { applySelf, loadCandidate, nominateByAdmin, recommend, review } from './nominate';
 import { confirmResults, rankingQuery, withRanks } from './results';
@@ -27,7 +26,7 @@ async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateId?: stri
   if (c.blocked.includes(openid)) return no('您在本次评选中的投票资格已被取消');
   const d = await voterDay(ctx, c._id, openid, day);
   if (d.used === 0) {
-    const why = await ineligibility(c, () => ctx.user(), async (id) => (await ctx.store.collection('nodes').doc(id).get()) as NodeDoc | null);
+    const why = await ineligibility(c, () => ctx.user(), async (id) => await ctx.store.collection('nodes').doc(id).get());
     if (why) return no(why);
   }
   const left = leftOf(c, d, candidateId);
@@ -37,7 +36,7 @@ async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateId?: stri
 
 const isDigits = (s: string) => /^\d{1,6}$/.test(s);
 /** What a candidate card shows (the story stays behind: up to 800 characters a candidate). */
-const CARD_FIELDS = ['no', 'name', 'unitName', 'photos', 'votes'];
+const CARD_FIELDS = ['no', 'name', 'unitName', 'photos', 'votes'] as const;
 
 export const voteFunction = defineFunction('vote', vote, {
   async save(ctx, input) {
@@ -80,7 +79,7 @@ export const voteFunction = defineFunction('vote', vote, {
     else if (keyword) filter = { ...filter, name: cmd.both(cmd.gte(keyword), cmd.lt(`${keyword}\uffff`)) };
     const query = ctx.store.collection('candidates').where(filter);
     const [rows, total, me] = await Promise.all([
-      query.orderBy('no', 'asc').skip((page - 1) * pageSize).limit(pageSize).field(CARD_FIELDS).get() as Promise<CandidateDoc[]>,
+      query.orderBy('no', 'asc').skip((page - 1) * pageSize).limit(pageSize).field(CARD_FIELDS).get(),
       keyword ? query.count() : Promise.resolve(c.approvedCount),
       myVotes(ctx, c, now),
     ]);
@@ -123,7 +122,7 @@ export const voteFunction = defineFunction('vote', vote, {
     const total = c.approvedCount;
     if (!(await rankingVisible(ctx, c, now))) return { visible: false, frozen, items: [], total, page, pageSize };
     const skip = (page - 1) * pageSize;
-    const rows = (await rankingQuery(ctx, campaignId).skip(skip).limit(pageSize).field(CARD_FIELDS).get()) as CandidateDoc[];
+    const rows = await rankingQuery(ctx, campaignId).skip(skip).limit(pageSize).field(CARD_FIELDS).get();
     const ranks = await withRanks(ctx, campaignId, rows, skip);
     return { visible: true, frozen, items: rows.map((k, i) => ({ ...candidateCard(k, true), votes: k.votes, rank: ranks[i] })), total, page, pageSize };
   },
@@ -185,13 +184,13 @@ export const voteFunction = defineFunction('vote', vote, {
     const range = from !== undefined && until !== undefined ? cmd.both(cmd.gte(from), cmd.lt(until)) : from !== undefined ? cmd.gte(from) : until !== undefined ? cmd.lt(until) : undefined;
     // A candidate's votes by their index (candidate_valid_at); a voter's by their ids.
     const filter: Filter = candidateId ? { candidateId, campaignId, valid: !voided, at: range } : { ...votesOfVoter(campaignId, voter as string), valid: !voided, at: range };
-    const rows = (await ctx.store
+    const rows = await ctx.store
       .collection('votes')
       .where(filter)
       .orderBy('at', 'desc')
       .skip((page - 1) * pageSize)
       .limit(pageSize + 1)
-      .get()) as VoteDoc[];
+      .get();
     return { items: rows.slice(0, pageSize).map(voteRow), page, pageSize, hasMore: rows.length > pageSize };
   },
 

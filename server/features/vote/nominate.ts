@@ -2,6 +2,7 @@
 // per person and campaign (deterministic id), so a second nomination of the same 邻长 finds
 // the first. Approval gives the next 编号 from the campaign's counter in the same
 // transaction, so two 管理员 approving at once never give the same number.
+import { present } from '../../store/port';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { rateLimit } from '../../core/rate-limit';
@@ -20,7 +21,7 @@ export const MAX_CANDIDATES = 500;
 /** Takes the next 编号 and lists the candidate as approved, inside the caller's transaction. */
 async function approveInTx(tx: Transaction, campaignId: string, k: CandidateDoc): Promise<number> {
   const ref = tx.collection('campaigns').doc(campaignId);
-  const c = (await ref.get()) as CampaignDoc;
+  const c = await present(ref.get(), 'the campaign');
   if (c.approvedCount >= MAX_CANDIDATES) throw new AppError('CONFLICT', `一次评选最多 ${MAX_CANDIDATES} 位候选人`);
   // A candidate approved again after a disqualification keeps their 编号.
   const no = k.no ?? c.lastNo + 1;
@@ -67,7 +68,7 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
   };
   return ctx.store.transaction(async (tx) => {
     const ref = tx.collection('candidates').doc(fresh._id);
-    const cur = (await ref.get()) as CandidateDoc | null;
+    const cur = await ref.get();
     if (cur?.status === 'approved') throw new AppError('CONFLICT', `${cur.name}已经是候选人（${cur.no}号），可以直接为TA投票`);
     if (cur?.status === 'pending' && n.kind === 'public') throw new AppError('CONFLICT', `${cur.name}的提名正在审核中，审核通过后就可以为TA投票`);
     // A pending or rejected candidacy is replaced: by the 邻长's own application, by the
@@ -96,7 +97,7 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
 export async function recommend(ctx: Ctx, c: CampaignDoc, unitId: string, story: string, photos: string[]): Promise<CandidateDoc> {
   const openid = ctx.openid();
   requireNominationOpen(c, ctx.clock.now());
-  const why = await ineligibility(c, () => ctx.user(), async (id) => (await ctx.store.collection('nodes').doc(id).get()) as NodeDoc | null);
+  const why = await ineligibility(c, () => ctx.user(), async (id) => await ctx.store.collection('nodes').doc(id).get());
   if (why) throw new AppError('FORBIDDEN', why);
   const unit = await getNode(ctx.store, unitId, ['unit']);
   inScope(c, unit);
@@ -132,7 +133,7 @@ export async function nominateByAdmin(ctx: Ctx, c: CampaignDoc, unitId: string, 
 }
 
 export async function loadCandidate(ctx: Ctx, id: string): Promise<CandidateDoc> {
-  const k = (await ctx.store.collection('candidates').doc(id).get()) as CandidateDoc | null;
+  const k = await ctx.store.collection('candidates').doc(id).get();
   if (!k) throw new AppError('NOT_FOUND', '没有找到这位候选人');
   return k;
 }
@@ -154,7 +155,7 @@ export async function review(
   if (c.results) throw new AppError('CLOSED', '结果已经确认，不能再更改候选人');
   const result = await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('candidates').doc(k._id);
-    const cur = (await ref.get()) as CandidateDoc;
+    const cur = await present(ref.get(), 'the candidate');
     const stamp = { reviewedAt: now, reviewedBy: openid, ...(decision.reason ? { reason: decision.reason } : {}) };
     if (decision.approve) {
       if (cur.status === 'approved') throw new AppError('CONFLICT', '这位候选人已经审核通过了');
@@ -168,7 +169,7 @@ export async function review(
     const wasApproved = cur.status === 'approved';
     if (wasApproved) {
       const cref = tx.collection('campaigns').doc(c._id);
-      const camp = (await cref.get()) as CampaignDoc;
+      const camp = await present(cref.get(), 'the campaign');
       await cref.update({ approvedCount: camp.approvedCount - 1 });
     }
     const next = { ...cur, ...stamp, status: 'rejected' as const };

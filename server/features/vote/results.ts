@@ -2,19 +2,18 @@
 // does not grow with the number of votes) and the confirmation of the honorees.
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
-import type { Honour, LeadDoc, NodeDoc } from '../../domain/docs';
+import type { Honour } from '../../domain/docs';
 import { withHonours } from '../../domain/grants';
-import { cmd, MAX_LIMIT, type Query } from '../../store/port';
-import type { UserDoc } from '../account/users';
+import { cmd, MAX_LIMIT, type Query, present } from '../../store/port';
 import type { AuditDoc, CampaignDoc, CandidateDoc, Honoree } from './docs';
 import { reconcileCounters } from './tally';
 
 /** Index candidates.campaign_rank: campaignId, status, votes desc, no asc. */
-export const rankingQuery = (ctx: Ctx, campaignId: string): Query =>
+export const rankingQuery = (ctx: Ctx, campaignId: string): Query<CandidateDoc> =>
   ctx.store.collection('candidates').where({ campaignId, status: 'approved' }).orderBy('votes', 'desc').orderBy('no', 'asc');
 
 /** Competition ranks (1, 2, 2, 4) for rows that follow `skip` others. */
-export async function withRanks(ctx: Ctx, campaignId: string, rows: CandidateDoc[], skip: number): Promise<number[]> {
+export async function withRanks(ctx: Ctx, campaignId: string, rows: Pick<CandidateDoc, 'votes'>[], skip: number): Promise<number[]> {
   if (rows.length === 0) return [];
   let rank =
     skip === 0
@@ -43,17 +42,17 @@ export async function confirmResults(ctx: Ctx, c: CampaignDoc, input: { honorees
   // The counters are the ranking: first make them exactly the valid votes (tally.ts).
   await reconcileCounters(ctx, c._id);
   const n = c.honorees;
-  const top = (await rankingQuery(ctx, c._id).limit(Math.min(MAX_LIMIT, n + 1)).get()) as CandidateDoc[];
+  const top = await rankingQuery(ctx, c._id).limit(Math.min(MAX_LIMIT, n + 1)).get();
   const topRanks = await withRanks(ctx, c._id, top, 0);
   const defaultIds = top.slice(0, n).map((k) => k._id);
   let chosen: CandidateDoc[];
   let adjusted = false;
   if (input.honorees) {
     const ids = [...new Set(input.honorees)];
-    chosen = (await ctx.store
+    chosen = await ctx.store
       .collection('candidates')
       .where({ _id: cmd.in(ids), campaignId: c._id, status: 'approved' })
-      .get()) as CandidateDoc[];
+      .get();
     if (chosen.length !== ids.length) throw new AppError('INVALID_INPUT', '名单中有不是本次入围候选人的人');
     adjusted = !sameSet(ids, defaultIds);
     if (adjusted && !input.reason) throw new AppError('INVALID_INPUT', '表彰名单与票数排名不一致，请写明调整的原因');
@@ -76,7 +75,7 @@ export async function confirmResults(ctx: Ctx, c: CampaignDoc, input: { honorees
   // Claim the confirmation first: two 管理员 confirming at once cannot both write a list.
   await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('campaigns').doc(c._id);
-    const cur = (await ref.get()) as CampaignDoc;
+    const cur = await present(ref.get(), 'the campaign');
     if (cur.results) throw new AppError('CONFLICT', '表彰名单已经确认过了');
     await ref.update({ results });
   });
@@ -106,18 +105,18 @@ async function grantBadges(ctx: Ctx, c: CampaignDoc, honorees: Honoree[]): Promi
   for (const h of honorees) {
     await ctx.store.transaction(async (tx) => {
       const nodeRef = tx.collection('nodes').doc(h.unitId);
-      const node = (await nodeRef.get()) as NodeDoc | null;
+      const node = await nodeRef.get();
       if (node?.lead?.id === h.leadId && !(node.lead.honours ?? []).includes(c.badge)) {
         await nodeRef.update({ 'lead.honours': [...(node.lead.honours ?? []), c.badge] });
       }
       const leadRef = tx.collection('leads').doc(h.leadId);
-      const lead = (await leadRef.get()) as LeadDoc | null;
+      const lead = await leadRef.get();
       const honour: Honour = { campaignId: c._id, title: c.badge, at: now };
       if (lead && !(lead.honours ?? []).some((x) => x.campaignId === c._id)) await leadRef.update({ honours: withHonours(lead.honours, [honour]) });
       const openid = lead?.openid ?? h.leadOpenid;
       if (openid) {
         const userRef = tx.collection('users').doc(openid);
-        const user = (await userRef.get()) as UserDoc | null;
+        const user = await userRef.get();
         if (user && !(user.honours ?? []).some((x) => x.campaignId === c._id)) await userRef.update({ honours: withHonours(user.honours, [honour]) });
       }
       await tx.collection('candidates').doc(h.candidateId).update({ honoured: true });

@@ -4,7 +4,7 @@ import type { CampaignStatusT } from '../../../contracts/vote';
 import { AppError } from '../../core/errors';
 import { beijingDay, formatBeijing, startOfBeijingDay } from '../../core/time';
 import type { NodeDoc } from '../../domain/docs';
-import type { UserDoc } from '../account/users';
+import type { UserDoc } from '../../domain/users';
 import type { CampaignDoc } from './docs';
 
 export function statusOf(c: Pick<CampaignDoc, 'nominateFrom' | 'nominateUntil' | 'voteFrom' | 'voteUntil'>, now: number): CampaignStatusT {

@@ -50,9 +50,12 @@ export function campaignSummary(c: CampaignDoc, now: number): z.input<typeof Cam
   };
 }
 
-const firstPhoto = (k: CandidateDoc) => k.photos.find((p) => p.status === 'approved')?.fileId;
+const firstPhoto = (k: Pick<CandidateDoc, 'photos'>) => k.photos.find((p) => p.status === 'approved')?.fileId;
 
-export function candidateCard(k: CandidateDoc, votesVisible: boolean): z.input<typeof CandidateCard> {
+/** What a candidate's card reads (candidate lists ask the store for these fields only). */
+export type CandidateCardRow = Pick<CandidateDoc, '_id' | 'no' | 'name' | 'unitName' | 'photos' | 'votes'>;
+
+export function candidateCard(k: CandidateCardRow, votesVisible: boolean): z.input<typeof CandidateCard> {
   return { id: k._id, no: k.no ?? 0, name: k.name, unitName: k.unitName, photo: firstPhoto(k), votes: votesVisible ? k.votes : null };
 }
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { fetchWhoami } from '../../account/whoami';
+import { fetchWhoami } from '../../api/whoami';
 import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';
 import EmptyState from '../../components/EmptyState';

@@ -4,7 +4,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/labels';
-import type { WhoAmI } from '../../account/whoami';
+import type { WhoAmI } from '../../api/whoami';
 import { call, type Output } from '../../api/client';
 import { Cell, CellGroup } from '../../components/Cell';
 import PrimaryButton from '../../components/PrimaryButton';

@@ -3,7 +3,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Role } from '../../../contracts/roles';
-import type { WhoAmI } from '../../account/whoami';
+import type { WhoAmI } from '../../api/whoami';
 import { Cell, CellGroup } from '../../components/Cell';
 import { useMinqingCounts } from '../../hooks/useMinqingCounts';
 import { minqingUrls } from '../../minqing/subpackage';

@@ -4,7 +4,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Role } from '../../../contracts/roles';
-import type { WhoAmI } from '../../account/whoami';
+import type { WhoAmI } from '../../api/whoami';
 import { call } from '../../api/client';
 import CallView from '../../components/CallView';
 import { Cell } from '../../components/Cell';

@@ -3,7 +3,7 @@
 // themselves live in the perk subpackage.
 import Taro from '@tarojs/taro';
 import type { Role } from '../../../contracts/roles';
-import type { WhoAmI } from '../../account/whoami';
+import type { WhoAmI } from '../../api/whoami';
 import { Cell, CellGroup } from '../../components/Cell';
 
 const LEAD_ROLES: readonly Role[] = ['neighbourLead', 'groupLead', 'areaLead'];

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Role } from '../../../contracts/roles';
-import { fetchWhoami, roleLabel, workRoles, type WhoAmI } from '../../account/whoami';
+import { fetchWhoami, roleLabel, workRoles, type WhoAmI } from '../../api/whoami';
 import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';
 import PageShell from '../../components/PageShell';

@@ -1,6 +1,6 @@
 import { Image, Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { fetchWhoami, roleLabel, type WhoAmI } from '../../account/whoami';
+import { fetchWhoami, roleLabel, type WhoAmI } from '../../api/whoami';
 import { fileSrc } from '../../api/fileSrc';
 import CallView from '../../components/CallView';
 import { Cell, CellGroup } from '../../components/Cell';

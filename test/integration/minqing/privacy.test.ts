@@ -72,7 +72,7 @@ describe('民情: content check', () => {
       const r = await call(RESIDENT, 'submit', { category: 'repair', description: '楼道灯坏了', [field]: `门口有人${BAD}` });
       expect(r).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
     }
-    for (const c of ['problems', 'mqtimeline', 'mqstats', 'mqinbox', 'ratelimits']) expect(await rt.store.collection(c).count()).toBe(0);
+    for (const c of ['problems', 'mqtimeline', 'mqstats', 'mqinbox', 'ratelimits'] as const) expect(await rt.store.collection(c).count()).toBe(0);
   });
 
   it('refuses timeline notes and minutes with bad text, leaving the problem and its timeline as they were', async () => {

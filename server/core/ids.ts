@@ -1,4 +1,4 @@
-// Small helpers shared by the roster modules.
+// Random ids and file stamps shared by the features (roster, perk, …).
 import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -16,24 +16,6 @@ export function shortId(prefix: string, length = 10): string {
   }
   while (out.length < prefix.length + length) out += ALPHABET[randomBytes(1)[0] % 36];
   return out;
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight; rejects on the first failure. */
-export async function inPool<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const i = next++;
-      try {
-        await fn(items[i], i);
-      } catch (e) {
-        failed = true;
-        throw e;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** A file-name-safe stamp: 20261125-100000 (Beijing time) plus 4 random characters. */

@@ -1,7 +1,7 @@
-import type { RoleGrantT } from '../../../contracts/common';
-import type { Role } from '../../../contracts/roles';
-import type { Honour } from '../../domain/docs';
-import type { Store } from '../../store/port';
+import type { RoleGrantT } from '../../contracts/common';
+import type { Role } from '../../contracts/roles';
+import type { Honour } from './docs';
+import type { Store } from '../store/port';
 
 /** One per WeChat user; `_id` is the openid the runtime gives. */
 export interface UserDoc {
@@ -17,11 +17,10 @@ export interface UserDoc {
   honours?: Honour[];
   /** Last day a 三长 was seen (whoami), to keep their nodes' activity current. */
   seenAt?: number;
-  [field: string]: unknown;
 }
 
 export async function loadUser(store: Store, openid: string): Promise<UserDoc | null> {
-  return (await store.collection('users').doc(openid).get()) as UserDoc | null;
+  return await store.collection('users').doc(openid).get();
 }
 
 export function effectiveRoles(openid: string | null, user: UserDoc | null): Role[] {

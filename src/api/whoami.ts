@@ -1,7 +1,7 @@
 // The caller's identity, shared by the three tab pages.
 import type { Role } from '../../contracts/roles';
 import { ROLE_LABELS } from '../../contracts/roles';
-import { call, type Output } from '../api/client';
+import { call, type Output } from './client';
 
 export type WhoAmI = Output<'account', 'whoami'>;
 
