@@ -3,6 +3,7 @@
 // tap one to look further down. All from the maintained counters (collection mqstats).
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { Fragment } from 'react';
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import CallView from '../components/CallView';
@@ -10,7 +11,7 @@ import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
 import { decodeParam } from '../utils/formRules';
 import RatesCard from './parts/RatesCard';
-import { rateLine } from './parts/rates';
+import { rateParts } from './parts/rates';
 import { minqingUrls } from './subpackage';
 import type { RatesRow, StatsReply } from './types';
 import '../components/work.scss';
@@ -39,7 +40,15 @@ const SCOPE: Record<RatesRow['level'], string> = {
 };
 const DRILLS = new Set<RatesRow['level']>(['group', 'area', 'community', 'street']);
 
-function Row({ row, prefix, onClick }: { row: RatesRow; prefix: string; onClick?: () => void }) {
+interface RowProps {
+  row: RatesRow;
+  prefix: string;
+  /** 全片 for a 片's own figures; else who the row stands for. */
+  chip?: string;
+  onClick?: () => void;
+}
+
+function Row({ row, prefix, chip, onClick }: RowProps) {
   const r = row.rates;
   return (
     <View
@@ -50,10 +59,17 @@ function Row({ row, prefix, onClick }: { row: RatesRow; prefix: string; onClick?
     >
       <View className='lzt-cell__body'>
         <View className='lzt-cell__title'>
-          <View className='lzt-chip lzt-chip--none mq-stat-row__role'>{HOLDER[row.level]}</View>
+          <View className='lzt-chip lzt-chip--none mq-stat-row__role'>{chip ?? HOLDER[row.level]}</View>
           {row.name}
         </View>
-        <View className='mq-stat-row__rates'>{rateLine(r)}</View>
+        <View className='mq-stat-row__rates'>
+          {rateParts(r).map((p, i) => (
+            <Fragment key={p.key}>
+              {i ? <View className='mq-stat-row__rate mq-stat-row__rate--none'> · </View> : null}
+              <View className={`mq-stat-row__rate${p.low ? ' mq-stat-row__rate--low' : ''}${p.none ? ' mq-stat-row__rate--none' : ''}`}>{p.text}</View>
+            </Fragment>
+          ))}
+        </View>
         <View className='lzt-cell__desc'>
           收到 {r.received} 件 · 办结 {r.resolved} 件 · 评价 {r.rated} 件
         </View>
@@ -78,7 +94,7 @@ function Figures({ data, onDrill }: { data: StatsReply; onDrill: (id: string) =>
           <View className='lzt-section-title'>各片（{areas.length}个），点击查看各组</View>
           <View className='lzt-cells' id='stats-areas'>
             {areas.map((a) => (
-              <Row key={a.id} row={a} prefix='stats-area' onClick={drill(a)} />
+              <Row key={a.id} row={a} prefix='stats-area' chip='全片' onClick={drill(a)} />
             ))}
           </View>
         </>

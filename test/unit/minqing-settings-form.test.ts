@@ -3,7 +3,7 @@
 import { minqing } from '../../contracts/minqing';
 import { DEFAULT_DEADLINES } from '../../contracts/minqing-labels';
 import { checkDeadlines, DEADLINE_SPECS, defaultTexts, textsOf } from '../../src/minqing/parts/deadlineForm';
-import { rateFigures, rateLine } from '../../src/minqing/parts/rates';
+import { rateFigures, rateLine, rateParts } from '../../src/minqing/parts/rates';
 
 const rates = (over: Partial<Record<string, number | null>> = {}) => ({
   received: 0,
@@ -58,20 +58,27 @@ describe('民情设置 › 办理时限 form', () => {
 describe('办理统计 figures', () => {
   test('nothing counted yet reads — with a plain reason', () => {
     expect(rateFigures(rates()).map((f) => [f.label, f.value, f.basis, f.low])).toEqual([
-      ['响应率', '—', '还没有收到反映', false],
-      ['按期办结率', '—', '还没有办结的', false],
-      ['满意率', '—', '还没有居民评价', false],
+      ['响应率', '—', ['还没有收到反映', ''], false],
+      ['按期办结率', '—', ['还没有办结的', ''], false],
+      ['满意率', '—', ['还没有居民评价', ''], false],
     ]);
     expect(rateLine(rates())).toBe('响应 — · 按期 — · 满意 —');
   });
 
   test('percentages with what they count; below 80% is flagged', () => {
-    const r = rates({ received: 12, acceptedInTime: 11, responseRate: 0.917, resolved: 8, resolvedInTime: 6, onTimeRate: 0.75, rated: 5, satisfied: 5, satisfactionRate: 1 });
+    const r = rates({ received: 12, accepted: 11, acceptedInTime: 11, responseRate: 0.917, resolved: 8, resolvedInTime: 6, onTimeRate: 0.75, rated: 5, satisfied: 5, satisfactionRate: 1 });
     expect(rateFigures(r).map((f) => [f.value, f.basis, f.low])).toEqual([
-      ['92%', '按时受理 11 / 收到 12 件', false],
-      ['75%', '按期办结 6 / 办结 8 件', true],
-      ['100%', '满意 5 / 评价 5 件', false],
+      ['92%', ['按时受理 11 件', '收到 12 件（1 件未受理）'], false],
+      ['75%', ['按期办结 6 件', '办结 8 件'], true],
+      ['100%', ['满意 5 件', '评价 5 件'], false],
     ]);
     expect(rateLine(r)).toBe('响应 92% · 按期 75% · 满意 100%');
+    expect(rateParts(r)).toEqual([
+      { key: 'response', text: '响应 92%', low: false, none: false },
+      { key: 'onTime', text: '按期 75%', low: true, none: false },
+      { key: 'satisfaction', text: '满意 100%', low: false, none: false },
+    ]);
+    // All received accepted: no 未受理 note.
+    expect(rateFigures({ ...r, accepted: 12 })[0].basis).toEqual(['按时受理 11 件', '收到 12 件']);
   });
 });

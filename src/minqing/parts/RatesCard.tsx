@@ -24,9 +24,10 @@ export default function RatesCard({ id, title, subtitle, rates, onClick }: Props
       <View className='mq-rates__figures'>
         {rateFigures(rates).map((f) => (
           <View key={f.key} className={`mq-rate-fig mq-rate-fig--${f.key}`}>
-            <View className={`mq-rate-fig__value${f.low ? ' mq-rate-fig__value--low' : ''}`}>{f.value}</View>
+            <View className={`mq-rate-fig__value${f.low ? ' mq-rate-fig__value--low' : ''}${f.none ? ' mq-rate-fig__value--none' : ''}`}>{f.value}</View>
             <View className='mq-rate-fig__label'>{f.label}</View>
-            <View className='mq-rate-fig__basis'>{f.basis}</View>
+            <View className='mq-rate-fig__basis'>{f.basis[0]}</View>
+            {f.basis[1] ? <View className='mq-rate-fig__basis'>{f.basis[1]}</View> : null}
           </View>
         ))}
       </View>

@@ -16,7 +16,7 @@ export interface DeadlineSpec {
 /** The order and wording a 社区 staffer sees; bounds as in contracts/minqing-schemas.ts. */
 export const DEADLINE_SPECS: readonly DeadlineSpec[] = [
   { key: 'acceptHours', label: '受理时限', unit: '小时', min: 1, max: 168, hint: '提交后多久内要有人受理' },
-  { key: 'urgentAcceptHours', label: '紧急问题受理时限', unit: '小时', min: 1, max: 24, hint: '涉及人身财产安全的，提交时整条办理链都会收到提醒' },
+  { key: 'urgentAcceptHours', label: '紧急问题受理时限', unit: '小时', min: 1, max: 24, hint: '居民勾选了“紧急（涉及人身财产安全）”的问题' },
   { key: 'personalDays', label: '私事办结时限', unit: '天', min: 1, max: 60, hint: '邻长办理，从提交时算起' },
   { key: 'minorDays', label: '小事办结时限', unit: '天', min: 1, max: 60, hint: '片长办理、上民情恳谈会，从提交时算起' },
   { key: 'majorDays', label: '大事办结时限', unit: '天', min: 1, max: 120, hint: '社区交部门办理或上报，从提交时算起' },
