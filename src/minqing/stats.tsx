@@ -5,6 +5,8 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Fragment } from 'react';
 import { call } from '../api/client';
+import { fetchWhoami, roleLabel, type WhoAmI } from '../api/whoami';
+import { Cell, CellGroup } from '../components/Cell';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import CallView from '../components/CallView';
 import PageShell from '../components/PageShell';
@@ -116,16 +118,44 @@ function Figures({ data, onDrill }: { data: StatsReply; onDrill: (id: string) =>
   );
 }
 
+const TREE_HANDLERS = new Set(['neighbourLead', 'groupLead', 'areaLead', 'admin']);
+
+/** A 邻长 of two 邻 (or a 组长 who is also a 邻长): the figures of each of their places. */
+function OtherPlaces({ me, shownId }: { me: WhoAmI; shownId: string }) {
+  const others = me.grants.filter((g) => TREE_HANDLERS.has(g.role) && g.nodeId !== shownId);
+  if (!others.length) return null;
+  return (
+    <CellGroup title='我的其他身份' className='mq-stats-others'>
+      {others.map((g) => (
+        <Cell
+          key={`${g.role}:${g.nodeId}`}
+          id={`stats-other-${g.nodeId}`}
+          title={g.nodeName}
+          value={roleLabel(g.role)}
+          onClick={() => void Taro.navigateTo({ url: minqingUrls.stats(g.nodeId) })}
+        />
+      ))}
+    </CellGroup>
+  );
+}
+
 export default function StatsPage() {
   const nodeId = decodeParam(useRouter().params.nodeId) || undefined;
   const stats = useCall(() => call('minqing', 'stats', nodeId ? { nodeId } : {}), [nodeId], { refreshOnShow: true });
+  // Only on the caller's own page (no nodeId): the other places they handle.
+  const who = useCall(() => (nodeId ? Promise.resolve({ ok: true as const, data: null }) : fetchWhoami()), [nodeId]);
   return (
     <PageShell name='minqing-stats'>
       {isFinalError(stats.error) ? (
         <BlockedState error={stats.error} />
       ) : (
         <CallView state={stats} loadingText='正在统计…'>
-          {(data) => <Figures data={data} onDrill={(id) => void Taro.navigateTo({ url: minqingUrls.stats(id) })} />}
+          {(data) => (
+            <>
+              <Figures data={data} onDrill={(id) => void Taro.navigateTo({ url: minqingUrls.stats(id) })} />
+              {who.data ? <OtherPlaces me={who.data} shownId={data.node.id} /> : null}
+            </>
+          )}
         </CallView>
       )}
     </PageShell>

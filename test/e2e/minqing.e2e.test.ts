@@ -224,6 +224,7 @@ describeE2E('民情: from 反映问题 to a rated answer (H5)', () => {
     await open(lead.page, '/pages/home/index', 'home');
     await tap(lead.page, '#home-todo');
     await expectText(lead.page, '#page-minqing-todo #todo-stats', '响应 100% · 按期 — · 满意 —');
+    await snap(lead.page, 'minqing-todo');
     await tap(lead.page, '#todo-stats');
     await expectText(lead.page, '#page-minqing-stats #stats-node', '本人办理的反映');
     await expectText(lead.page, '#stats-node .mq-rate-fig--response', '100%');
