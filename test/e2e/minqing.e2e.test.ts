@@ -235,19 +235,21 @@ describeE2E('民情: from 反映问题 to a rated answer (H5)', () => {
     await snap(lead.page, 'minqing-stats-neighbour-lead');
     await lead.context.close();
 
+    // The 片长 reads them in 大字模式: three big figures still side by side.
     const area = await as('areaLead');
+    await useLargeText(area.context);
     await open(area.page, '/minqing/todo', 'minqing-todo');
     await tap(area.page, '#todo-stats');
     await expectText(area.page, '#page-minqing-stats #stats-node', '全片的反映');
     // The reopened one is waiting at the 社区: received again, not accepted yet.
-    await expectText(area.page, '#stats-node .mq-rate-fig--response', '按时受理 1 件收到 2 件（1 件未受理）');
+    await expectText(area.page, '#stats-node .mq-rate-fig--response', '按时受理 1 件收到 2 件1 件未受理');
     await expectText(area.page, '#stats-node .mq-rate-fig--response', '50%');
     await expectText(area.page, '#stats-node .mq-rate-fig--onTime', '按期办结 1 件办结 1 件');
     await expectText(area.page, '#stats-node .mq-rate-fig--satisfaction', '满意 0 件评价 1 件');
     // The 片长's own row (the meeting resolved it) and the 组 of the 邻长 who accepted it.
     await expectText(area.page, `#stats-handler-${areaId}`, '片长');
     await expectText(area.page, `#stats-handler-${areaId}`, '按期 100% · 满意 0%');
-    await snap(area.page, 'minqing-stats-area-lead');
+    await snap(area.page, 'minqing-stats-area-lead-large');
     // Down to the 组: its 邻长 of 1栋1单元 with the accepted one.
     await tap(area.page, `#stats-handler-${groupId}`);
     await expectText(area.page, '#page-minqing-stats #stats-node', '本人办理的反映');

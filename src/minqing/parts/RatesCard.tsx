@@ -1,9 +1,9 @@
-// The three figures 12345 units are judged by, big, each with what it counts.
+// The three figures 12345 units are judged by, big, each with what it counts (styles: stats.scss,
+// imported by the pages after minqing.scss so the CSS order is the same in every chunk).
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { Rates } from '../types';
 import { rateFigures } from './rates';
-import '../stats.scss';
 
 interface Props {
   id?: string;
@@ -25,9 +25,14 @@ export default function RatesCard({ id, title, subtitle, rates, onClick }: Props
         {rateFigures(rates).map((f) => (
           <View key={f.key} className={`mq-rate-fig mq-rate-fig--${f.key}`}>
             <View className={`mq-rate-fig__value${f.low ? ' mq-rate-fig__value--low' : ''}${f.none ? ' mq-rate-fig__value--none' : ''}`}>{f.value}</View>
-            <View className='mq-rate-fig__label'>{f.label}</View>
-            <View className='mq-rate-fig__basis'>{f.basis[0]}</View>
-            {f.basis[1] ? <View className='mq-rate-fig__basis'>{f.basis[1]}</View> : null}
+            <View className='mq-rate-fig__text'>
+              <View className='mq-rate-fig__label'>{f.label}</View>
+              {f.basis.map((line) => (
+                <View key={line} className='mq-rate-fig__basis'>
+                  {line}
+                </View>
+              ))}
+            </View>
           </View>
         ))}
       </View>

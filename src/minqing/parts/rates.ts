@@ -6,8 +6,8 @@ export interface RateFigure {
   label: string;
   /** 92% — or — while there is nothing to count yet. */
   value: string;
-  /** What it counts, two short lines: 按时受理 11 件 / 收到 12 件（1 件待受理）. */
-  basis: [string, string];
+  /** What it counts, in short lines: 按时受理 11 件 / 收到 12 件 / 1 件未受理. */
+  basis: string[];
   /** Nothing to count yet: the value reads — in grey. */
   none: boolean;
   /** Below 80%: shown in red, as 12345 practice flags it. */
@@ -18,7 +18,7 @@ const LOW_BELOW = 0.8;
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
 export function rateFigures(r: Rates): RateFigure[] {
-  const fig = (key: RateFigure['key'], label: string, rate: number | null, basis: [string, string]): RateFigure => ({
+  const fig = (key: RateFigure['key'], label: string, rate: number | null, basis: string[]): RateFigure => ({
     key,
     label,
     value: percent(rate),
@@ -29,9 +29,9 @@ export function rateFigures(r: Rates): RateFigure[] {
   // Received but not accepted yet (waiting, or past the deadline): why a fresh figure is low.
   const waiting = Math.max(0, r.received - r.accepted);
   return [
-    fig('response', '响应率', r.responseRate, r.received ? [`按时受理 ${r.acceptedInTime} 件`, `收到 ${r.received} 件${waiting ? `（${waiting} 件未受理）` : ''}`] : ['还没有收到反映', '']),
-    fig('onTime', '按期办结率', r.onTimeRate, r.resolved ? [`按期办结 ${r.resolvedInTime} 件`, `办结 ${r.resolved} 件`] : ['还没有办结的', '']),
-    fig('satisfaction', '满意率', r.satisfactionRate, r.rated ? [`满意 ${r.satisfied} 件`, `评价 ${r.rated} 件`] : ['还没有居民评价', '']),
+    fig('response', '响应率', r.responseRate, r.received ? [`按时受理 ${r.acceptedInTime} 件`, `收到 ${r.received} 件`, ...(waiting ? [`${waiting} 件未受理`] : [])] : ['还没有收到反映']),
+    fig('onTime', '按期办结率', r.onTimeRate, r.resolved ? [`按期办结 ${r.resolvedInTime} 件`, `办结 ${r.resolved} 件`] : ['还没有办结的']),
+    fig('satisfaction', '满意率', r.satisfactionRate, r.rated ? [`满意 ${r.satisfied} 件`, `评价 ${r.rated} 件`] : ['还没有居民评价']),
   ];
 }
 
