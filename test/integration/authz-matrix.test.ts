@@ -111,7 +111,7 @@ describe('authorization matrix: household join with consent', () => {
       expect(before.requests).toHaveLength(1);
       // The removal rows aim at the resident, h1's only member.
       const mine = await runtime.call('household', { action: 'mine' }, 'demo-resident');
-      const memberKey = mine.ok ? mine.data.household.memberList[0].key : '';
+      const memberKey = mine.ok ? (mine.data as any).household.memberList[0].key : '';
       const input =
         act === 'removeMember'
           ? { action: 'removeMember', member: memberKey }
