@@ -24,6 +24,7 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'household.update': { people: 3 },
   'household.remove': {},
 
+  'desk.summary': {},
   'ledger.households': { unitId: 'u1' },
   'ledger.household': { id: 'h1' },
   'ledger.visit': { householdId: 'h1', met: true, chatted: true, registered: true, noticeGiven: true, problemsCollected: false },
