@@ -102,4 +102,10 @@ export const desk = {
     output: Summary,
     roles: DESK_ROLES,
   }),
+  report: action({
+    summary: '月调度、季总结、半年通报：同一组数字导出为 Excel（每部分一张表）和可打印的 PDF（含图表）',
+    input: Scope.extend({ kind: ReportKind.default('month'), month: Month.optional(), format: z.enum(['xlsx', 'pdf']) }),
+    output: z.object({ url: z.string(), name: z.string(), title: z.string() }),
+    roles: DESK_ROLES,
+  }),
 };

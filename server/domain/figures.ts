@@ -83,6 +83,13 @@ export async function readFigures(store: Store, ids: string[]): Promise<Map<stri
 /** Sums many records' deltas and writes them at the end (an import of thousands of nodes: a few writes). */
 export class FigureBatch {
   private readonly sums = new Map<string, FigureDelta>();
+  /** Ids whose documents cannot exist yet (their node was made in this batch): added at once. */
+  private readonly fresh = new Set<string>();
+
+  /** The node was made in this batch: its figure document is new (one add, no update first). */
+  made(nodeId: string, period: string): void {
+    this.fresh.add(figureId(nodeId, period));
+  }
 
   add(at: At, period: string, delta: FigureDelta): void {
     for (const id of figureIds(at, period)) {
@@ -100,13 +107,23 @@ export class FigureBatch {
   /** One update per distinct delta (100 ids at most each). */
   async flush(store: Store): Promise<void> {
     const groups = new Map<string, { ids: string[]; delta: FigureDelta }>();
+    const col = store.collection('deskstats');
     for (const [id, delta] of this.sums) {
+      if (this.fresh.has(id)) {
+        try {
+          await col.add(fresh(id, delta));
+          continue;
+        } catch (e) {
+          if (!(e instanceof StoreError && e.code === 'CONFLICT')) throw e;
+        }
+      }
       const key = JSON.stringify(Object.entries(delta).sort());
       const g = groups.get(key) ?? { ids: [], delta };
       g.ids.push(id);
       groups.set(key, g);
     }
     this.sums.clear();
+    this.fresh.clear();
     for (const { ids, delta } of groups.values()) {
       for (let i = 0; i < ids.length; i += 100) await bumpFigureIds(store, ids.slice(i, i + 100), delta);
     }

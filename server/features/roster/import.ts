@@ -655,6 +655,7 @@ async function writeChanges(
       doc.lead = null;
     }
     await nodes.add(doc);
+    if (doc.level !== 'unit') seats.made(doc._id, NOW);
     seats.add(doc.at, NOW, seatDelta(role === 'areaLead' ? 'area' : role === 'groupLead' ? 'group' : 'unit', doc.lead));
   };
   const link = (s: AreaState | GroupState): ChainLink => ({
