@@ -84,7 +84,7 @@ function MyWork({ me }: { me: WhoAmI }) {
         <Cell id='home-work-desk' title='工作台' description='覆盖率、三长在岗、走访、民情办理与满意率，月调度报表' onClick={go(deskUrls.dashboard())} />
       ) : null}
       {has('admin') ? (
-        <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核' onClick={go('/roster/admin')} />
+        <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核、民情设置' onClick={go('/roster/admin')} />
       ) : null}
       <PerkEntries me={me} />
       {tree}
