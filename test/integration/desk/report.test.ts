@@ -12,7 +12,7 @@ const ADMIN = 'demo-admin';
 const RESIDENT = 'demo-resident';
 const LEAD = 'demo-neighbour-lead';
 const DAY = 24 * 3600_000;
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
 
 function setup() {
   const clock = manualClock(T0);

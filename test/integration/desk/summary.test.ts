@@ -8,7 +8,7 @@ const AREA = 'demo-area-lead';
 const LEAD = 'demo-neighbour-lead';
 const RESIDENT = 'demo-resident';
 const HOUR = 3600_000;
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
 
 function setup() {
   const clock = manualClock(T0);

@@ -7,7 +7,7 @@ import { row, rosterXlsx, demoRosterRows, XLSX_TYPE } from '../../fixtures/roste
 import { CLERK, NL, ok, perkCall, perkRuntime } from '../perk-helpers';
 
 const ADMIN = 'demo-admin';
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
 const summary = async (rt: ReturnType<typeof perkRuntime>, openid = ADMIN, input: Record<string, unknown> = {}): Promise<Data> =>
   ok(await rt.call('desk', { action: 'summary', ...input }, openid));
 
