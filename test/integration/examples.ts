@@ -23,6 +23,9 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'household.mine': {},
   'household.update': { people: 3 },
   'household.remove': {},
+  'household.decide': { requestId: 'jnone', approve: true },
+  'household.removeMember': { member: 'mnone' },
+  'household.withdraw': {},
 
   'desk.summary': {},
   'desk.report': { format: 'xlsx' },
