@@ -2,6 +2,7 @@
 // only (so zod stays out of the main package); the functions import them as values.
 import { account } from './account';
 import { card } from './card';
+import { desk } from './desk';
 import { household } from './household';
 import { ledger } from './ledger';
 import { minqing } from './minqing';
@@ -14,6 +15,7 @@ import { vote } from './vote';
 export const FUNCTIONS = {
   account,
   card,
+  desk,
   household,
   ledger,
   minqing,

@@ -3,6 +3,7 @@
 import type { FunctionDef } from '../core/router';
 import { accountFunction } from '../features/account/handlers';
 import { cardFunction } from '../features/card/handlers';
+import { deskFunction } from '../features/desk/handlers';
 import { householdFunction } from '../features/household/handlers';
 import { ledgerFunction } from '../features/ledger/handlers';
 import { minqingFunction } from '../features/minqing/handlers';
@@ -17,6 +18,7 @@ import { voteFunction } from '../features/vote/handlers';
 export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   account: accountFunction,
   card: cardFunction,
+  desk: deskFunction,
   household: householdFunction,
   ledger: ledgerFunction,
   minqing: minqingFunction,
