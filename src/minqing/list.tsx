@@ -6,6 +6,10 @@ import { PROBLEM_CLASSES, PROBLEM_CLASS_LABELS, PROBLEM_STATUSES, PROBLEM_STATUS
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import PageShell from '../components/PageShell';
+import { Cell, CellGroup } from '../components/Cell';
+import Taro from '@tarojs/taro';
+import { minqingUrls } from './subpackage';
+import { rateLine } from './parts/rates';
 import { useCall } from '../hooks/useCall';
 import CursorList from '../components/CursorList';
 import EmptyState from '../components/EmptyState';
@@ -63,6 +67,15 @@ export default function ListPage() {
   }
   return (
     <PageShell name='minqing-list'>
+      <CellGroup>
+        <Cell
+          id='list-stats'
+          title='办理统计'
+          description={areas.data ? `${areas.data.node.name}：${rateLine(areas.data.node.rates)}` : '响应率、按期办结率、满意率，各片、各办理人'}
+          onClick={() => void Taro.navigateTo({ url: minqingUrls.stats() })}
+        />
+        <Cell id='list-settings' title='民情设置' description='问题类别、办理时限' onClick={() => void Taro.navigateTo({ url: minqingUrls.settings() })} />
+      </CellGroup>
       <View className='mq-filters lzt-cells'>
         <ChipRow id='filter-status' label='状态' items={PROBLEM_STATUSES.map((s) => ({ id: s, name: PROBLEM_STATUS_LABELS[s] }))} value={filters.status} onPick={(v) => set({ status: v as ListFilters['status'] })} />
         <ChipRow id='filter-class' label='分类' items={PROBLEM_CLASSES.map((c) => ({ id: c, name: PROBLEM_CLASS_LABELS[c] }))} value={filters.class} onPick={(v) => set({ class: v as ListFilters['class'] })} />

@@ -1,6 +1,7 @@
 // 民情 (residents' problems, 三事分流): the report form, a problem with its timeline and the
-// handler's actions, 我的反映, the handlers' 待办, the 管理员's list, 民情恳谈会 and 消息.
-export const minqingSubpackage = { root: 'minqing', pages: ['report', 'detail', 'mine', 'todo', 'list', 'meetings', 'meeting', 'inbox'] };
+// handler's actions, 我的反映, the handlers' 待办, the 管理员's list, 民情恳谈会, 消息, the
+// handlers' 办理统计 and the 管理员's 民情设置.
+export const minqingSubpackage = { root: 'minqing', pages: ['report', 'detail', 'mine', 'todo', 'list', 'meetings', 'meeting', 'inbox', 'stats', 'settings'] };
 
 const q = (params: Record<string, string | undefined>) => {
   const s = Object.entries(params)
@@ -23,4 +24,8 @@ export const minqingUrls = {
   meetings: () => '/minqing/meetings',
   meeting: (id: string) => `/minqing/meeting${q({ id })}`,
   inbox: () => '/minqing/inbox',
+  /** 办理统计: the caller's own level, or a node below it. */
+  stats: (nodeId?: string) => `/minqing/stats${q({ nodeId })}`,
+  /** 民情设置 (管理员): categories and deadlines of the 社区. */
+  settings: () => '/minqing/settings',
 };

@@ -1,4 +1,5 @@
-// 民情待办 for 邻长, 组长, 片长, 部门 (and 管理员): 待处理 / 已超时 / 已办结 with their counts.
+// 民情待办 for 邻长, 组长, 片长, 部门 (and 管理员): 待处理 / 已超时 / 已办结 with their counts, and
+// the handler's own 响应率 / 按期办结率 / 满意率 (办理统计).
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -10,6 +11,8 @@ import PageShell from '../components/PageShell';
 import CursorList from '../components/CursorList';
 import EmptyState from '../components/EmptyState';
 import ProblemCell from './parts/ProblemCell';
+import { rateLine } from './parts/rates';
+import { useCall } from '../hooks/useCall';
 import { useCursorPaged } from '../hooks/useCursorPaged';
 import { minqingUrls } from './subpackage';
 import type { ProblemRow, TodoBox, TodoCounts, TodoReply } from './types';
@@ -40,6 +43,8 @@ export default function TodoPage() {
   const [box, setBox] = useState<TodoBox>(initial === 'overdue' || initial === 'done' ? initial : 'pending');
   const list = useCursorPaged<ProblemRow, TodoReply>((cursor) => call('minqing', 'todo', { box, ...(cursor ? { cursor } : {}), pageSize: 20 }), [box]);
   const counts = list.first?.counts ?? null;
+  const stats = useCall(() => call('minqing', 'stats', {}), [], { refreshOnShow: true });
+  const own = stats.data?.node;
 
   if (isFinalError(list.error) && list.items.length === 0) {
     return (
@@ -50,6 +55,14 @@ export default function TodoPage() {
   }
   return (
     <PageShell name='minqing-todo'>
+      <View className='lzt-cells mq-todo-stats'>
+        <Cell
+          id='todo-stats'
+          title='办理统计'
+          description={own ? `${own.name}：${rateLine(own.rates)}` : '响应率、按期办结率、满意率'}
+          onClick={() => void Taro.navigateTo({ url: minqingUrls.stats() })}
+        />
+      </View>
       <BoxTabs box={box} counts={counts} onPick={setBox} />
       <View className='lzt-section-foot'>{box === 'overdue' ? '超过受理或办结时限的问题，上级可以督办。' : '点开一条，受理、分类、记录进展或办结。'}</View>
       <CursorList state={list} id='todo-list' empty={<EmptyState id='todo-list-empty' title={EMPTY[box]} />}>

@@ -1,8 +1,10 @@
-// 社区管理 console (管理员): 名册导入, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each.
+// 社区管理 console (管理员): 名册导入, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each;
+// 组织体系图 and 民情设置 (minqing subpackage) above them.
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Cell, CellGroup } from '../components/Cell';
+import { minqingUrls } from '../minqing/subpackage';
 import PageShell from '../components/PageShell';
 import AppointSection from './parts/AppointSection';
 import CardsSection from './parts/CardsSection';
@@ -31,6 +33,7 @@ export default function AdminPage() {
     <PageShell name='roster-admin'>
       <CellGroup>
         <Cell id='admin-tree' title='组织体系图' description='查看、搜索全社区的片、组、邻' onClick={() => void Taro.navigateTo({ url: '/roster/tree?manage=1' })} />
+        <Cell id='admin-minqing-settings' title='民情设置' description='居民反映问题的类别、各类问题的办理时限' onClick={() => void Taro.navigateTo({ url: minqingUrls.settings() })} />
       </CellGroup>
       <View className='lzt-tabs admin-tabs'>
         {TABS.map((t) => (

@@ -3,7 +3,8 @@
 // the 邻长 accepts it and classifies it 小事; the 片长 schedules a 民情恳谈会 (the 小事 joins its
 // agenda), records the decision and publishes the minutes; the problem resolves; the resident
 // sees every step in the timeline and in 消息 (with the unread badge on 我的), reads the minutes,
-// rates it 2 stars and it reopens one level up, with the 社区.
+// rates it 2 stars and it reopens one level up, with the 社区. Then each handler reads their
+// 响应率 / 按期办结率 / 满意率 on 办理统计, and the overseers read them per 片 and per handler.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
 import { chooseFile, pngFile, shotAll, useLargeText } from './pageHelpers';
@@ -50,6 +51,13 @@ describeE2E('民情: from 反映问题 to a rated answer (H5)', () => {
     await page.waitForTimeout(1600); // transitions and toasts settle
     await shotAll(page, name);
   }
+  /** Taro H5 slides a new page in from the right: wait until every shown page sits at x = 0. */
+  const settled = (page: Page) =>
+    page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.lzt-shell'))
+        .map((e) => e.getBoundingClientRect())
+        .every((r) => r.width === 0 || Math.abs(r.x) < 1),
+    );
   const problemCount = () => app.runtime.store.collection('problems').count();
   async function as(key: string): Promise<{ context: BrowserContext; page: Page }> {
     const p = await phone(browser);
@@ -188,7 +196,10 @@ describeE2E('民情: from 反映问题 to a rated answer (H5)', () => {
     await tap(page, '#problem-meeting');
     await expectText(page, '#page-minqing-meeting #meeting-status', '纪要已公布');
     await expectText(page, `#agenda-${problemId}-decision`, DECISION);
+    // Back only once the page has slid in (a back during Taro's transition can leave no page shown).
+    await settled(page);
     await page.goBack();
+    await shown(page, '#page-minqing-detail #sheet-rate').waitFor();
 
     await tap(page, '#rate-star-2');
     await expectText(page, '#rate-label', '2星 不满意');
@@ -200,5 +211,59 @@ describeE2E('民情: from 反映问题 to a rated answer (H5)', () => {
     await expectText(page, '#problem-handler', '社区');
     await expectText(page, '#problem-status', '待受理');
     await context.close();
+  });
+
+  test('办理统计: the 邻长, the 片长 and the 管理员 read 响应率, 按期办结率 and 满意率 for themselves, each 片 and each handler', async () => {
+    // The loop above: the 邻长 accepted in time; the meeting resolved it in time for the 片长; 2 stars
+    // (not satisfied) sent it to the 社区, where it counts as received again for the 片 and the 社区.
+    const unit = (await app.runtime.store.collection('nodes').doc('u1').get()) as { parentId: string; at: { area: string } };
+    const groupId = unit.parentId;
+    const areaId = unit.at.area;
+
+    const lead = await as('neighbourLead');
+    await open(lead.page, '/pages/home/index', 'home');
+    await tap(lead.page, '#home-todo');
+    await expectText(lead.page, '#page-minqing-todo #todo-stats', '响应 100% · 按期 — · 满意 —');
+    await tap(lead.page, '#todo-stats');
+    await expectText(lead.page, '#page-minqing-stats #stats-node', '本人办理的反映');
+    await expectText(lead.page, '#stats-node .mq-rate-fig--response', '100%');
+    await expectText(lead.page, '#stats-node .mq-rate-fig--response', '按时受理 1 件收到 1 件');
+    await expectText(lead.page, '#stats-node .mq-rate-fig--onTime', '还没有办结的');
+    await expectText(lead.page, '#stats-node .mq-rate-fig--satisfaction', '还没有居民评价');
+    expect(await lead.page.locator('#stats-areas, #stats-handlers').filter({ visible: true }).count()).toBe(0);
+    await snap(lead.page, 'minqing-stats-neighbour-lead');
+    await lead.context.close();
+
+    const area = await as('areaLead');
+    await open(area.page, '/minqing/todo', 'minqing-todo');
+    await tap(area.page, '#todo-stats');
+    await expectText(area.page, '#page-minqing-stats #stats-node', '全片的反映');
+    // The reopened one is waiting at the 社区: received again, not accepted yet.
+    await expectText(area.page, '#stats-node .mq-rate-fig--response', '按时受理 1 件收到 2 件（1 件未受理）');
+    await expectText(area.page, '#stats-node .mq-rate-fig--response', '50%');
+    await expectText(area.page, '#stats-node .mq-rate-fig--onTime', '按期办结 1 件办结 1 件');
+    await expectText(area.page, '#stats-node .mq-rate-fig--satisfaction', '满意 0 件评价 1 件');
+    // The 片长's own row (the meeting resolved it) and the 组 of the 邻长 who accepted it.
+    await expectText(area.page, `#stats-handler-${areaId}`, '片长');
+    await expectText(area.page, `#stats-handler-${areaId}`, '按期 100% · 满意 0%');
+    await snap(area.page, 'minqing-stats-area-lead');
+    // Down to the 组: its 邻长 of 1栋1单元 with the accepted one.
+    await tap(area.page, `#stats-handler-${groupId}`);
+    await expectText(area.page, '#page-minqing-stats #stats-node', '本人办理的反映');
+    await expectText(area.page, '#stats-handler-u1', '响应 100%');
+    await area.context.close();
+
+    const admin = await as('admin');
+    await open(admin.page, '/pages/home/index', 'home');
+    await tap(admin.page, '#home-minqing-list');
+    await expectText(admin.page, '#page-minqing-list #list-stats', '响应 50% · 按期 100% · 满意 0%');
+    await tap(admin.page, '#list-stats');
+    await expectText(admin.page, '#page-minqing-stats #stats-node', '全社区的反映');
+    await expectText(admin.page, `#stats-area-${areaId}`, '响应 50% · 按期 100% · 满意 0%');
+    await expectText(admin.page, `#stats-area-${areaId}`, '收到 2 件 · 办结 1 件 · 评价 1 件');
+    await snap(admin.page, 'minqing-stats-admin');
+    await tap(admin.page, `#stats-area-${areaId}`);
+    await expectText(admin.page, '#page-minqing-stats #stats-node', '全片的反映');
+    await admin.context.close();
   });
 });

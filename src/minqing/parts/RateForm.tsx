@@ -60,7 +60,7 @@ export default function RateForm({ problem, onDone }: Omit<FormProps, 'onCancel'
           <TextArea value={comment} onChange={setComment} maxlength={COMMENT_MAX} placeholder='例如：灯修好了，谢谢邻长' />
         </Field>
       </View>
-      {problem.confirmBy ? <View className='lzt-section-foot'>{formatDateTime(problem.confirmBy)} 前不评价，将按“默认满意”办结。</View> : null}
+      {problem.confirmBy ? <View className='lzt-section-foot'>{formatDateTime(problem.confirmBy)} 前不评价，将按“默认满意”完结。</View> : null}
       <FormError message={error || null} />
       <View className='lzt-btn-wrap'>
         <PrimaryButton id='rate-submit' disabled={busy !== null} loading={busy !== null || undefined} onClick={() => void submit()}>

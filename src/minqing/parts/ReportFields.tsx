@@ -125,7 +125,7 @@ export default function ReportFields({ categories, value, onChange, onBehalf }: 
       <View className='mq-flags'>
         <CheckRow id='report-urgent' checked={value.urgent} onChange={(urgent) => set({ urgent })}>
           紧急（涉及人身财产安全）
-          <View className='lzt-sub'>2小时内受理，邻长、组长、片长同时收到提醒</View>
+          <View className='lzt-sub'>优先受理，邻长、组长、片长等立即收到提醒</View>
         </CheckRow>
         <CheckRow id='report-anonymous' checked={value.anonymous} onChange={(anonymous) => set({ anonymous })}>
           对邻居匿名
