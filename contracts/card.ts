@@ -41,6 +41,9 @@ export const CardView = z.object({
 });
 export type CardViewT = z.infer<typeof CardView>;
 
+/** A request to join an occupied household, as its sender sees it: the door they named, and when. */
+export const JoinPending = z.object({ address: z.string(), at: z.number() });
+
 export const HouseholdSummary = z.object({ id: z.string(), unitId: z.string(), address: z.string() });
 
 export const card = {
@@ -74,6 +77,8 @@ export const card = {
       household: HouseholdSummary.nullable(),
       /** Where the caller is bound now, and whether leaving erases that household's record (they are its last member). */
       moveFrom: z.object({ address: z.string(), erases: z.boolean() }).optional(),
+      /** The door has other members: the caller's request waits for one of them (or the 邻长) to approve it. */
+      pending: JoinPending.optional(),
     }),
     roles: SIGNED_IN,
   }),

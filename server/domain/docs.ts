@@ -113,9 +113,26 @@ export interface HouseholdDoc {
   members: string[];
   /** When each member joined: a member sees the 邻长's visits from then on, not what was said before. */
   joined?: Record<string, number>;
+  /**
+   * Requests to join while the household has members (anyone can name a door): the newcomer is
+   * not a member and sees nothing of it until a member (or the 邻长) approves (domain/household-join.ts).
+   */
+  requests?: JoinRequest[];
   boundAt?: number;
   lastVisit?: { visitedAt: number; complete: boolean } | null;
   createdAt: number;
+}
+
+/** A newcomer's request to join a household that has members: what they gave waits with it. */
+export interface JoinRequest {
+  id: string;
+  openid: string;
+  at: number;
+  people: number;
+  /** Given with consent on the bind form; applied (if nobody's is on record) only once approved. */
+  phone?: string;
+  /** The household they are bound to now, left only when this request is approved. */
+  leaving?: string;
 }
 
 /** One 五个一 home visit: 见一次面、聊一次天、登记一次信息、发放一份告知书、收集一批问题. */

@@ -12,6 +12,8 @@ export interface UserDoc {
   grants: RoleGrantT[];
   /** Copied here when the household is bound, so whoami is one read. */
   household?: { id: string; unitId: string; address: string };
+  /** Their request to join a household that has members, until a member decides (domain/household-join.ts). */
+  joinRequest?: { householdId: string; requestId: string; unitId: string; address: string; at: number };
   createdAt: number;
   /** 最美邻长 and other commendations (set when a campaign's honorees are confirmed). */
   honours?: Honour[];

@@ -1,15 +1,18 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { call } from '../api/client';
+import { call, type Output } from '../api/client';
 import CallView from '../components/CallView';
 import EmptyState from '../components/EmptyState';
 import { FormError } from '../components/form/Field';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
+import { cnDateTime } from '../utils/cnDate';
 import { clearPhone } from './parts/clearPhone';
 import EditHousehold from './parts/EditHousehold';
+import JoinRequests from './parts/JoinRequests';
+import MemberList from './parts/MemberList';
 import HouseholdInfo from './parts/HouseholdInfo';
 import RemoveHousehold, { type Removed } from './parts/RemoveHousehold';
 import type { MyHousehold } from './parts/visitItems';
@@ -40,7 +43,40 @@ function Unbound() {
   );
 }
 
-function Household({ h, onChange, onRemoved }: { h: MyHousehold; onChange: (h: MyHousehold) => void; onRemoved: (w: Removed) => void }) {
+type Pending = NonNullable<Output<'household', 'mine'>['pending']>;
+
+/** Asked to join a door that has members: nothing of that household shows until one of them agrees. */
+function PendingState({ pending }: { pending: Pending }) {
+  const [withdrawn, setWithdrawn] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function withdraw() {
+    if (busy) return;
+    setBusy(true);
+    const reply = await call('household', 'withdraw', {});
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error.message);
+    setWithdrawn(true);
+  }
+  if (withdrawn) return <Unbound />;
+  return (
+    <>
+      <EmptyState
+        id='household-pending'
+        title='等待家人确认'
+        description={`您在${cnDateTime(pending.at)}申请加入 ${pending.address}。这户已有家人绑定，要等TA在“我的”里同意后，您才能看到和修改这户的信息。`}
+        action={
+          <PrimaryButton id='household-withdraw' kind='default' disabled={busy} onClick={() => void withdraw()}>
+            {busy ? '正在撤回…' : '撤回申请'}
+          </PrimaryButton>
+        }
+      />
+      <FormError message={error} />
+    </>
+  );
+}
+
+function Household({ h, pending, onChange, onRemoved }: { h: MyHousehold; pending?: Pending; onChange: (h: MyHousehold) => void; onRemoved: (w: Removed) => void }) {
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -64,6 +100,12 @@ function Household({ h, onChange, onRemoved }: { h: MyHousehold; onChange: (h: M
   }
   return (
     <>
+      {pending ? (
+        <View className='household-pending__note' id='household-pending-note'>
+          您申请加入 {pending.address}，正在等那户的家人确认；确认前您仍绑定在这里。
+        </View>
+      ) : null}
+      <JoinRequests h={h} onChange={onChange} />
       <HouseholdInfo h={h} />
       <FormError message={error} />
       <View className='lzt-btn-wrap household-actions'>
@@ -76,6 +118,7 @@ function Household({ h, onChange, onRemoved }: { h: MyHousehold; onChange: (h: M
           </PrimaryButton>
         ) : null}
       </View>
+      <MemberList h={h} onChange={onChange} />
       <VisitList visits={h.visits} />
       <RemoveHousehold h={h} onRemoved={onRemoved} />
     </>
@@ -95,7 +138,8 @@ export default function HouseholdPage() {
         <CallView state={mine} loadingText='正在读取我家的信息…'>
           {(data) => {
             const h = saved ?? data.household;
-            return h ? <Household h={h} onChange={setSaved} onRemoved={setRemoved} /> : <Unbound />;
+            if (h) return <Household h={h} pending={data.pending} onChange={setSaved} onRemoved={setRemoved} />;
+            return data.pending ? <PendingState pending={data.pending} /> : <Unbound />;
           }}
         </CallView>
       )}

@@ -17,7 +17,8 @@ export const PHONE_CONSENT_TEXT = '同意邻长查看我的手机号，方便联
 interface Props {
   card: CardView;
   gate: SignInGate;
-  onBound: (address: string) => void;
+  /** Bound (or, at a door that has members, asked to join: `pending`). */
+  onBound: (address: string, pending: boolean) => void;
 }
 
 export default function BindForm({ card, gate, onBound }: Props) {
@@ -39,8 +40,9 @@ export default function BindForm({ card, gate, onBound }: Props) {
     const reply = await call('card', 'bind', { ...checked.input, ...(move ? { move: true } : {}) });
     setBusy(false);
     if (reply.ok) {
-      const { household, moveFrom } = reply.data;
-      if (household) return onBound(household.address);
+      const { household, moveFrom, pending } = reply.data;
+      if (household) return onBound(household.address, false);
+      if (pending) return onBound(pending.address, true);
       if (!moveFrom) return;
       // Bound elsewhere: leaving that household must be the resident's own decision.
       const answer = await Taro.showModal({

@@ -20,13 +20,13 @@ export default function BindPage() {
     return known ? { ok: true as const, data: known } : loadCard(unitId);
   }, [unitId]);
   const gate = useSignInGate();
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ address: string; pending: boolean } | null>(null);
   return (
     <PageShell name='scan-bind'>
       <CallView state={card} loadingText='正在打开…'>
         {(c: CardView) =>
           done ? (
-            <BindDone address={done} leadName={c.lead?.name ?? null} />
+            <BindDone address={done.address} pending={done.pending} leadName={c.lead?.name ?? null} />
           ) : (
             <>
               <View className='lzt-card bind-head'>
@@ -36,7 +36,7 @@ export default function BindPage() {
                   {c.lead ? ` · 邻长 ${c.lead.name}` : ' · 邻长暂缺'}
                 </View>
               </View>
-              <BindForm card={c} gate={gate} onBound={setDone} />
+              <BindForm card={c} gate={gate} onBound={(address, pending) => setDone({ address, pending })} />
             </>
           )
         }

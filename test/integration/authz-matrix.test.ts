@@ -96,3 +96,39 @@ describe('authorization matrix: succession at every level', () => {
     }
   });
 });
+
+// Joining a household that has members waits for one of them (issue 14): of every role, only a
+// member of the household (the demo resident, of h1) answers a request to join it or removes a
+// member; everyone else — the waiting stranger too — is refused and h1 stays as it was.
+describe('authorization matrix: household join with consent', () => {
+  const callers = [...ROLES.map((role) => ({ who: role as string, openid: OPENID_BY_ROLE[role] })), { who: 'waiting stranger', openid: 'stranger' }];
+  const rows = callers.flatMap((c) => (['approve', 'reject', 'removeMember'] as const).map((act) => ({ ...c, act })));
+  it.each(rows)('household $act on h1 as $who', async ({ openid, who, act }) => {
+    const runtime = demoRuntime();
+    try {
+      await runtime.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 2 }, 'stranger');
+      const before = (await runtime.store.collection('households').doc('h1').get()) as { members: string[]; requests: { id: string }[] };
+      expect(before.requests).toHaveLength(1);
+      // The removal rows aim at the resident, h1's only member.
+      const mine = await runtime.call('household', { action: 'mine' }, 'demo-resident');
+      const memberKey = mine.ok ? (mine.data as any).household.memberList[0].key : '';
+      const input =
+        act === 'removeMember'
+          ? { action: 'removeMember', member: memberKey }
+          : { action: 'decide', requestId: before.requests[0].id, approve: act === 'approve' };
+      const reply = await runtime.call('household', input, openid);
+      const after = await runtime.store.collection('households').doc('h1').get();
+      if (who === 'resident' && act !== 'removeMember') {
+        expect(reply).toMatchObject({ ok: true });
+        expect(after!.requests).toEqual([]);
+      } else {
+        // Removing oneself goes through household.remove; the others are not members at all.
+        const code = who === 'anonymous' ? 'UNAUTHENTICATED' : who === 'resident' ? 'FORBIDDEN' : 'NOT_FOUND';
+        expect(reply).toMatchObject({ ok: false, error: { code } });
+        expect(after).toEqual(before);
+      }
+    } finally {
+      runtime.close();
+    }
+  });
+});

@@ -71,17 +71,20 @@ describe('card', () => {
     ok(await rt.call('card', { action: 'bind', unitId: 'u1', building: h.building, room: '201', people: 2 }, 'dad'));
     const same = (await rt.store.collection('households').where({ unitId: 'u1', room: '201' }).get()) as HouseholdDoc[];
     expect(same).toHaveLength(1);
-    expect(same[0].members).toEqual(['mum', 'dad']);
+    // The first to bind a door from the register is its member; the next one asks them (household-join.test.ts).
+    expect(same[0].members).toEqual(['mum']);
+    expect(same[0].requests).toEqual([expect.objectContaining({ openid: 'dad' })]);
     rt.close();
   });
 
-  it('two family members binding a new door at once end up in one household', async () => {
+  it('three binding a new door at once end up in one household: one member, two asking them', async () => {
     const rt = demoRuntime();
     const input = { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '901', people: 4 };
     await Promise.all(['a', 'b', 'c'].map((who) => rt.call('card', input, who)));
     const docs = (await rt.store.collection('households').where({ unitId: 'u1', room: '901' }).get()) as HouseholdDoc[];
     expect(docs).toHaveLength(1);
-    expect([...docs[0].members].sort()).toEqual(['a', 'b', 'c']);
+    expect(docs[0].members).toHaveLength(1);
+    expect([...docs[0].members, ...docs[0].requests!.map((r) => r.openid)].sort()).toEqual(['a', 'b', 'c']);
     rt.close();
   });
 

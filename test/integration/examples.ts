@@ -28,6 +28,9 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'household.mine': {},
   'household.update': { people: 3 },
   'household.remove': {},
+  'household.decide': { requestId: 'jnone', approve: true },
+  'household.removeMember': { member: 'mnone' },
+  'household.withdraw': {},
 
   'ledger.households': { unitId: 'u1' },
   'ledger.household': { id: 'h1' },

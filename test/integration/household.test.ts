@@ -7,6 +7,13 @@ const data = (r: unknown) => {
   return (r as { data: any }).data;
 };
 
+/** `openid` names 1栋1单元101 (the demo resident's door) and the resident lets them in. */
+async function joinFamily(rt: ReturnType<typeof demoRuntime>, openid: string, extra: Record<string, unknown> = {}) {
+  expect(data(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 2, ...extra }, openid)).pending).toBeDefined();
+  const [request] = data(await rt.call('household', { action: 'mine' }, 'demo-resident')).household.requests;
+  data(await rt.call('household', { action: 'decide', requestId: request.id, approve: true }, 'demo-resident'));
+}
+
 describe('household self-service', () => {
   it('shows the resident their own record, with the 邻长 visits', async () => {
     const rt = demoRuntime();
@@ -49,12 +56,12 @@ describe('household self-service', () => {
     rt.close();
   });
 
-  it('a newcomer who names a door that has members sees neither their phone nor what the 邻长 heard before, and changes neither', async () => {
+  it('a newcomer let in by the family sees neither their phone nor what the 邻长 heard before, and changes neither', async () => {
     const rt = demoRuntime();
     data(await rt.call('ledger', { action: 'visit', householdId: 'h1', met: true, chatted: true, registered: true, noticeGiven: true, problemsCollected: true, problems: '家里老人独居，需要关照' }, 'demo-neighbour-lead'));
     // Anyone can name 1栋1单元101: a newcomer's people count and phone do not replace the family's.
     const { people } = (await rt.store.collection('households').doc('h1').get()) as HouseholdDoc;
-    data(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 9, phone: '13700001111', phoneConsent: true }, 'newcomer'));
+    await joinFamily(rt, 'newcomer', { people: 9, phone: '13700001111', phoneConsent: true });
     const stored = (await rt.store.collection('households').doc('h1').get()) as HouseholdDoc;
     expect(stored).toMatchObject({ phone: '13900009999', people });
     const theirs = data(await rt.call('household', { action: 'mine' }, 'newcomer')).household;
@@ -74,7 +81,7 @@ describe('household self-service', () => {
 
   it('deleting the phone deletes it from the resident’s own record too; leaving takes their phone with them', async () => {
     const rt = demoRuntime();
-    data(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 3 }, 'spouse'));
+    await joinFamily(rt, 'spouse');
     data(await rt.call('household', { action: 'update', clearPhone: true }, 'demo-resident'));
     expect(data(await rt.call('account', { action: 'whoami' }, 'demo-resident')).user.phoneMasked).toBeUndefined();
     // The spouse leaves a phone now (nobody's is on record), then leaves the household: it goes with them.
@@ -87,7 +94,7 @@ describe('household self-service', () => {
 
   it('a member who is not the last only leaves', async () => {
     const rt = demoRuntime();
-    data(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 2 }, 'spouse'));
+    await joinFamily(rt, 'spouse');
     expect(data(await rt.call('household', { action: 'remove' }, 'spouse'))).toEqual({ removed: 'membership' });
     expect(((await rt.store.collection('households').doc('h1').get()) as HouseholdDoc).members).toEqual(['demo-resident']);
     rt.close();

@@ -3,7 +3,11 @@ import { card } from '../../../contracts/card';
 import { AppError } from '../../core/errors';
 import { rateLimit } from '../../core/rate-limit';
 import { defineFunction } from '../../core/router';
-import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
+import type { z } from 'zod';
+import type { Ctx } from '../../core/context';
+import { addressOf, phoneOwner, type HouseholdDoc, type JoinRequest } from '../../domain/docs';
+import { afterRequest, newRequestId, withdrawRequest, withRequest } from '../../domain/household-join';
+import type { UserDoc } from '../../domain/users';
 import { bumpStats, getNode } from '../../domain/nodes';
 import { leaveHousehold } from '../../domain/households';
 import { cannotServeMessage, leadOnCard, mayServe } from '../../domain/succession';
@@ -12,6 +16,31 @@ import { cardView } from './view';
 /** The id a household gets when a resident is the first to bind it: the same door, the same id. */
 export function householdIdFor(unitId: string, building: string, room: string): string {
   return 'h' + createHash('sha1').update(`${unitId}|${building}|${room}`).digest('hex').slice(0, 20);
+}
+
+type BindInput = z.output<(typeof card)['bind']['input']>;
+
+/** A bind to a door that has other members: a request they approve (domain/household-join.ts); nothing of the household is returned. */
+async function requestToJoin(ctx: Ctx, h: HouseholdDoc, user: UserDoc | null, input: BindInput, leaving: string | undefined) {
+  const openid = ctx.openid();
+  await rateLimit(ctx, `join:${openid}`, 10, 24 * 3600_000, '今天申请加入住户的次数太多了，请明天再试');
+  const request: JoinRequest = {
+    id: newRequestId(),
+    openid,
+    at: ctx.clock.now(),
+    people: input.people,
+    ...(input.phone ? { phone: input.phone } : {}),
+    ...(leaving ? { leaving } : {}),
+  };
+  const written = await ctx.store.transaction(async (tx) => {
+    const ref = tx.collection('households').doc(h._id);
+    const cur = await ref.get();
+    if (!cur) throw new AppError('CONFLICT', '这户的登记刚刚有变化，请再点一次“确认绑定”');
+    await ref.update({ requests: withRequest(cur, request) });
+    return cur;
+  });
+  await afterRequest(ctx, user, written, request);
+  return { household: null, pending: { address: addressOf(written), at: request.at } };
 }
 
 export const cardFunction = defineFunction('card', card, {
@@ -48,16 +77,18 @@ export const cardFunction = defineFunction('card', card, {
       .limit(1)
       .get();
     const target = existing?._id ?? householdIdFor(unit._id, input.building, input.room);
-    if (current && current.id !== target) {
+    const moving = !!current && current.id !== target;
+    if (moving && !input.move) {
       // Moving takes them out of their household (and erases it if they are its last member):
       // a tap on a relative's card must not do that unasked.
-      if (!input.move) {
-        const old = await ctx.store.collection('households').doc(current.id).get();
-        const erases = !!old && old.members.every((m) => m === openid);
-        return { household: null, moveFrom: { address: current.address, erases } };
-      }
-      await leaveHousehold(ctx, openid, current.id);
+      const old = await ctx.store.collection('households').doc(current.id).get();
+      const erases = !!old && old.members.every((m) => m === openid);
+      return { household: null, moveFrom: { address: current.address, erases } };
     }
+    // A door with other members: joining it waits for their consent, and the caller stays where they are until then.
+    const occupied = !!existing && !existing.members.includes(openid) && existing.members.length > 0;
+    if (occupied) return await requestToJoin(ctx, existing, user, input, moving ? current.id : undefined);
+    if (moving) await leaveHousehold(ctx, openid, current.id);
 
     const phone = input.phone ? { phone: input.phone, phoneConsentAt: now, phoneBy: openid } : {};
     const fresh: HouseholdDoc = {
@@ -75,32 +106,34 @@ export const cardFunction = defineFunction('card', card, {
       ...phone,
     };
     // A transaction, so family members binding the same door at once all end up in it.
-    const { household, created, firstMember } = await ctx.store.transaction(async (tx) => {
+    const outcome = await ctx.store.transaction(async (tx) => {
       const ref = tx.collection('households').doc(fresh._id);
       const cur = await ref.get();
       if (!cur) {
         await tx.collection('households').add(fresh);
-        return { household: fresh, created: true, firstMember: true };
+        return { kind: 'joined' as const, household: fresh, created: true, firstMember: true };
       }
-      // Joining a door that has members (anyone can name a door): what they gave stands, the
-      // newcomer's phone does not replace another member's, and (see household.mine) the
-      // newcomer sees neither that phone nor the visits from before they joined.
-      const members = cur.members.includes(openid) ? cur.members : [...cur.members, openid];
-      const others = cur.members.some((m) => m !== openid);
+      // Someone else bound this door since it was read: the caller asks them, as above.
+      if (cur.members.length > 0 && !cur.members.includes(openid)) return { kind: 'asks' as const, occupiedBy: cur };
+      // The newcomer's phone never replaces another member's.
       const owner = phoneOwner(cur);
       const patch = {
-        members,
+        members: cur.members.includes(openid) ? cur.members : [...cur.members, openid],
         joined: { ...cur.joined, [openid]: cur.joined?.[openid] ?? now },
         boundAt: cur.boundAt ?? now,
-        ...(others ? {} : { people: input.people }),
-        ...(input.phone && (!owner || owner === openid || !others) ? phone : {}),
+        ...(cur.members.length === 0 ? { people: input.people } : {}),
+        ...(input.phone && (!owner || owner === openid || cur.members.length <= 1) ? phone : {}),
       };
       await ref.update(patch);
-      return { household: { ...cur, ...patch } as HouseholdDoc, created: false, firstMember: cur.members.length === 0 };
+      return { kind: 'joined' as const, household: { ...cur, ...patch } as HouseholdDoc, created: false, firstMember: cur.members.length === 0 };
     });
+    if (outcome.kind === 'asks') return await requestToJoin(ctx, outcome.occupiedBy, user, input, undefined);
+    const { household, created, firstMember } = outcome;
     if (created) await bumpStats(ctx.store, unit.at, { households: 1, bound: 1 });
     else if (firstMember) await bumpStats(ctx.store, unit.at, { bound: 1 });
 
+    // Bound here now: a request they had waiting at another door is withdrawn.
+    if (user?.joinRequest) await withdrawRequest(ctx, user);
     const summary = { id: household._id, unitId: unit._id, address: addressOf(household) };
     const users = ctx.store.collection('users');
     if (user) await users.doc(openid).update({ household: summary, ...(input.phone ? { phone: input.phone } : {}) });

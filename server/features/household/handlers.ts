@@ -6,6 +6,7 @@ import { maskPhone } from '../../core/mask';
 import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
 import { cmd, present } from '../../store/port';
 import { leaveHousehold, visitsOf } from '../../domain/households';
+import { decideRequest, mayRemove, memberKeyOf, removeMember, waitingRequestOf, withdrawRequest } from '../../domain/household-join';
 
 async function myHousehold(ctx: Ctx): Promise<HouseholdDoc | null> {
   const id = (await ctx.user())?.household?.id;
@@ -30,6 +31,13 @@ async function view(ctx: Ctx, h: HouseholdDoc) {
     ...(h.phone && own ? { phone: h.phone } : {}),
     ...(h.phone && !own ? { familyPhoneMasked: maskPhone(h.phone) } : {}),
     members: h.members.length,
+    memberList: h.members.map((m) => ({
+      key: memberKeyOf(h._id, m),
+      joinedAt: h.joined?.[m] ?? h.boundAt ?? h.createdAt,
+      you: m === me,
+      removable: mayRemove(h, me, m),
+    })),
+    requests: (h.requests ?? []).map((r) => ({ id: r.id, at: r.at, people: r.people, ...(r.phone ? { phoneMasked: maskPhone(r.phone) } : {}) })),
     boundAt: h.boundAt,
     visits: (await visitsOf(ctx.store, h._id)).filter((v) => v.visitedAt >= since),
   };
@@ -38,7 +46,28 @@ async function view(ctx: Ctx, h: HouseholdDoc) {
 export const householdFunction = defineFunction('household', household, {
   async mine(ctx) {
     const h = await myHousehold(ctx);
-    return { household: h ? await view(ctx, h) : null };
+    // A request to join an occupied door shows only what the caller gave: the door and when.
+    const pending = await waitingRequestOf(ctx.store, await ctx.user());
+    return { household: h ? await view(ctx, h) : null, ...(pending ? { pending } : {}) };
+  },
+
+  async decide(ctx, { requestId, approve }) {
+    const h = await myHousehold(ctx);
+    if (!h) throw new AppError('NOT_FOUND', '您还没有绑定住户：只有这户已绑定的家人能处理加入申请');
+    if (!(h.requests ?? []).some((r) => r.id === requestId)) throw new AppError('NOT_FOUND', '这条申请已经处理过或已撤回');
+    return { household: await view(ctx, await decideRequest(ctx, h._id, requestId, approve)) };
+  },
+
+  async removeMember(ctx, { member }) {
+    const h = await myHousehold(ctx);
+    if (!h) throw new AppError('NOT_FOUND', '您还没有绑定住户：只有这户已绑定的家人能移除成员');
+    await removeMember(ctx, h, member);
+    const next = await present(ctx.store.collection('households').doc(h._id).get(), 'the household');
+    return { household: await view(ctx, next) };
+  },
+
+  async withdraw(ctx) {
+    return { withdrawn: await withdrawRequest(ctx, await ctx.user()) };
   },
 
   async update(ctx, input) {
