@@ -9,6 +9,8 @@
 export const AUDITED = {
   'account.claim': '使用绑定码获得身份',
   'household.remove': '删除住户登记',
+  'household.decide': '同意或拒绝加入住户',
+  'household.removeMember': '移出住户成员',
   'minqing.addCategory': '增加问题类别',
   'minqing.removeCategory': '停用问题类别',
   'minqing.setDeadlines': '调整办理时限',
@@ -55,6 +57,7 @@ export const NOT_AUDITED: readonly string[] = [
   'card.bind',
   'household.mine',
   'household.update',
+  'household.withdraw',
   'ledger.households',
   'ledger.household',
   'ledger.visit',

@@ -7,6 +7,7 @@
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { noteAudit } from '../../domain/audit';
+import { withdrawRequest } from '../../domain/household-join';
 import { bumpStats } from '../../domain/nodes';
 import { phoneOwner } from '../../domain/docs';
 import { cmd, MAX_LIMIT } from '../../store/port';
@@ -48,6 +49,7 @@ export async function eraseAccount(ctx: Ctx): Promise<'none' | 'membership'> {
   if (blocked) throw new AppError('CONFLICT', blocked);
   const householdId = user?.household?.id;
   const household = householdId ? await leaveHousehold(ctx, openid, householdId) : 'none';
+  await withdrawRequest(ctx, user); // a request to join another door holds the phone they gave
   await anonymiseReports(ctx, openid);
   await ctx.store.collection('mqinbox').where({ openid }).remove();
   // Their own pending or refused 自荐 carries their name and phone: it goes; a 推荐 names someone else and stays, unsigned.

@@ -2,6 +2,7 @@
 // make it possible, on a fresh demo 社区. test/integration/audit/log.test.ts runs each and looks
 // for its entry; an audited action without a scenario here fails that test.
 import type { AuditedAction } from '../../../contracts/audited';
+import { memberKeyOf } from '../../../server/domain/household-join';
 import { manualClock } from '../../../server/runtime/local-ports';
 import type { LocalRuntime } from '../../../server/runtime/local';
 import { demoRosterRows, rosterXlsx } from '../../fixtures/roster-xlsx';
@@ -39,6 +40,12 @@ export function world(): World {
       return r.data;
     },
   };
+}
+
+/** 'audit-newcomer' names the demo resident's door (1栋1单元101, household h1): a request the family decides. */
+async function joinRequest(w: World): Promise<string> {
+  await w.ok('card', 'bind', { unitId: 'u1', building: '1栋1单元', room: '101', people: 2 }, 'audit-newcomer');
+  return (await w.ok('household', 'mine', {}, RESIDENT)).household.requests[0].id;
 }
 
 const fixed = (input: Record<string, unknown>, as = ADMIN): Scenario => ({ as, prepare: async () => input });
@@ -94,6 +101,14 @@ export const SCENARIOS: Record<AuditedAction, Scenario> = {
     prepare: async (w) => ({ code: (await w.ok('roster', 'invite', { nodeId: 'u3' }, ADMIN)).code }),
   },
   'household.remove': fixed({}, RESIDENT),
+  'household.decide': { as: RESIDENT, prepare: async (w) => ({ requestId: await joinRequest(w), approve: true }) },
+  'household.removeMember': {
+    as: RESIDENT,
+    async prepare(w) {
+      await w.ok('household', 'decide', { requestId: await joinRequest(w), approve: true }, RESIDENT);
+      return { member: memberKeyOf('h1', 'audit-newcomer') };
+    },
+  },
   'minqing.addCategory': fixed({ label: '物业服务' }),
   'minqing.removeCategory': { as: ADMIN, prepare: async (w) => ({ id: (await w.ok('minqing', 'addCategory', { label: '物业服务' }, ADMIN)).items.find((c: { label: string }) => c.label === '物业服务').id }) },
   'minqing.setDeadlines': fixed({ deadlines: { acceptHours: 12, urgentAcceptHours: 2, personalDays: 3, minorDays: 7, majorDays: 15, confirmDays: 7 } }),
