@@ -55,6 +55,8 @@ export const NOT_AUDITED: readonly string[] = [
   'card.get',
   'card.contact',
   'card.bind',
+  'desk.summary',
+  'desk.report',
   'household.mine',
   'household.update',
   'household.withdraw',

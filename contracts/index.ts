@@ -3,6 +3,7 @@
 import { account } from './account';
 import { audit } from './audit';
 import { card } from './card';
+import { desk } from './desk';
 import { household } from './household';
 import { ledger } from './ledger';
 import { minqing } from './minqing';
@@ -17,6 +18,7 @@ export const FUNCTIONS = {
   account,
   audit,
   card,
+  desk,
   household,
   ledger,
   minqing,

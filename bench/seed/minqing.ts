@@ -75,7 +75,7 @@ async function seedProblems(rt: LocalRuntime, now: number): Promise<void> {
   let chunk: ProblemDoc[] = [];
   const put = (p: ProblemDoc) => {
     for (const [id, d] of boxDiff(null, p)) merge(counters, [id], d);
-    for (const [id, d] of eventDeltas(p, p.hk, { received: 1 })) merge(counters, [id], d);
+    for (const [id, d] of eventDeltas(p, p.hk, { received: 1 }, p.createdAt)) merge(counters, [id], d);
     chunk.push(p);
     if (chunk.length === CHUNK) {
       rt.store.bulkPut('problems', chunk);

@@ -83,6 +83,9 @@ export const IMPORT_STEPS: EnvVariable = {
 export const FUNCTION_SPECS = {
   account: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS], triggers: [] },
   card: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
+  // The 工作台: a summary is a few reads; a report (.xlsx, or a PDF with its charts and the
+  // embedded font) is made in one call well inside 30 s.
+  desk: { timeoutSeconds: 30, memoryMB: 512, openapi: [], env: [], triggers: [] },
   household: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   ledger: { timeoutSeconds: 10, memoryMB: 256, openapi: ['security.msgSecCheck'], env: [], triggers: [] },
   maintenance: {

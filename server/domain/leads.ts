@@ -4,6 +4,7 @@ import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { cmd, type Store } from '../store/port';
 import { LEAD_ROLE_OF, type AwayStatus, type LeadDoc, type LeadSnapshot, type NodeDoc } from './docs';
+import { bumpFigures, leadChangeDelta, NOW } from './figures';
 import { grantRole, revokeRole } from './grants';
 import { chainLeadOf, type ChainLead } from './succession';
 import { publishFiles, requireOwnedFiles } from './uploads';
@@ -25,6 +26,12 @@ export async function refreshChain(store: Store, node: LeadNode, lead: ChainLead
 
 /** What appointing a lead reads of its node (an import reads no more than this). */
 export type LeadNode = Pick<NodeDoc, '_id' | 'level' | 'name' | 'parentId' | 'at' | 'lead'>;
+
+/** The seat a node holds (片长, 组长, 邻长) in the 三长 figures. */
+export function seatLevel(node: Pick<NodeDoc, 'level'>): 'area' | 'group' | 'unit' {
+  if (node.level !== 'area' && node.level !== 'group' && node.level !== 'unit') throw new AppError('INVALID_INPUT', '只有片、组、邻设有三长');
+  return node.level;
+}
 
 function grantFor(node: LeadNode) {
   const role = LEAD_ROLE_OF[node.level];
@@ -82,6 +89,7 @@ export async function assignLead(ctx: Ctx, node: LeadNode, person: Person, reaso
   const leadId = await leads.add(doc);
   const snapshot: LeadSnapshot = { id: leadId, name: person.name, phone: person.phone, since: now, activeAt: now, openid: person.openid ?? null };
   await nodes.doc(node._id).update({ lead: snapshot });
+  await bumpFigures(ctx.store, node.at, NOW, leadChangeDelta(seatLevel(node), current, snapshot));
   await refreshChain(ctx.store, node, { name: person.name, phone: person.phone });
   if (person.openid) await grantRole(ctx.store, person.openid, grant, now, person.name);
   return { leadId, changed: true };
@@ -91,6 +99,7 @@ export async function markAway(ctx: Ctx, node: NodeDoc, status: AwayStatus, reas
   if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，可直接推选接替人选');
   const since = ctx.clock.now();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': { status, since, reason } });
+  if (!node.lead.away) await bumpFigures(ctx.store, node.at, NOW, leadChangeDelta(seatLevel(node), node.lead, { away: status }));
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', away: { status, since, reason } });
   // A 组长 or 片长: every card below shows the mark, and one who cannot serve is not handed out.
   await refreshChain(ctx.store, node, chainLeadOf({ ...node.lead, away: { status, since, reason } }));
@@ -103,6 +112,7 @@ export async function markBack(ctx: Ctx, node: NodeDoc): Promise<void> {
   const now = ctx.clock.now();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.away': cmd.unset(), 'lead.activeAt': now });
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'active' });
+  await bumpFigures(ctx.store, node.at, NOW, leadChangeDelta(seatLevel(node), node.lead, {}));
   await refreshChain(ctx.store, node, chainLeadOf({ ...node.lead, away: undefined }));
 }
 

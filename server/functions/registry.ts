@@ -4,6 +4,7 @@ import type { FunctionDef } from '../core/router';
 import { accountFunction } from '../features/account/handlers';
 import { auditFunction } from '../features/audit/handlers';
 import { cardFunction } from '../features/card/handlers';
+import { deskFunction } from '../features/desk/handlers';
 import { householdFunction } from '../features/household/handlers';
 import { ledgerFunction } from '../features/ledger/handlers';
 import { minqingFunction } from '../features/minqing/handlers';
@@ -20,6 +21,7 @@ export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   account: accountFunction,
   audit: auditFunction,
   card: cardFunction,
+  desk: deskFunction,
   household: householdFunction,
   ledger: ledgerFunction,
   minqing: minqingFunction,

@@ -119,6 +119,7 @@ export function writeTree(store: LocalStore, data: Partial<Tree & { users: UserD
   if (data.nodes) store.bulkPut('nodes', data.nodes);
   if (data.leads) store.bulkPut('leads', data.leads);
   if (data.households) store.bulkPut('households', data.households);
+  if (data.figures) store.bulkPut('deskstats', data.figures);
   if (data.users) store.bulkPut('users', data.users);
   if (data.invites) store.bulkPut('invites', data.invites);
   if (data.departments) store.bulkPut('departments', data.departments);

@@ -2,6 +2,7 @@
 // 三长 of each node, as plain documents. Used by the demo seed and the scale generator.
 import type { Level } from '../../contracts/roles';
 import { DEFAULT_PROMISE, type HouseholdDoc, type LeadDoc, type NodeDoc } from '../domain/docs';
+import { FigureBatch, NOW, seatDelta, type FigureDoc } from '../domain/figures';
 import { chainLeadOf } from '../domain/succession';
 import { fakeName, fakePhone } from './names';
 
@@ -29,6 +30,8 @@ export interface Tree {
   nodes: NodeDoc[];
   leads: LeadDoc[];
   households: HouseholdDoc[];
+  /** The 三长 seats under each 组, 片, 社区, 镇街 and the 区 (the 工作台's figures, deskstats). */
+  figures: FigureDoc[];
 }
 
 /** Split n children among m parents as evenly as possible: counts[i] for parent i. */
@@ -184,5 +187,7 @@ export function buildTree(opts: BuildOptions): Tree {
     }
   });
 
-  return { nodes, leads, households };
+  const seats = new FigureBatch();
+  for (const n of nodes) if (n.level === 'area' || n.level === 'group' || n.level === 'unit') seats.add(n.at, NOW, seatDelta(n.level, n.lead));
+  return { nodes, leads, households, figures: seats.docs() };
 }

@@ -1,6 +1,7 @@
 // 辖区民情 for the 管理员: every problem of the subtree, filtered by class, status, category,
 // 片 and overdue, with the total that matches.
 import { ScrollView, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PROBLEM_CLASSES, PROBLEM_CLASS_LABELS, PROBLEM_STATUSES, PROBLEM_STATUS_LABELS } from '../../contracts/minqing-labels';
 import { call } from '../api/client';
@@ -51,8 +52,23 @@ function ChipRow({ id, label, items, value, onPick }: ChipRowProps) {
   );
 }
 
+/** The filters a link opened the list on (the 工作台's numbers: exactly the problems they count). */
+function filtersOf(params: Record<string, string | undefined>): ListFilters {
+  const pick = <T extends string>(v: string | undefined, allowed: readonly T[]) => (v && (allowed as readonly string[]).includes(v) ? (v as T) : undefined);
+  const text = (v: string | undefined) => (v && /^[0-9A-Za-z_-]{1,64}$/.test(v) ? v : undefined);
+  const f: ListFilters = {
+    nodeId: text(params.nodeId),
+    class: pick(params.class, PROBLEM_CLASSES),
+    status: pick(params.status, PROBLEM_STATUSES),
+    category: text(params.category),
+    overdue: params.overdue === '1' ? true : undefined,
+  };
+  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as ListFilters;
+}
+
 export default function ListPage() {
-  const [filters, setFilters] = useState<ListFilters>({});
+  const params = useRouter().params;
+  const [filters, setFilters] = useState<ListFilters>(() => filtersOf(params));
   const cats = useCall(() => call('minqing', 'categories', {}), []);
   const areas = useCall(() => call('minqing', 'stats', {}), []);
   const list = useCursorPaged<ProblemRow, ListReply>((cursor) => call('minqing', 'list', { ...filters, ...(cursor ? { cursor } : {}), pageSize: 20 }), [JSON.stringify(filters)]);

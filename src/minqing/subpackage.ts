@@ -20,7 +20,8 @@ export const minqingUrls = {
   detail: (id: string) => `/minqing/detail${q({ id })}`,
   mine: () => '/minqing/mine',
   todo: (box?: 'pending' | 'overdue' | 'done') => `/minqing/todo${q({ box })}`,
-  list: () => '/minqing/list',
+  /** 辖区民情, opened on a filter (the 工作台's numbers: overdue=1, a 片, a class or category). */
+  list: (p: { nodeId?: string; overdue?: '1'; class?: string; category?: string; status?: string } = {}) => `/minqing/list${q(p)}`,
   meetings: () => '/minqing/meetings',
   meeting: (id: string) => `/minqing/meeting${q({ id })}`,
   inbox: () => '/minqing/inbox',

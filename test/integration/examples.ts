@@ -32,6 +32,8 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'household.removeMember': { member: 'mnone' },
   'household.withdraw': {},
 
+  'desk.summary': {},
+  'desk.report': { format: 'xlsx' },
   'ledger.households': { unitId: 'u1' },
   'ledger.household': { id: 'h1' },
   'ledger.visit': { householdId: 'h1', met: true, chatted: true, registered: true, noticeGiven: true, problemsCollected: false },

@@ -57,8 +57,10 @@ describe('perk: verify', () => {
     expect([s1.reads - s0.reads, s1.writes - s0.writes]).toEqual([3, 1]); // user, perk, usage / the pass record
     const first = await verify(rt, { token: p.token });
     const s2 = rt.store.stats();
-    // clerk, perk, holder, redemption, usage / redemption, usage, the month's counter (created: update + add)
-    expect([s2.reads - s1.reads, s2.writes - s1.writes]).toEqual([5, 4]);
+    // clerk, perk, holder, redemption, usage / redemption, usage, the month's counter (created: update + add);
+    // then the 工作台's figure of perks redeemed by the 三长 under each level: the holder's 邻 (a read),
+    // the month's documents of its 组/片/社区/镇街/区, created here (an update, a read of which exist, 5 adds).
+    expect([s2.reads - s1.reads, s2.writes - s1.writes]).toEqual([5 + 2, 4 + 6]);
     expect(first).toMatchObject({ verdict: 'valid', word: '核销成功', ok: true, perk: { id: 'p1k1', title: '堂食九折' }, holder: { roleLabel: '邻长' } });
     expect(first.detail).toContain('堂食九折');
     const again = await verify(rt, { token: p.token });

@@ -42,8 +42,16 @@ it('imports a 岳塘-size roster (13,752 邻) in calls of well under a minute ea
     const s1 = rt.store.stats();
     expect(calls).toHaveLength(Math.ceil((689 + 2753 + 13_752) / IMPORT_STEPS_PER_CALL));
     expect(Math.max(...calls)).toBeLessThan(60_000);
-    // One write for each new node and one for its lead: (689 + 2,753 + 13,752) × 2.
-    expect(s1.writes - s0.writes).toBe((689 + 2753 + 13_752) * 2);
+    // One write for each new node and one for its lead: (689 + 2,753 + 13,752) × 2; and the
+    // 三长 seats in the 工作台's figures: one add for each new 片's and 组's document, and for the
+    // 区, 镇街 and 社区 (there before) one update per distinct sum and call, at most one each.
+    const figureDocs = await rt.store.collection('deskstats').count();
+    expect(figureDocs).toBe(689 + 2753 + 72 + 12 + 1);
+    const figureWrites = s1.writes - s0.writes - (689 + 2753 + 13_752) * 2;
+    expect(figureWrites).toBeGreaterThanOrEqual(figureDocs);
+    expect(figureWrites - figureDocs).toBeLessThanOrEqual(places.length * calls.length);
+    const district = await rt.store.collection('deskstats').doc('yt:now').get();
+    expect(district?.leads).toEqual({ area: { seats: 689, filled: 689 }, group: { seats: 2753, filled: 2753 }, unit: { seats: 13_752, filled: 13_752 } });
     expect(await rt.store.collection('nodes').where({ level: 'unit' }).count()).toBe(13_752);
     expect(await rt.store.collection('leads').where({ role: 'groupLead', status: 'active' }).count()).toBe(2753);
 

@@ -138,8 +138,10 @@ describe('roster import', () => {
       [35, '22栋1单元邻'],
     ]);
 
-    // 1 片 + 2 组 + 4 邻, each with its lead: 14 writes, nothing else.
-    expect(writes).toBe(14);
+    // 1 片 + 2 组 + 4 邻, each with its lead: 14 writes; and the new seats in the 工作台's
+    // figures, summed per level (deskstats): one update for 社区/镇街/区 (the same sums), one for
+    // 第一片/第一组, and one add each for the new 片 and its two 组: 5.
+    expect(writes).toBe(14 + 5);
     expect(await countAll()).toEqual({ nodes: before.nodes + 7, leads: before.leads + 7 });
 
     const [area] = await nodesNamed('第四片');

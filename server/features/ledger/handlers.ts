@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors';
 import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
 import { addressOf, type HouseholdDoc, type NodeDoc } from '../../domain/docs';
+import { bumpFigures, monthOf } from '../../domain/figures';
 import { bumpStats, getNode, readAll } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
 import { cmd } from '../../store/port';
@@ -103,6 +104,8 @@ export const ledgerFunction = defineFunction('ledger', ledger, {
       .doc(h._id)
       .update({ lastVisit: { visitedAt: now, complete: complete || wasComplete } });
     if (complete && !wasComplete) await bumpStats(ctx.store, h.at, { visited: 1 });
+    // The month's 五个一 visits under the 组, 片, 社区 … (the 工作台).
+    await bumpFigures(ctx.store, h.at, monthOf(now), { visits: 1, visitsComplete: complete ? 1 : 0 });
     await ctx.store.collection('nodes').doc(h.unitId).update({ 'lead.activeAt': now });
     return { visit: { id, visitedAt: now, byName, items, problems } };
   },

@@ -56,7 +56,7 @@ export async function accept(ctx: Ctx, { id, note }: In<'accept'>) {
     return {
       patch: { status: 'handling', acceptedAt: now, resolveDueAt: resolveDue(d, roundStart(p), p.class ?? 'personal') },
       entries: [{ kind: 'accepted', note }],
-      events: eventDeltas(p, p.hk, { accepted: 1, acceptedInTime: inTime }),
+      events: eventDeltas(p, p.hk, { accepted: 1, acceptedInTime: inTime }, now),
       messages: (after) => toReporter(after, `${after.holder.name}已受理${note ? `：${note}` : ''}`, ctx.caller.openid),
     };
   });
@@ -118,7 +118,7 @@ export async function resolve(ctx: Ctx, { id, note, photos }: In<'resolve'>) {
     return {
       patch: { status: 'resolved', resolvedBy: p.hk, resolvedInTime: inTime, confirmBy: confirmDue(d, now) },
       entries: [{ kind: 'resolved', note, photos }],
-      events: eventDeltas(p, p.hk, { resolved: 1, resolvedInTime: inTime ? 1 : 0 }),
+      events: eventDeltas(p, p.hk, { resolved: 1, resolvedInTime: inTime ? 1 : 0, resolveMs: now - roundStart(p) }, now),
       messages: (after) => toReporter(after, `已办结：${note}。请确认并评价`, ctx.caller.openid),
     };
   });

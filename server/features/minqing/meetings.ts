@@ -15,7 +15,7 @@ import { randomId } from './ids';
 import { deliver, toReporter } from './notify';
 import { actorOf, change, SYSTEM, type Actor } from './problem';
 import { checkText } from './submit';
-import { eventDeltas } from './counters';
+import { applyDeltas, eventDeltas, merge, monthIds, rollupIds } from './counters';
 import { rowOf } from './views';
 
 type In<K extends keyof typeof minqing> = z.output<(typeof minqing)[K]['input']>;
@@ -170,7 +170,7 @@ export async function recordMinutes(ctx: Ctx, { meetingId, problemId, decision, 
       return {
         patch: { status: 'resolved', resolvedBy: p.hk, resolvedInTime: inTime, confirmBy: confirmDue(deadlinesOf(cfg), now) },
         entries: [decided, { kind: 'resolved', note: `民情恳谈会议定：${decision}` }],
-        events: eventDeltas(p, p.hk, { resolved: 1, resolvedInTime: inTime ? 1 : 0 }),
+        events: eventDeltas(p, p.hk, { resolved: 1, resolvedInTime: inTime ? 1 : 0, resolveMs: now - ((p.roundAt as number | undefined) ?? p.createdAt) }, now),
         messages: (after) => toReporter(after, `民情恳谈会议定：${decision}。请确认并评价`, ctx.caller.openid),
       };
     }
@@ -198,6 +198,8 @@ export async function publish(ctx: Ctx, { meetingId, summary }: In<'publishMinut
   if (m.items.some((i) => !i.outcome)) throw new AppError('CONFLICT', '还有议题没有记录议定结果');
   const now = ctx.clock.now();
   await ctx.store.collection('mqmeetings').doc(meetingId).update({ status: 'published', publishedAt: now, ...(summary ? { summary } : {}) });
+  // One 民情恳谈会 held, in the 片's figures and above (the 工作台).
+  await applyDeltas(ctx.store, merge(new Map(), [...rollupIds(m), ...monthIds(m, now)], { meetings: 1 }));
   await deliver(
     ctx,
     m.residents.map((openid) => ({ openid, meetingId, title: `${m.title}纪要已公布`, body: `${m.items.length}个议题的议定结果`, status: '已公布' })),

@@ -36,7 +36,7 @@ export async function rate(ctx: Ctx, { id, stars, comment }: In<'rate'>) {
     if (p.by !== openid) throw new AppError('NOT_FOUND', '没有找到这条反映');
     if (p.status !== 'resolved') throw new AppError('CONFLICT', p.status === 'closed' ? '已经评价过了' : '办结后才能评价');
     const rating = { stars, ...(comment ? { comment } : {}), auto: false, at: now };
-    const events = eventDeltas(p, p.resolvedBy ?? p.hk, { rated: 1, satisfied: reopen ? 0 : 1 });
+    const events = eventDeltas(p, p.resolvedBy ?? p.hk, { rated: 1, satisfied: reopen ? 0 : 1 }, now);
     if (!up) {
       return {
         patch: { status: 'closed', rating },
@@ -47,7 +47,7 @@ export async function rate(ctx: Ctx, { id, stars, comment }: In<'rate'>) {
     }
     const d = deadlinesOf(cfg);
     // A new round for the one above: it counts as received there, to be accepted in time.
-    for (const [counter, delta] of eventDeltas(p, `${up.level}:${up.id}`, { received: 1 })) merge(events, [counter], delta);
+    for (const [counter, delta] of eventDeltas(p, `${up.level}:${up.id}`, { received: 1, reopened: 1 }, now)) merge(events, [counter], delta);
     return {
       patch: {
         status: 'pending',
@@ -76,7 +76,7 @@ export function autoCloseStep(p: ProblemDoc, now: number): Step {
   return {
     patch: { status: 'closed', rating: { stars: DEFAULT_STARS, comment: DEFAULT_SATISFIED_LABEL, auto: true, at: now } },
     entries: [{ kind: 'autoClosed', note: `${DEFAULT_SATISFIED_LABEL}（居民未在期限内评价）` }],
-    events: eventDeltas(p, p.resolvedBy ?? p.hk, { rated: 1, satisfied: 1 }),
+    events: eventDeltas(p, p.resolvedBy ?? p.hk, { rated: 1, satisfied: 1 }, now),
     messages: (after) => toReporter(after, `${DEFAULT_SATISFIED_LABEL}，已完结`, null),
   };
 }

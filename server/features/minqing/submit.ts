@@ -13,7 +13,7 @@ import { getNode } from '../../domain/nodes';
 import { requireScope } from '../../domain/scope';
 import { requireOwnedFiles } from '../../domain/uploads';
 import type { VisitDoc } from '../../domain/docs';
-import { applyDeltas, handlerId, merge, rollupIds } from './counters';
+import { applyDeltas, detailed, handlerId, merge, monthIds, rollupIds } from './counters';
 import { acceptDue, categoryLabel, deadlinesOf, loadConfig } from './config';
 import { createdKey, dueKey, keyOf, type Holder, type ProblemDoc } from './docs';
 import { problemNumber, randomId } from './ids';
@@ -101,7 +101,7 @@ async function create(ctx: Ctx, unit: NodeDoc, d: ProblemDraftT, who: Reporter, 
   await ctx.store.collection('problems').add(p);
   await appendEntries(null, ctx, id, actor, [{ kind: 'submitted', note: routedNote(unit, holder), to: { level: holder.level, name: holder.name } }], now, 0);
   const counters = merge(new Map(), [handlerId(p.hk)], { pending: 1, received: 1 });
-  merge(counters, rollupIds(p), { received: 1 });
+  merge(counters, [...rollupIds(p), ...monthIds(p, now)], detailed(p, { received: 1 }));
   await applyDeltas(ctx.store, counters);
   if (p.urgent) await deliver(ctx, await urgentMessages(ctx, unit, p));
   return { p, holder };

@@ -9,6 +9,7 @@
 //         Two clerks scanning one pass, or a hundred requests at once, commit one redemption:
 //         the losers re-run, find the redemption and answer `used`; two passes of one person
 //         meet on the counter, so a limit holds at the moment of consumption.
+import { bumpFigures, monthOf } from '../../domain/figures';
 import { randomInt } from 'node:crypto';
 import { PASS_REFRESH_MS, PASS_TTL_MS, VERDICT_WORDS, type VerdictT, type VerifyResultT } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
@@ -159,6 +160,13 @@ async function bumpStats(ctx: Ctx, perk: PerkDoc, now: number): Promise<void> {
   }
 }
 
+/** One perk redeemed by a 三长 of a 组, 片, 社区 … in this month (the 工作台's figures): by the node of their first 三长 role. */
+async function countForHolder(ctx: Ctx, holder: UserDoc, now: number): Promise<void> {
+  const grant = holder.grants.find((g) => g.role === 'neighbourLead' || g.role === 'groupLead' || g.role === 'areaLead');
+  const node = grant ? await ctx.store.collection('nodes').doc(grant.nodeId).get() : null;
+  if (node) await bumpFigures(ctx.store, node.at, monthOf(now), { redeemed: 1 });
+}
+
 export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: string }): Promise<VerifyResultT> {
   const clerk = ctx.openid();
   const now = ctx.clock.now();
@@ -243,5 +251,6 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   // A counter, not part of the transaction: every redemption of a partner in a month would
   // otherwise contend on one document. It is an increment, so concurrent ones all count.
   await bumpStats(ctx, perk, now);
+  await countForHolder(ctx, holder as UserDoc, now);
   return say('valid', `请为${view.roleLabel}${view.name}办理：${perk.title}`, { perk: perkRef, holder: holderRef, redeemedAt: now });
 }

@@ -3,8 +3,6 @@
 // 邻, not the person, so a printed card keeps working after a succession. QR images are
 // made once per 邻 (wxacode.getUnlimited in the cloud allows 5,000 a minute), stored, and
 // their file id kept on the 邻 (`card.qrFileId`) for every later print.
-import fs from 'node:fs';
-import path from 'node:path';
 import type PDFKitDocument from 'pdfkit';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -12,6 +10,7 @@ import { putPrivateFile } from '../../domain/uploads';
 import { DEFAULT_PROMISE, type NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
 import { inPool } from '../../core/pool';
+import { fontData } from '../../core/fonts';
 
 // pdfkit is loaded with require(): a bundler then takes its CommonJS build (js/pdfkit.js).
 // An `import` would make esbuild take the ES module build, whose `import.meta.url` is empty
@@ -22,43 +21,6 @@ const PDFDocument: typeof PDFKitDocument = require('pdfkit');
 export const SCAN_PAGE = 'scan/index';
 const QR_CONCURRENCY = 8;
 const PRINTABLE_LEVELS = ['community', 'area', 'group', 'unit'];
-
-// ---------------------------------------------------------------- fonts
-
-const FONT_FILES = {
-  regular: { npm: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', bundled: 'NotoSansSC-Regular.ttf' },
-  bold: { npm: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf', bundled: 'NotoSansSC-Bold.ttf' },
-};
-
-/**
- * The font file: from the npm package in the repository; in a bundled cloud function
- * (no node_modules) from `fonts/` beside the bundle, where the function bundler copies it.
- * Null when it is in neither place.
- */
-export function fontPath(weight: keyof typeof FONT_FILES): string | null {
-  const f = FONT_FILES[weight];
-  const candidates: string[] = [];
-  try {
-    candidates.push(require.resolve(f.npm));
-  } catch {
-    // not resolvable: a bundled function
-  }
-  candidates.push(path.join(__dirname, 'fonts', f.bundled), path.join(process.cwd(), 'fonts', f.bundled));
-  return candidates.find((p) => fs.existsSync(p)) ?? null;
-}
-
-const fontCache = new Map<string, Buffer>();
-/** The font's bytes (read once per process); bold falls back to regular when only that is deployed. */
-function fontData(weight: keyof typeof FONT_FILES): Buffer {
-  let data = fontCache.get(weight);
-  if (!data) {
-    const file = fontPath(weight) ?? (weight === 'bold' ? fontPath('regular') : null);
-    if (!file) throw new AppError('INTERNAL', '联系卡字体缺失，请联系系统管理员');
-    data = fs.readFileSync(file);
-    fontCache.set(weight, data);
-  }
-  return data;
-}
 
 // ---------------------------------------------------------------- which cards
 

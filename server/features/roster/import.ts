@@ -19,6 +19,7 @@ import {
   type NodeDoc,
   type WechatGroupInfo,
 } from '../../domain/docs';
+import { FigureBatch, NOW, seatDelta } from '../../domain/figures';
 import { assignLead } from '../../domain/leads';
 import { readAll } from '../../domain/nodes';
 import { chainLeadOf, type ChainLead } from '../../domain/succession';
@@ -631,6 +632,8 @@ async function writeChanges(
   const made = new Set<AreaState | GroupState>();
   const leads = ctx.store.collection('leads');
   const zero = () => ({ households: 0, bound: 0, visited: 0 });
+  /** The 三长 seats made by this call, written as a few sums at the end (the 工作台's figures). */
+  const seats = new FigureBatch();
 
   /** A new node with its lead: the lead record first, then the node that points at it. */
   const create = async (doc: NodeDoc, role: LeadRole, person: Person | null) => {
@@ -652,6 +655,8 @@ async function writeChanges(
       doc.lead = null;
     }
     await nodes.add(doc);
+    if (doc.level !== 'unit') seats.made(doc._id, NOW);
+    seats.add(doc.at, NOW, seatDelta(role === 'areaLead' ? 'area' : role === 'groupLead' ? 'group' : 'unit', doc.lead));
   };
   const link = (s: AreaState | GroupState): ChainLink => ({
     id: s.id,
@@ -668,66 +673,70 @@ async function writeChanges(
   const newUnits = [...states.values()].flatMap((c) => [...c.units.values()].filter((u) => !u.node && u.row !== null));
   const total = areaSteps.length + groupSteps.length + newUnits.length + unitPlans.length;
 
-  await inPool(areaSteps, WRITE_CONCURRENCY, async (a) => {
-    if (!step()) return;
-    if (!a.node) {
+  try {
+    await inPool(areaSteps, WRITE_CONCURRENCY, async (a) => {
+      if (!step()) return;
+      if (!a.node) {
+        await create(
+          { _id: a.id, level: 'area', name: a.name, parentId: a.community.place.community._id, at: a.at, order: a.order, wechatGroup: threeLeadsGroup(a.name), stats: zero() },
+          'areaLead',
+          a.claim,
+        );
+        made.add(a);
+      } else if (areaChanges.get(a) && a.claim) {
+        await assignLead(ctx, a.node, { name: a.claim.name, phone: a.claim.phone }, IMPORT_REASON);
+      }
+    });
+    await inPool(groupSteps, WRITE_CONCURRENCY, async (g) => {
+      // A 组 whose new 片 was left for the next call waits with it.
+      if (!g.area.node && !made.has(g.area)) return;
+      if (!step()) return;
+      if (!g.node) {
+        await create(
+          { _id: g.id, level: 'group', name: g.name, parentId: g.area.id, at: g.at, order: g.order, wechatGroup: threeLeadsGroup(g.name), stats: zero() },
+          'groupLead',
+          g.claim,
+        );
+        made.add(g);
+      } else if (groupChanges.get(g) && g.claim) {
+        await assignLead(ctx, g.node, { name: g.claim.name, phone: g.claim.phone }, IMPORT_REASON);
+      }
+    });
+    await inPool(newUnits, WRITE_CONCURRENCY, async (u) => {
+      if (!u.group.node && !made.has(u.group)) return;
+      if (!step()) return;
+      const community = u.group.area.community.place.community;
       await create(
-        { _id: a.id, level: 'area', name: a.name, parentId: a.community.place.community._id, at: a.at, order: a.order, wechatGroup: threeLeadsGroup(a.name), stats: zero() },
-        'areaLead',
-        a.claim,
-      );
-      made.add(a);
-    } else if (areaChanges.get(a) && a.claim) {
-      await assignLead(ctx, a.node, { name: a.claim.name, phone: a.claim.phone }, IMPORT_REASON);
-    }
-  });
-  await inPool(groupSteps, WRITE_CONCURRENCY, async (g) => {
-    // A 组 whose new 片 was left for the next call waits with it.
-    if (!g.area.node && !made.has(g.area)) return;
-    if (!step()) return;
-    if (!g.node) {
-      await create(
-        { _id: g.id, level: 'group', name: g.name, parentId: g.area.id, at: g.at, order: g.order, wechatGroup: threeLeadsGroup(g.name), stats: zero() },
-        'groupLead',
-        g.claim,
-      );
-      made.add(g);
-    } else if (groupChanges.get(g) && g.claim) {
-      await assignLead(ctx, g.node, { name: g.claim.name, phone: g.claim.phone }, IMPORT_REASON);
-    }
-  });
-  await inPool(newUnits, WRITE_CONCURRENCY, async (u) => {
-    if (!u.group.node && !made.has(u.group)) return;
-    if (!step()) return;
-    const community = u.group.area.community.place.community;
-    await create(
-      {
-        _id: u.id,
-        level: 'unit',
-        name: u.name,
-        parentId: u.group.id,
-        at: u.at,
-        order: u.order,
-        buildings: u.buildings ?? [],
-        promise: DEFAULT_PROMISE,
-        wechatGroup: unitGroup(u.name),
-        chain: {
-          group: link(u.group),
-          area: link(u.group.area),
-          community: { id: community._id, name: community.name, hotline: community.hotline ?? '' },
+        {
+          _id: u.id,
+          level: 'unit',
+          name: u.name,
+          parentId: u.group.id,
+          at: u.at,
+          order: u.order,
+          buildings: u.buildings ?? [],
+          promise: DEFAULT_PROMISE,
+          wechatGroup: unitGroup(u.name),
+          chain: {
+            group: link(u.group),
+            area: link(u.group.area),
+            community: { id: community._id, name: community.name, hotline: community.hotline ?? '' },
+          },
+          stats: zero(),
         },
-        stats: zero(),
-      },
-      'neighbourLead',
-      u.lead,
-    );
-  });
-  await inPool(unitPlans, WRITE_CONCURRENCY, async ({ unit, lead, buildings }) => {
-    if (!step()) return;
-    const node = unit.node as NodeRow;
-    if (buildings) await nodes.doc(node._id).update({ buildings });
-    if (lead && unit.lead) await assignLead(ctx, node, unit.lead, IMPORT_REASON);
-  });
+        'neighbourLead',
+        u.lead,
+      );
+    });
+    await inPool(unitPlans, WRITE_CONCURRENCY, async ({ unit, lead, buildings }) => {
+      if (!step()) return;
+      const node = unit.node as NodeRow;
+      if (buildings) await nodes.doc(node._id).update({ buildings });
+      if (lead && unit.lead) await assignLead(ctx, node, unit.lead, IMPORT_REASON);
+    });
+  } finally {
+    await seats.flush(ctx.store);
+  }
   return { done, total };
 }
 

@@ -12,6 +12,7 @@ import MinqingEntries from './MinqingEntries';
 import NoticeSection from './NoticeSection';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
+import { deskUrls } from '../../desk/subpackage';
 import './index.scss';
 
 const openCardTab = () => void Taro.switchTab({ url: '/pages/card/index' });
@@ -78,6 +79,9 @@ function MyWork({ me }: { me: WhoAmI }) {
       ) : null}
       {has('groupLead', 'areaLead', 'admin') ? (
         <Cell id='home-work-summary' title='下级汇总' description='各组、各邻的住户、绑定和走访情况' onClick={go('/ledger/summary')} />
+      ) : null}
+      {has('admin', 'areaLead') ? (
+        <Cell id='home-work-desk' title='工作台' description='覆盖率、三长在岗、走访、民情办理与满意率，月调度报表' onClick={go(deskUrls.dashboard())} />
       ) : null}
       {has('admin') ? (
         <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核、民情设置' onClick={go('/roster/admin')} />
