@@ -1,6 +1,7 @@
 // Every cloud function's contract, in one place. The mini program imports these as types
 // only (so zod stays out of the main package); the functions import them as values.
 import { account } from './account';
+import { audit } from './audit';
 import { card } from './card';
 import { desk } from './desk';
 import { household } from './household';
@@ -8,12 +9,14 @@ import { ledger } from './ledger';
 import { minqing } from './minqing';
 import { notice } from './notice';
 import { perk } from './perk';
+import { privacy } from './privacy';
 import { register } from './register';
 import { roster } from './roster';
 import { vote } from './vote';
 
 export const FUNCTIONS = {
   account,
+  audit,
   card,
   desk,
   household,
@@ -21,6 +24,7 @@ export const FUNCTIONS = {
   minqing,
   notice,
   perk,
+  privacy,
   register,
   roster,
   vote,

@@ -1,4 +1,5 @@
 import { accountSubpackage } from './account/subpackage';
+import { auditSubpackage } from './audit/subpackage';
 import { deskSubpackage } from './desk/subpackage';
 import { ledgerSubpackage } from './ledger/subpackage';
 import { minqingSubpackage } from './minqing/subpackage';
@@ -10,7 +11,7 @@ import { scanSubpackage } from './scan/subpackage';
 import { voteSubpackage } from './vote/subpackage';
 
 // Each feature declares its subpackage in src/<feature>/subpackage.ts.
-const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage, minqingSubpackage, noticeSubpackage, deskSubpackage].filter((p) => p.pages.length > 0);
+const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage, minqingSubpackage, noticeSubpackage, deskSubpackage, auditSubpackage].filter((p) => p.pages.length > 0);
 
 export default defineAppConfig({
   // Main package: the three tabBar pages only. Features add subpackages under src/<feature>/.

@@ -1,12 +1,15 @@
 // One router for every cloud function: envelope in, envelope out.
-// Order: shape of the call → action → input schema → roles → handler → output schema.
+// Order: shape of the call → action → input schema → roles → handler → audit entry (for the
+// actions in contracts/audited.ts, when the call wrote anything) → output schema.
 // Nothing reaches a handler (so nothing is written) unless the input parsed.
 import type { z } from 'zod';
 import type { ActionContract, FunctionContract } from '../../contracts/action';
 import { DEFAULT_MESSAGES, type Reply } from '../../contracts/envelope';
 import type { Role } from '../../contracts/roles';
 import { describeIssues } from '../../contracts/zh-errors';
+import { finishAudit } from '../domain/audit';
 import { effectiveRoles, loadUser, type UserDoc } from '../domain/users';
+import { appendOnly } from '../store/append-only';
 import { StoreError } from '../store/port';
 import type { Ctx } from './context';
 import { AppError } from './errors';
@@ -56,7 +59,7 @@ class CallCtx implements Ctx {
     ports: Ports,
     readonly caller: Caller,
   ) {
-    this.store = ports.store;
+    this.store = appendOnly(ports.store);
     this.files = ports.files;
     this.clock = ports.clock;
     this.checker = ports.checker;
@@ -120,7 +123,11 @@ export async function dispatch<C extends FunctionContract>(
   const ctx = makeCtx(ports, caller);
   try {
     await authorize(ctx, contract.roles, contract.forbidden);
+    const writesBefore = ctx.store.stats().writes;
     const result = await handler(ctx, parsed.data);
+    if (ctx.store.stats().writes > writesBefore) {
+      await finishAudit(ctx, `${fn.name}.${action}`, contract.roles, parsed.data as Record<string, unknown>);
+    }
     const out = projectOutput(contract.output, result);
     if (!out.ok) {
       log(`${fn.name}.${action} returned data outside its contract: ${out.error}`);

@@ -113,8 +113,10 @@ export const FUNCTION_SPECS = {
     // Every 10 minutes: overdue flags (a 紧急 one is due in 2 h) and 默认满意.
     triggers: [{ name: 'minqingSweep', type: 'timer', config: '0 */10 * * * * *' }],
   },
+  audit: { timeoutSeconds: 10, memoryMB: 256, openapi: [], env: [], triggers: [] },
   notice: { timeoutSeconds: 10, memoryMB: 256, openapi: ['security.msgSecCheck'], env: [], triggers: [] },
   perk: { timeoutSeconds: 30, memoryMB: 512, openapi: ['security.msgSecCheck'], env: [PASS_SECRET], triggers: [] },
+  privacy: { timeoutSeconds: 20, memoryMB: 256, openapi: [], env: [], triggers: [] },
   register: {
     timeoutSeconds: 10,
     memoryMB: 256,

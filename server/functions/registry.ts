@@ -2,6 +2,7 @@
 // `server/functions/<name>.ts` entry wires one of them to the cloud runtime.
 import type { FunctionDef } from '../core/router';
 import { accountFunction } from '../features/account/handlers';
+import { auditFunction } from '../features/audit/handlers';
 import { cardFunction } from '../features/card/handlers';
 import { deskFunction } from '../features/desk/handlers';
 import { householdFunction } from '../features/household/handlers';
@@ -9,6 +10,7 @@ import { ledgerFunction } from '../features/ledger/handlers';
 import { minqingFunction } from '../features/minqing/handlers';
 import { noticeFunction } from '../features/notice/handlers';
 import { perkFunction } from '../features/perk/handlers';
+import { privacyFunction } from '../features/privacy/handlers';
 import { registerFunction } from '../features/register/handlers';
 import { rosterFunction } from '../features/roster/handlers';
 import { voteFunction } from '../features/vote/handlers';
@@ -17,6 +19,7 @@ import { voteFunction } from '../features/vote/handlers';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   account: accountFunction,
+  audit: auditFunction,
   card: cardFunction,
   desk: deskFunction,
   household: householdFunction,
@@ -24,6 +27,7 @@ export const FUNCTION_DEFS: Record<string, FunctionDef<any>> = {
   minqing: minqingFunction,
   notice: noticeFunction,
   perk: perkFunction,
+  privacy: privacyFunction,
   register: registerFunction,
   roster: rosterFunction,
   vote: voteFunction,

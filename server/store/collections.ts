@@ -19,6 +19,7 @@ import type { ApplicationDoc } from '../features/register/applications';
 import type { AlertDoc, AuditDoc, CampaignDoc, CandidateDoc, VoteDoc } from '../features/vote/docs';
 import type { Doc } from './port';
 import type { UploadDoc } from '../domain/uploads';
+import type { AuditEntryDoc } from '../domain/audit';
 import type { FigureDoc } from '../domain/figures';
 
 /** A collection's entry: what it holds (for `npm run indexes`), typed by its document. */
@@ -61,6 +62,7 @@ export const COLLECTION_ENTRIES = {
   departments: doc<DepartmentDoc>('部门 (区直单位 …) that take 大事 from the 社区'),
   notices: doc<NoticeDoc>('通知公告 at a node (scopeId, `at`), with its maintained read counter'),
   noticeReads: doc<NoticeReadDoc>('one read marker per (notice, household), _id = noticeId:householdId'),
+  auditLog: doc<AuditEntryDoc>('操作记录: one entry per destructive or privileged call (contracts/audited.ts), append-only'),
   deskstats: doc<FigureDoc>("the 工作台's figures kept on write: <node>:<YYYYMM> per month, <node>:now, camp:<campaign> (server/domain/figures.ts)"),
   uploads: doc<UploadDoc>('who uploaded each file, its checked type, published or not; _id = hash of the path (server/domain/uploads.ts)'),
 };

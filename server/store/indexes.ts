@@ -78,4 +78,10 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'notices', name: 'community_key', fields: [['at.community', 1], ['key', -1]] },
   { collection: 'notices', name: 'street_key', fields: [['at.street', 1], ['key', -1]] },
   { collection: 'notices', name: 'district_key', fields: [['at.district', 1], ['key', -1]] },
+  // 操作记录 (server/features/audit): a 管理员's subtree, newest first, optionally by who or what.
+  ...(['community', 'street', 'district'] as const).flatMap((level): IndexSpec[] => [
+    { collection: 'auditLog', name: `${level}_key`, fields: [[`at.${level}`, 1], ['key', -1]] },
+    { collection: 'auditLog', name: `${level}_by_key`, fields: [[`at.${level}`, 1], ['by', 1], ['key', -1]] },
+    { collection: 'auditLog', name: `${level}_what_key`, fields: [[`at.${level}`, 1], ['what', 1], ['key', -1]] },
+  ]),
 ];

@@ -16,6 +16,11 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'account.claim': { code: '12345678' },
   'account.uploadTicket': { kind: 'photo', ext: 'jpg' },
 
+  'audit.list': {},
+  'privacy.mine': {},
+  'privacy.export': {},
+  'privacy.erase': { confirm: true },
+
   'card.get': { unitId: 'u1' },
   'card.contact': { unitId: 'u1', who: 'neighbourLead' },
   'card.bind': { unitId: 'u1', building: '1栋1单元', room: '302', people: 2 },

@@ -5,6 +5,7 @@ import { maskPhone } from '../../core/mask';
 import { defineFunction } from '../../core/router';
 import { AppError } from '../../core/errors';
 import { TEMPLATES } from '../../core/templates';
+import { auditGrant } from '../../domain/audit';
 import { redeemInvite } from '../../domain/invites';
 import { UPLOAD_RULES, uploadTicket } from '../../domain/uploads';
 import { cmd } from '../../store/port';
@@ -54,7 +55,7 @@ export const accountFunction = defineFunction('account', account, {
   },
 
   async claim(ctx, { code }) {
-    await redeemInvite(ctx, code);
+    await auditGrant(ctx, await redeemInvite(ctx, code));
     return describe(ctx.caller.openid, await loadUser(ctx.store, ctx.openid()));
   },
 

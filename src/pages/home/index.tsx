@@ -86,6 +86,9 @@ function MyWork({ me }: { me: WhoAmI }) {
       {has('admin') ? (
         <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核、民情设置' onClick={go('/roster/admin')} />
       ) : null}
+      {has('admin') ? (
+        <Cell id='home-work-audit' title='操作记录' description='删除、替换、交办、授权、作废等操作，谁在何时做的' onClick={go('/audit/index')} />
+      ) : null}
       <PerkEntries me={me} />
       {tree}
     </CellGroup>

@@ -1,0 +1,214 @@
+// One successful call of every audited action (contracts/audited.ts), each after the steps that
+// make it possible, on a fresh demo 社区. test/integration/audit/log.test.ts runs each and looks
+// for its entry; an audited action without a scenario here fails that test.
+import type { AuditedAction } from '../../../contracts/audited';
+import { memberKeyOf } from '../../../server/domain/household-join';
+import { manualClock } from '../../../server/runtime/local-ports';
+import type { LocalRuntime } from '../../../server/runtime/local';
+import { demoRosterRows, rosterXlsx } from '../../fixtures/roster-xlsx';
+import { uploadSheet } from '../perk-helpers';
+import { demoRuntime, T0, uploadAs } from '../runtime';
+
+export const ADMIN = 'demo-admin';
+export const RESIDENT = 'demo-resident';
+const LEAD = 'demo-neighbour-lead';
+const AREA = 'demo-area-lead';
+const DAY = 24 * 3600_000;
+
+type Data = any;
+export interface World {
+  rt: LocalRuntime;
+  clock: ReturnType<typeof manualClock>;
+  ok(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Data>;
+}
+export interface Scenario {
+  /** Who makes the audited call. */
+  as: string;
+  /** The steps before it; returns the audited call's input. */
+  prepare(w: World): Promise<Record<string, unknown>>;
+}
+
+export function world(): World {
+  const clock = manualClock(T0);
+  const rt = demoRuntime({ clock });
+  return {
+    rt,
+    clock,
+    async ok(fn, action, input, openid) {
+      const r = await rt.call(fn, { action, ...input }, openid);
+      if (!r.ok) throw new Error(`${fn}.${action} as ${openid}: ${r.error.code} ${r.error.message}`);
+      return r.data;
+    },
+  };
+}
+
+/** 'audit-newcomer' names the demo resident's door (1栋1单元101, household h1): a request the family decides. */
+async function joinRequest(w: World): Promise<string> {
+  await w.ok('card', 'bind', { unitId: 'u1', building: '1栋1单元', room: '101', people: 2 }, 'audit-newcomer');
+  return (await w.ok('household', 'mine', {}, RESIDENT)).household.requests[0].id;
+}
+
+const fixed = (input: Record<string, unknown>, as = ADMIN): Scenario => ({ as, prepare: async () => input });
+
+async function problem(w: World, cls?: 'personal' | 'minor' | 'major'): Promise<string> {
+  const { problem: p } = await w.ok('minqing', 'submit', { category: 'repair', description: '楼道灯坏了，晚上看不清' }, RESIDENT);
+  if (cls) {
+    await w.ok('minqing', 'accept', { id: p.id }, LEAD);
+    await w.ok('minqing', 'classify', { id: p.id, class: cls }, LEAD);
+  }
+  return p.id;
+}
+
+async function campaign(w: World, phase: 'nominating' | 'voting' | 'ended'): Promise<string> {
+  const windows = {
+    nominating: { nominateFrom: T0 - DAY, nominateUntil: T0 + DAY, voteFrom: T0 + DAY, voteUntil: T0 + 3 * DAY },
+    voting: { nominateFrom: T0 - 3 * DAY, nominateUntil: T0 - DAY, voteFrom: T0 - DAY, voteUntil: T0 + 3 * DAY },
+    ended: { nominateFrom: T0 - 5 * DAY, nominateUntil: T0 - 3 * DAY, voteFrom: T0 - 3 * DAY, voteUntil: T0 - DAY },
+  }[phase];
+  const { campaign: c } = await w.ok(
+    'vote',
+    'save',
+    { scopeNodeId: 'c1', title: '审计测试评选', description: '评选身边的好邻长。', ...windows, eligibility: 'anyone', perDay: 3, perCandidatePerDay: 1, minGapSeconds: 0, honorees: 1 },
+    ADMIN,
+  );
+  return c.id;
+}
+
+async function notice(w: World): Promise<string> {
+  const { notice: n } = await w.ok('notice', 'publish', { scopeId: 'u1', title: '停水通知', body: '明天上午 1 栋停水检修，请提前储水。' }, LEAD);
+  return n.id;
+}
+
+const shopRow = {
+  name: '向阳花店',
+  category: '购物',
+  address: '岳塘区向阳路10号',
+  lat: '27.8591',
+  lng: '112.9544',
+  hours: '每天 08:00-20:00',
+  phone: '0731-58109999',
+  title: '鲜花九折',
+  description: '鲜花九折，凭码使用',
+  eligibility: '三长',
+  validFrom: '2026-11-01',
+  validTo: '2027-10-31',
+  limit: '每月1次',
+};
+
+export const SCENARIOS: Record<AuditedAction, Scenario> = {
+  'account.claim': {
+    as: 'audit-newcomer',
+    prepare: async (w) => ({ code: (await w.ok('roster', 'invite', { nodeId: 'u3' }, ADMIN)).code }),
+  },
+  'household.remove': fixed({}, RESIDENT),
+  'household.decide': { as: RESIDENT, prepare: async (w) => ({ requestId: await joinRequest(w), approve: true }) },
+  'household.removeMember': {
+    as: RESIDENT,
+    async prepare(w) {
+      await w.ok('household', 'decide', { requestId: await joinRequest(w), approve: true }, RESIDENT);
+      return { member: memberKeyOf('h1', 'audit-newcomer') };
+    },
+  },
+  'minqing.addCategory': fixed({ label: '物业服务' }),
+  'minqing.removeCategory': { as: ADMIN, prepare: async (w) => ({ id: (await w.ok('minqing', 'addCategory', { label: '物业服务' }, ADMIN)).items.find((c: { label: string }) => c.label === '物业服务').id }) },
+  'minqing.setDeadlines': fixed({ deadlines: { acceptHours: 12, urgentAcceptHours: 2, personalDays: 3, minorDays: 7, majorDays: 15, confirmDays: 7 } }),
+  'minqing.reclassify': { as: LEAD, prepare: async (w) => ({ id: await problem(w, 'personal'), class: 'minor', reason: '整栋楼的灯都坏了' }) },
+  'minqing.assign': { as: ADMIN, prepare: async (w) => ({ id: await problem(w, 'major'), departmentId: 'dep1' }) },
+  'minqing.escalate': { as: ADMIN, prepare: async (w) => ({ id: await problem(w, 'major'), to: 'street', note: '需要街道协调' }) },
+  'minqing.agendaDrop': {
+    as: AREA,
+    async prepare(w) {
+      const id = await problem(w, 'minor');
+      const { meeting } = await w.ok('minqing', 'scheduleMeeting', { startsAt: T0 + DAY, place: '社区会议室' }, AREA);
+      return { meetingId: meeting.id, problemId: id, reason: '先现场查看' };
+    },
+  },
+  'minqing.sweep': {
+    as: ADMIN,
+    async prepare(w) {
+      await problem(w);
+      w.clock.advance(3 * DAY);
+      return {};
+    },
+  },
+  'notice.update': { as: ADMIN, prepare: async (w) => ({ id: await notice(w), pinned: true }) },
+  'notice.withdraw': { as: ADMIN, prepare: async (w) => ({ id: await notice(w) }) },
+  'perk.savePartner': fixed({ name: '向阳花店', category: 'shopping', address: '岳塘区向阳路10号', location: { lat: 27.8591, lng: 112.9544 }, hours: '每天 08:00-20:00', phone: '0731-58109999', scopeId: 'c1' }),
+  'perk.setPartnerStatus': fixed({ partnerId: 'p1', status: 'suspended' }),
+  'perk.savePerk': fixed({
+    partnerId: 'p1',
+    title: '新品尝鲜',
+    description: '新菜上市，三长尝鲜价',
+    eligibility: ['neighbourLead', 'groupLead', 'areaLead'],
+    validFrom: Date.UTC(2026, 10, 30, 16),
+    validTo: Date.UTC(2027, 0, 31, 16) - 1,
+    limit: { count: 1, period: 'week' },
+  }),
+  'perk.import': { as: ADMIN, prepare: async (w) => ({ fileId: await uploadSheet(w.rt, [shopRow]) }) },
+  'perk.clerkInvite': fixed({ partnerId: 'p1', label: '店员小王' }),
+  'perk.removeClerk': {
+    as: ADMIN,
+    async prepare(w) {
+      const { code } = await w.ok('perk', 'clerkInvite', { partnerId: 'p1' }, ADMIN);
+      await w.ok('account', 'claim', { code }, 'audit-clerk');
+      return { partnerId: 'p1', code };
+    },
+  },
+  'register.appoint': fixed({ unitId: 'u3', name: '郑指定', phone: '13900006666' }),
+  'register.review': {
+    as: ADMIN,
+    async prepare(w) {
+      const { application } = await w.ok('register', 'apply', { unitId: 'u7', name: '周自荐', phone: '13900005555', story: '退休教师，愿意为邻居服务。' }, RESIDENT);
+      return { id: application.id, approve: true };
+    },
+  },
+  'roster.import': {
+    as: ADMIN,
+    async prepare(w) {
+      const rows = demoRosterRows();
+      rows[0] = { ...rows[0], unitLeadName: '郑新任', unitLeadPhone: '13900008888' };
+      return { fileId: await uploadAs(w.rt, ADMIN, 'sheet', await rosterXlsx(rows)) };
+    },
+  },
+  'roster.markAway': fixed({ nodeId: 'u3', status: 'away', reason: '外出务工两个月' }),
+  'roster.markBack': {
+    as: ADMIN,
+    async prepare(w) {
+      await w.ok('roster', 'markAway', { nodeId: 'u3', status: 'away', reason: '外出务工两个月' }, ADMIN);
+      return { nodeId: 'u3' };
+    },
+  },
+  'roster.succeed': fixed({ nodeId: 'u3', name: '郑接替', phone: '13900007777', reason: '原邻长外出务工' }),
+  'roster.setPhoto': { as: ADMIN, prepare: async (w) => ({ nodeId: 'u3', fileId: await uploadAs(w.rt, ADMIN, 'photo') }) },
+  'roster.invite': fixed({ nodeId: 'u3' }),
+  'vote.save': fixed({ scopeNodeId: 'c1', title: '最美邻长评选', description: '评选身边的好邻长', nominateFrom: T0 + DAY, nominateUntil: T0 + 2 * DAY, voteFrom: T0 + 2 * DAY, voteUntil: T0 + 3 * DAY }),
+  'vote.nominate': { as: ADMIN, prepare: async (w) => ({ campaignId: await campaign(w, 'nominating'), unitId: 'u2', story: '社区推荐：服务热情，群众口碑好。' }) },
+  'vote.review': {
+    as: ADMIN,
+    async prepare(w) {
+      const campaignId = await campaign(w, 'nominating');
+      const { nomination } = await w.ok('vote', 'recommend', { campaignId, unitId: 'u2', story: '吴阿姨常年帮邻居收快递，大家都信任她。' }, RESIDENT);
+      return { candidateId: nomination.id, approve: true };
+    },
+  },
+  'vote.void': {
+    as: ADMIN,
+    async prepare(w) {
+      const campaignId = await campaign(w, 'voting');
+      const { nomination } = await w.ok('vote', 'nominate', { campaignId, unitId: 'u2', story: '社区推荐：服务热情，群众口碑好。' }, ADMIN);
+      await w.ok('vote', 'cast', { campaignId, candidateId: nomination.id, requestId: 'audit-request-1' }, 'audit-voter');
+      return { campaignId, target: { kind: 'voter', voter: 'audit-voter' }, reason: '核实为重复注册的账号' };
+    },
+  },
+  'vote.confirm': {
+    as: ADMIN,
+    async prepare(w) {
+      w.clock.set(T0 - 4 * DAY);
+      const campaignId = await campaign(w, 'ended');
+      const { nomination } = await w.ok('vote', 'nominate', { campaignId, unitId: 'u2', story: '社区推荐：服务热情，群众口碑好。' }, ADMIN);
+      w.clock.set(T0);
+      return { campaignId, honorees: [nomination.id], reason: '唯一候选人' };
+    },
+  },
+  'privacy.erase': fixed({ confirm: true }, RESIDENT),
+};
