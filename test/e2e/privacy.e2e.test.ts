@@ -1,19 +1,11 @@
 // 我的信息 (个人信息保护法) and the 管理员's 操作记录, in Chromium: the resident sees what is held
 // about them (phones masked), exports it as .xlsx (read back here), deletes the account with a
 // confirmation; the 管理员 then finds that deletion, and a 动态调整, in the audit log.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
 import { confirmModal, expectText, openRoute, shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(120_000);
-
-const COPY_DIR = '/tmp/s21-16b';
-async function shotCopy(page: Parameters<typeof shotAll>[0], name: string): Promise<void> {
-  const file = await shotAll(page, name);
-  if (fs.existsSync(COPY_DIR)) fs.copyFileSync(file, path.join(COPY_DIR, path.basename(file)));
-}
 
 describeE2E('我的信息 and 操作记录 (H5)', () => {
   let app: App;
@@ -43,7 +35,7 @@ describeE2E('我的信息 and 操作记录 (H5)', () => {
     await expectText(page, '#mydata-address', '1栋1单元101');
     await expectText(page, '#mydata-sections', '我的反映');
     expect(await page.locator('#page-account-mydata').textContent()).not.toContain('13900009999');
-    await shotCopy(page, 'mydata-view');
+    await shotAll(page, 'mydata-view');
     await context.close();
 
     const large = await phone(browser);
@@ -51,7 +43,7 @@ describeE2E('我的信息 and 操作记录 (H5)', () => {
     await signInAs(large.context, app, 'resident');
     await openRoute(app, large.page, '/account/mydata', 'account-mydata');
     await large.page.waitForSelector('#page-account-mydata.lzt-shell--large #mydata-name');
-    await shotCopy(large.page, 'mydata-view-large');
+    await shotAll(large.page, 'mydata-view-large');
     await large.context.close();
   });
 
@@ -60,11 +52,11 @@ describeE2E('我的信息 and 操作记录 (H5)', () => {
     await signInAs(context, app, 'resident');
     await openRoute(app, page, '/account/mydata', 'account-mydata');
     await page.waitForSelector('#mydata-export');
-    const opened = context.waitForEvent('page');
+    // The file opens in a new tab, which Chromium turns into a download: that tab's URL may never
+    // commit (it reads "" when the download wins the race), so the test watches the request instead.
+    const requested = context.waitForEvent('request', (r) => /\/files\/reports\/.+\.xlsx$/.test(r.url()));
     await page.click('#mydata-export');
-    const tab = await opened;
-    const url = tab.url();
-    expect(url).toMatch(/\/files\/reports\/.+\.xlsx$/);
+    const url = (await requested).url();
     await expectText(page, '#mydata-exported', '我的信息-');
     const res = await context.request.get(url);
     expect(res.status()).toBe(200);
@@ -80,7 +72,7 @@ describeE2E('我的信息 and 操作记录 (H5)', () => {
     await signInAs(other.context, app, 'admin');
     expect((await other.context.request.get(url)).status()).toBe(404);
     await other.context.close();
-    await shotCopy(page, 'mydata-exported');
+    await shotAll(page, 'mydata-exported');
     await context.close();
   });
 
@@ -91,10 +83,10 @@ describeE2E('我的信息 and 操作记录 (H5)', () => {
     await page.waitForSelector('#mydata-erase');
     await page.click('#mydata-erase');
     await page.waitForSelector('.taro__modal .taro-model__confirm', { state: 'visible' });
-    await shotCopy(page, 'mydata-erase-confirm');
+    await shotAll(page, 'mydata-erase-confirm');
     await confirmModal(page, '不能撤销');
     await page.waitForSelector('#mydata-erased');
-    await shotCopy(page, 'mydata-erased');
+    await shotAll(page, 'mydata-erased');
     expect(await app.runtime.store.collection('users').doc('demo-resident').get()).toBeNull();
     const problems = await app.runtime.store.collection('problems').where({ reporterName: '居民王阿姨' }).count();
     expect(problems).toBe(0);
@@ -110,13 +102,13 @@ describeE2E('我的信息 and 操作记录 (H5)', () => {
     await expectText(page, '#audit-list', '注销账号并删除个人信息');
     await expectText(page, '#audit-list', '已注销用户');
     await expectText(page, '#audit-list', '标记外出或不能履职');
-    await shotCopy(page, 'audit-list');
+    await shotAll(page, 'audit-list');
     // Tap the 管理员's own name (社区工作人员小周): only their entries stay.
     await page.locator('.audit-entry__name', { hasText: '社区工作人员小周' }).first().click();
     await page.waitForSelector('#audit-filter-who');
     await expectText(page, '#audit-list', '标记外出或不能履职');
     expect(await page.locator('#audit-list').textContent()).not.toContain('注销账号并删除个人信息');
-    await shotCopy(page, 'audit-list-by-admin');
+    await shotAll(page, 'audit-list-by-admin');
     await context.close();
 
     const lead = await phone(browser);
