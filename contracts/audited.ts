@@ -108,6 +108,7 @@ export const NOT_AUDITED: readonly string[] = [
   'privacy.mine',
   'privacy.export',
   'register.apply',
+  'register.confirmPhone',
   'register.recommend',
   'register.mine',
   'register.pending',
