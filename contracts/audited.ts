@@ -16,6 +16,7 @@ export const AUDITED = {
   'minqing.setDeadlines': '调整办理时限',
   'minqing.reclassify': '重新分类反映',
   'minqing.assign': '交办部门',
+  'minqing.handBack': '部门退回社区',
   'minqing.escalate': '上报镇街或区',
   'minqing.agendaDrop': '移出恳谈会议题',
   'minqing.sweep': '巡检超时反映',

@@ -127,6 +127,8 @@ export const ProblemRow = z.object({
   handler: HandlerView,
   areaName: z.string(),
   unitName: z.string(),
+  /** A 部门 gave it back to the 社区 (not theirs): who and why, until it is handed on again. */
+  handedBack: z.object({ from: z.string(), reason: z.string() }).optional(),
 });
 export type ProblemRowT = z.infer<typeof ProblemRow>;
 
@@ -156,6 +158,7 @@ export const PROBLEM_ACTIONS = [
   'progress',
   'resolve',
   'assign',
+  'handBack',
   'escalate',
   'urge',
   'rate',

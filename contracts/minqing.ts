@@ -163,6 +163,12 @@ export const minqing = {
     output: One,
     roles: ADMIN,
   }),
+  handBack: action({
+    summary: '部门把交办的事退回社区（不属于本部门、交错了部门），写明理由，由社区重新分派',
+    input: ProblemId.extend({ reason: Note }),
+    output: One,
+    roles: ['department'],
+  }),
   escalate: action({
     summary: '社区管理员把大事上报镇街或区',
     input: ProblemId.extend({ to: EscalationTarget, note: Note }),

@@ -59,6 +59,7 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'minqing.resolve': { id: 'pnone', note: '已修好' },
   'minqing.departments': {},
   'minqing.assign': { id: 'pnone', departmentId: 'dep1' },
+  'minqing.handBack': { id: 'pnone', reason: '不属于本部门职责' },
   'minqing.escalate': { id: 'pnone', to: 'street', note: '需要街道协调' },
   'minqing.urge': { id: 'pnone', note: '请尽快办理' },
   'minqing.rate': { id: 'pnone', stars: 5 },

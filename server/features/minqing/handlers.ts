@@ -6,7 +6,7 @@ import { defineFunction } from '../../core/router';
 import { readAll } from '../../domain/nodes';
 import { accessOf } from './access';
 import type { ProblemDoc, TimelineDoc } from './docs';
-import { accept, assign, classify, escalate, progress, reclassify, resolve, urge } from './handle';
+import { accept, assign, classify, escalate, handBack, progress, reclassify, resolve, urge } from './handle';
 import { inbox, readInbox, unreadOf } from './inbox';
 import { counts, list, mine, todo } from './lists';
 import { agendaAdd, agendaDrop, getMeeting, listMeetings, publish, recordMinutes, schedule } from './meetings';
@@ -70,6 +70,7 @@ export const minqingFunction = defineFunction('minqing', minqing, {
   resolve: (ctx, i) => resolve(ctx, i).then(after(ctx)),
   departments,
   assign: (ctx, i) => assign(ctx, i).then(after(ctx)),
+  handBack: (ctx, i) => handBack(ctx, i).then(after(ctx)),
   escalate: (ctx, i) => escalate(ctx, i).then(after(ctx)),
   urge: (ctx, i) => urge(ctx, i).then(after(ctx)),
   rate: (ctx, i) => rate(ctx, i).then(after(ctx)),

@@ -50,7 +50,7 @@ export default function NominationCard({ n, showNominator, rejectPhotos, onToggl
                 className={`nomination__photo${struck ? ' nomination__photo--struck' : ''}`}
                 onClick={onTogglePhoto ? () => onTogglePhoto(p.fileId) : undefined}
               >
-                <Image className='nomination__img' src={fileSrc(p.fileId)} mode='aspectFill' />
+                <Image className='nomination__img' src={fileSrc(p.src)} mode='aspectFill' />
                 <View className='nomination__photo-state'>{onTogglePhoto ? (struck ? '不通过' : '通过') : PHOTO_STATUS[p.status]}</View>
               </View>
             );
