@@ -13,7 +13,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { Portrait } from '../parts/CandidateRow';
 import { RankMark } from '../parts/Leaderboard';
 import Results from '../parts/Results';
-import { shortDateTime } from '../parts/time';
+import { shortDateTime } from '../../utils/beijingTime';
 import { useAction } from '../parts/useAction';
 import type { Campaign, LeaderboardPage, RankedCandidate } from '../types';
 

@@ -11,7 +11,7 @@ import CheckRow from '../../components/form/CheckRow';
 import { Field, FormError, TextArea, TextInput } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import DateTimeField from '../parts/DateTimeField';
-import { clockTime } from '../parts/time';
+import { clockTime } from '../../utils/beijingTime';
 import { useAction } from '../parts/useAction';
 import type { Audit, Campaign, CandidateCardT, VoteRows } from '../types';
 import type { WindowTarget } from './AlertsSection';
