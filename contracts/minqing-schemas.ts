@@ -185,6 +185,17 @@ export const ListFilters = z.object({
 
 export const Department = z.object({ id: z.string(), name: z.string() });
 
+/** A 部门's staff member bound with a code, or a code not used yet. */
+export const StaffRow = z.object({
+  code: z.string(),
+  /** 办事员小刘, as written when the code was made ('' if not). */
+  label: z.string(),
+  state: z.enum(['bound', 'waiting']),
+  /** Bound at (bound), or usable until (waiting). */
+  at: z.number(),
+});
+export type StaffRowT = z.infer<typeof StaffRow>;
+
 export const MeetingItem = z.object({
   problemId: z.string(),
   number: z.string(),

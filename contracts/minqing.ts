@@ -25,6 +25,7 @@ import {
   ProblemStatus,
   ProblemWithTimeline,
   RatesRow,
+  StaffRow,
   Rates,
   TodoBox,
   TodoCounts,
@@ -155,6 +156,24 @@ export const minqing = {
     summary: '可交办的部门（区直单位等）',
     input: Empty,
     output: z.object({ items: z.array(Department) }),
+    roles: ADMIN,
+  }),
+  departmentStaff: action({
+    summary: '管理员：一个部门的办理人员（已绑定的与未使用的绑定码）',
+    input: z.object({ departmentId: Id }),
+    output: z.object({ department: Department, staff: z.array(StaffRow) }),
+    roles: ADMIN,
+  }),
+  departmentInvite: action({
+    summary: '管理员：为部门的办理人员生成一次性绑定码（在“我的”输入，只看交办给本部门的事）',
+    input: z.object({ departmentId: Id, label: z.string().trim().max(20).optional() }),
+    output: z.object({ code: z.string(), expiresAt: z.number() }),
+    roles: ADMIN,
+  }),
+  removeDepartmentStaff: action({
+    summary: '管理员：解除部门的一位办理人员（收回部门身份；未用的绑定码作废）',
+    input: z.object({ departmentId: Id, code: z.string().regex(/^\d{8}$/, '绑定码是8位数字') }),
+    output: z.object({ removed: z.literal(true) }),
     roles: ADMIN,
   }),
   assign: action({

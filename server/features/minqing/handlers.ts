@@ -14,6 +14,7 @@ import { shownPhotos } from './photos';
 import { callerGrants, visibleProblem } from './problem';
 import { rate } from './rate';
 import { addCategory, categories, deadlines, departments, removeCategory, setDeadlines } from './settings';
+import { departmentInvite, departmentStaff, removeDepartmentStaff } from './staff';
 import { stats } from './stats';
 import { submit, submitForHousehold } from './submit';
 import { sweepWith } from './sweep';
@@ -72,6 +73,9 @@ export const minqingFunction = defineFunction('minqing', minqing, {
   progress: (ctx, i) => progress(ctx, i).then(after(ctx)),
   resolve: (ctx, i) => resolve(ctx, i).then(after(ctx)),
   departments,
+  departmentStaff,
+  departmentInvite,
+  removeDepartmentStaff,
   assign: (ctx, i) => assign(ctx, i).then(after(ctx)),
   handBack: (ctx, i) => handBack(ctx, i).then(after(ctx)),
   escalate: (ctx, i) => escalate(ctx, i).then(after(ctx)),
