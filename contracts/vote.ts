@@ -245,7 +245,7 @@ export const vote = {
     roles: ANYONE,
   }),
   candidate: action({
-    summary: '候选人页：事迹、照片、票数（实时公开时）和我还能给TA投几票',
+    summary: '候选人页：事迹、照片、票数（实时公开时）和我还能给这位候选人投几票',
     input: z.object({ candidateId: Id }),
     output: z.object({
       campaign: CampaignSummary.extend({ rankingVisible: z.boolean(), perCandidatePerDay: z.number() }),

@@ -85,7 +85,7 @@ function NominateForm({ campaign, who, kind, gate, onSent }: FormProps) {
   async function submit() {
     if (busy) return;
     if (!self && !lead) return setError('请先选择您要推荐的邻长');
-    if (!story.trim()) return setError(self ? '请写一写您为邻里做的事' : '请写一写推荐TA的理由和事迹');
+    if (!story.trim()) return setError(self ? '请写一写您为邻里做的事' : '请写一写推荐这位邻长的理由和事迹');
     setError(null);
     setBusy(true);
     await askToNotify(); // 审核结果通知: asked at this tap, before submitting

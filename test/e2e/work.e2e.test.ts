@@ -236,7 +236,8 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     await page.waitForSelector('#lead-photo .lzt-avatar--photo');
     await expectText(page, '#lead-photo-upload', '更换照片');
     const card = (await app.runtime.call('card', { action: 'get', unitId: 'u3' }, null)) as { ok: true; data: { lead: { photo?: string } } };
-    expect(card.data.lead.photo).toMatch(/^local:uploads\//);
+    // What others see is the function's published copy in pub/, not the upload itself.
+    expect(card.data.lead.photo).toMatch(/^local:pub\/photo\//);
     await shot(page, 'work-unit-photo');
 
     await tap(page, '#mark-away-submit');

@@ -90,7 +90,7 @@ export default function LeadHero({ card, askSignIn }: Props) {
       </View>
       <AwayNote card={card} />
       {lead.away && lead.away.status !== 'away' ? null : (
-        <ContactRow unitId={card.unit.id} who='neighbourLead' label='邻长电话' phoneMasked={lead.phoneMasked} askSignIn={askSignIn} />
+        <ContactRow unitId={card.unit.id} who='neighbourLead' label='邻长电话' phoneMasked={lead.phoneMasked} phone={lead.phone} askSignIn={askSignIn} />
       )}
       <View className='lzt-hero__since'>{cnDate(lead.since)}起担任邻长</View>
     </View>

@@ -125,7 +125,7 @@ function OrgNominate({ campaign, onDone }: { campaign: Campaign; onDone: () => v
       <LeadPicker id='org-lead' scope={campaign.scope} value={lead} onChange={setLead} />
       <View className='lzt-form'>
         <Field id='org-story' label='推荐理由和事迹'>
-          <TextArea value={story} onChange={setStory} maxlength={800} placeholder='写清楚TA为邻里做的好事' />
+          <TextArea value={story} onChange={setStory} maxlength={800} placeholder='写清楚这位邻长为邻里做的好事' />
         </Field>
         <Field id='org-photos' label='照片' optional>
           <PhotoPicker id='org-photo-picker' value={photos} onChange={setPhotos} max={6} folder='pub/vote' />
