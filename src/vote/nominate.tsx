@@ -20,7 +20,7 @@ import { useCall } from '../hooks/useCall';
 import { decodeParam } from '../utils/formRules';
 import LeadPicker, { type PickedLead } from './parts/LeadPicker';
 import PhotoPicker from '../components/PhotoPicker';
-import { shortDateTime } from './parts/time';
+import { shortDateTime } from '../utils/beijingTime';
 import type { Campaign, Nomination } from './types';
 import '../components/work.scss';
 import './styles/search.scss';

@@ -15,7 +15,7 @@ import { createInvite } from '../../domain/invites';
 import { readAll } from '../../domain/nodes';
 import { grantsOf, subtree } from '../../domain/scope';
 import { checkTexts, getPartner, partnerInScope, savePartner, savePerk, setPartnerStatus } from './admin';
-import { listCatalogue, perkCard } from './catalogue';
+import { listCatalogue, perkCard } from './catalogue-list';
 import { listClerks, removeClerk } from './clerks';
 import {
   C,
@@ -31,7 +31,7 @@ import {
   type StatsDoc,
 } from './docs';
 import { importPerks } from './import';
-import { getPerk, makePass, usedNow, verifyPass } from './redeem';
+import { getPerk, makePass, passStatus, usedNow, verifyPass } from './redeem';
 import { perkTemplate } from './template';
 
 async function adminGrants(ctx: Ctx) {
@@ -66,6 +66,10 @@ export const perkFunction = defineFunction('perk', perk, {
 
   async pass(ctx, { perkId }) {
     return makePass(ctx, perkId);
+  },
+
+  async passStatus(ctx, { token }) {
+    return passStatus(ctx, token);
   },
 
   async myRedemptions(ctx, paging) {

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { cnDate } from '../../utils/cnDate';
+import { cnDate } from '../../utils/beijingTime';
 import { KIND_LABEL, STATUS_LABEL, type Application } from './labels';
 import PhoneCheck from './PhoneCheck';
 
