@@ -127,6 +127,8 @@ export const ProblemRow = z.object({
   handler: HandlerView,
   areaName: z.string(),
   unitName: z.string(),
+  /** A 部门 gave it back to the 社区 (not theirs): who and why, until it is handed on again. */
+  handedBack: z.object({ from: z.string(), reason: z.string() }).optional(),
 });
 export type ProblemRowT = z.infer<typeof ProblemRow>;
 
@@ -156,6 +158,7 @@ export const PROBLEM_ACTIONS = [
   'progress',
   'resolve',
   'assign',
+  'handBack',
   'escalate',
   'urge',
   'rate',
@@ -181,6 +184,17 @@ export const ListFilters = z.object({
 });
 
 export const Department = z.object({ id: z.string(), name: z.string() });
+
+/** A 部门's staff member bound with a code, or a code not used yet. */
+export const StaffRow = z.object({
+  code: z.string(),
+  /** 办事员小刘, as written when the code was made ('' if not). */
+  label: z.string(),
+  state: z.enum(['bound', 'waiting']),
+  /** Bound at (bound), or usable until (waiting). */
+  at: z.number(),
+});
+export type StaffRowT = z.infer<typeof StaffRow>;
 
 export const MeetingItem = z.object({
   problemId: z.string(),

@@ -25,6 +25,7 @@ import {
   ProblemStatus,
   ProblemWithTimeline,
   RatesRow,
+  StaffRow,
   Rates,
   TodoBox,
   TodoCounts,
@@ -157,11 +158,35 @@ export const minqing = {
     output: z.object({ items: z.array(Department) }),
     roles: ADMIN,
   }),
+  departmentStaff: action({
+    summary: '管理员：一个部门的办理人员（已绑定的与未使用的绑定码）',
+    input: z.object({ departmentId: Id }),
+    output: z.object({ department: Department, staff: z.array(StaffRow) }),
+    roles: ADMIN,
+  }),
+  departmentInvite: action({
+    summary: '管理员：为部门的办理人员生成一次性绑定码（在“我的”输入，只看交办给本部门的事）',
+    input: z.object({ departmentId: Id, label: z.string().trim().max(20).optional() }),
+    output: z.object({ code: z.string(), expiresAt: z.number() }),
+    roles: ADMIN,
+  }),
+  removeDepartmentStaff: action({
+    summary: '管理员：解除部门的一位办理人员（收回部门身份；未用的绑定码作废）',
+    input: z.object({ departmentId: Id, code: z.string().regex(/^\d{8}$/, '绑定码是8位数字') }),
+    output: z.object({ removed: z.literal(true) }),
+    roles: ADMIN,
+  }),
   assign: action({
     summary: '社区管理员把大事交给部门办理',
     input: ProblemId.extend({ departmentId: Id, note: OptionalNote }),
     output: One,
     roles: ADMIN,
+  }),
+  handBack: action({
+    summary: '部门把交办的事退回社区（不属于本部门、交错了部门），写明理由，由社区重新分派',
+    input: ProblemId.extend({ reason: Note }),
+    output: One,
+    roles: ['department'],
   }),
   escalate: action({
     summary: '社区管理员把大事上报镇街或区',

@@ -153,7 +153,8 @@ export const NominationView = z.object({
   unitId: z.string(),
   unitName: z.string(),
   story: z.string(),
-  photos: z.array(z.object({ fileId: z.string(), status: PhotoStatus })),
+  /** `src`: what to show (a short-lived address while the photo is not public; see readableUrls in server/domain/uploads.ts). */
+  photos: z.array(z.object({ fileId: z.string(), status: PhotoStatus, src: z.string() })),
   nominatorName: z.string().optional(),
   /** A resident's recommendation that the 邻长's own application (or the 管理员's) took over: kept for the review. */
   recommendation: z.object({ story: z.string(), nominatorName: z.string().optional() }).optional(),

@@ -81,15 +81,16 @@ export interface DeployPlan {
 
 /**
  * Cloud storage: each upload is its uploader's (resource.openid), and a user reads only their
- * own files — unreviewed nomination photos, uploaded rosters, import reports and card PDFs
- * are read by the functions (which always may) and reach others only through them. `pub/…`
- * is readable by everyone: what a 管理员 publishes at once (三长 portraits, shop photos,
- * campaign covers, photos of a nomination the 管理员 makes). Functions accept a `pub/` file id
- * only where a 管理员 may publish (the file-id ownership check, server/domain).
+ * own files — unreviewed nomination photos, 民情 photos, uploaded rosters, import reports and
+ * card PDFs are read by the functions (which always may) and reach others only through them
+ * (a temp URL a function grants to a caller it lets see them). `pub/…` is readable by everyone
+ * and written by the functions alone: the copy a function makes of an upload once it is shown
+ * to everyone (三长 portraits, shop logos, campaign covers, notice images, approved nomination
+ * photos; publishFiles / readableUrls in server/domain/uploads.ts).
  */
 export const STORAGE_RULE: StorageRule = {
   read: "resource.openid == auth.openid || /^pub\\//.test(resource.path) == true",
-  write: 'resource.openid == auth.openid',
+  write: "resource.openid == auth.openid && /^uploads\\//.test(resource.path) == true",
 };
 
 const direction = (d: 1 | -1): '1' | '-1' => (d === 1 ? '1' : '-1');

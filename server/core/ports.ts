@@ -57,6 +57,12 @@ export interface FileStore {
   get(fileId: string): Promise<Buffer>;
   /** An address the mini program can download or open (temporary in the cloud). */
   url(fileId: string): Promise<string>;
+  /**
+   * Addresses that let whoever holds them read these files for `maxAgeSec` seconds, whoever
+   * they are (cloud: getTempFileURL; locally: a signed /files/ link). Hand them out only to a
+   * caller the handler has decided may see the files: use `readableUrls` (server/domain/uploads.ts).
+   */
+  grant(fileIds: readonly string[], maxAgeSec: number): Promise<string[]>;
 }
 
 /**

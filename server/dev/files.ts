@@ -2,8 +2,8 @@
 // - POST /__upload?kind=photo|sheet stands in for wx.cloud.uploadFile: signed-in callers only,
 //   the type each feature accepts checked by content, a daily quota, an unguessable name, and an
 //   `uploads` record naming the owner (server/domain/uploads.ts);
-// - GET /files/<path> serves a file only to a caller who may read it (else the same 404 as a
-//   missing file), never as active content: images inline with their own type, everything else
+// - GET /files/<path> serves a file only to a caller who may read it, or with a grant a function
+//   handed out (?grant=…, the stand-in for a temp URL; else the same 404 as a missing file), never as active content: images inline with their own type, everything else
 //   as an attachment, always with nosniff and a sandboxing CSP.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Reply } from '../../contracts/envelope';
@@ -42,12 +42,11 @@ export async function registerFiles(app: FastifyInstance, runtime: LocalRuntime,
     });
   });
 
-  app.get<{ Params: { '*': string } }>('/files/*', async (req, reply) => {
+  app.get<{ Params: { '*': string }; Querystring: { grant?: string } }>('/files/*', async (req, reply) => {
     const path = req.params['*'];
     if (!FILE_PATH.test(path)) return notFound(reply);
-    const openid = openidOf(req);
-    const isAdmin = openid ? (await makeCtx(runtime.ports, { openid }).roles()).includes('admin') : false;
-    const access = await mayReadFile(runtime.store, path, { openid, isAdmin });
+    // A link a function granted (readableUrls) reads as the cloud's temp URL would: whoever holds it, until it expires.
+    const access = runtime.ports.files.granted(path, req.query.grant) ? 'granted' : await mayReadFile(runtime.store, path, { openid: openidOf(req) });
     if (!access) return notFound(reply);
     let data: Buffer;
     try {
@@ -56,7 +55,7 @@ export async function registerFiles(app: FastifyInstance, runtime: LocalRuntime,
       return notFound(reply);
     }
     const type = sniffType(data);
-    const shared = access === 'public' || (typeof access === 'object' && access.published === true);
+    const shared = access === 'public';
     reply
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")

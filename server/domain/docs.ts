@@ -73,6 +73,8 @@ export interface NodeDoc {
   card?: { qrFileId?: string };
   /** 社区 only */
   hotline?: string;
+  /** The openids holding the 管理员 role here (kept by grantRole/revokeRole): who hears of a 紧急 report at once. */
+  admins?: string[];
   stats: NodeStatsDoc;
 }
 

@@ -1,18 +1,23 @@
 // One-time binding codes: a 管理员 issues one for a 三长 on the roster (or a partner's
-// clerk); the person enters it in 我的 and their WeChat gets the role. Single use, 7 days.
+// clerk, or a 部门's staff); the person enters it in 我的 and their WeChat gets the role.
+// Single use, 7 days. For clerks and 部门 staff the codes' records also say who is bound
+// (boundBy) and let a 管理员 take the role back from someone who has left (withdrawBound).
 import { randomInt } from 'node:crypto';
 import type { RoleGrantT } from '../../contracts/common';
 import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { rateLimit } from '../core/rate-limit';
 import { StoreError } from '../store/port';
-import { grantRole } from './grants';
+import { grantRole, revokeRole } from './grants';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export type InviteTarget =
   | { kind: 'lead'; leadId: string; grant: RoleGrantT }
-  | { kind: 'clerk'; grant: RoleGrantT; /** Who it is for, as the 管理员 wrote it (店员小王). */ label?: string };
+  | { kind: 'clerk' | 'department'; grant: RoleGrantT; /** Who it is for, as the 管理员 wrote it (店员小王, 办事员小刘). */ label?: string };
+
+/** The kinds of code that bind someone to a place without a roster (a partner's clerk, a 部门's staff). */
+export type StaffKind = 'clerk' | 'department';
 
 export interface InviteDoc {
   _id: string;
@@ -67,4 +72,51 @@ export async function redeemInvite(ctx: Ctx, code: string): Promise<RoleGrantT> 
     await grantRole(ctx.store, openid, target.grant, now);
   }
   return target.grant;
+}
+
+/** A bound person (by the code they used), or a code not used yet. */
+export interface BoundRow {
+  code: string;
+  label: string;
+  state: 'bound' | 'waiting';
+  /** Bound at (bound), or usable until (waiting). */
+  at: number;
+}
+
+/** A place has a handful of staff; codes beyond the newest 100 are old history. */
+const STAFF_CODES = 100;
+
+/** Who is bound to `nodeId` by codes of `kind`, and its codes still waiting to be used. */
+export async function boundBy(ctx: Ctx, nodeId: string, kind: StaffKind): Promise<BoundRow[]> {
+  const now = ctx.clock.now();
+  const docs = await ctx.store.collection('invites').where({ 'target.grant.nodeId': nodeId }).orderBy('createdAt', 'desc').limit(STAFF_CODES).get();
+  const rows: BoundRow[] = [];
+  for (const d of docs) {
+    if (d.target.kind !== kind || d.revokedAt) continue;
+    const label = d.target.label ?? '';
+    if (d.usedBy) rows.push({ code: d._id, label, state: 'bound', at: d.usedAt ?? d.createdAt ?? 0 });
+    else if (d.expiresAt >= now) rows.push({ code: d._id, label, state: 'waiting', at: d.expiresAt });
+  }
+  return rows;
+}
+
+/**
+ * Withdraws a code of `nodeId`: an unused one can no longer bind anyone; a used one's role is
+ * taken back, and every other code the same person used there goes with it (the role is one
+ * per person and place).
+ */
+export async function withdrawBound(ctx: Ctx, nodeId: string, kind: StaffKind, code: string, notFound: string): Promise<void> {
+  const by = ctx.openid();
+  const now = ctx.clock.now();
+  const invite = await ctx.store.transaction(async (tx) => {
+    const ref = tx.collection('invites').doc(code);
+    const doc = await ref.get();
+    if (!doc || doc.target.kind !== kind || doc.target.grant.nodeId !== nodeId) throw new AppError('NOT_FOUND', notFound);
+    if (!doc.revokedAt) await ref.update({ revokedAt: now, revokedBy: by });
+    return doc;
+  });
+  if (!invite.usedBy) return;
+  await revokeRole(ctx.store, invite.usedBy, { role: invite.target.grant.role, nodeId });
+  const others = await ctx.store.collection('invites').where({ 'target.grant.nodeId': nodeId, usedBy: invite.usedBy }).limit(STAFF_CODES).get();
+  for (const d of others) if (!d.revokedAt) await ctx.store.collection('invites').doc(d._id).update({ revokedAt: now, revokedBy: by });
 }

@@ -123,11 +123,9 @@ export async function markBack(ctx: Ctx, node: NodeDoc): Promise<void> {
  */
 export async function setLeadPhoto(ctx: Ctx, node: NodeDoc, fileId: string | null): Promise<void> {
   if (!node.lead) throw new AppError('NOT_FOUND', '这里目前没有三长，请先推选接替人选');
-  if (fileId) {
-    await requireOwnedFiles(ctx, [fileId], 'photo', { kept: [node.lead.photo] });
-    await publishFiles(ctx, [fileId]); // the card shows it to everyone
-  }
-  const photo = fileId ?? cmd.unset();
+  if (fileId) await requireOwnedFiles(ctx, [fileId], 'photo', { kept: [node.lead.photo] });
+  // The card and the pass show it to everyone: its copy in pub/.
+  const photo = fileId ? (await publishFiles(ctx, [fileId]))[0] : cmd.unset();
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.photo': photo });
   await ctx.store.collection('leads').doc(node.lead.id).update({ photo });
   if (node.lead.openid) await ctx.store.collection('users').doc(node.lead.openid).update({ avatar: photo });

@@ -11,8 +11,10 @@
 // again) pass as they are. Anything else is NOT_FOUND, the same answer as a missing file, so
 // a guessed or borrowed id tells nothing. One read for all the ids. Then, when the files become
 // visible to everyone (a 三长's photo on the card, an approved nomination photo, a published
-// notice), call `publishFiles(ctx, ids)`; until then only the owner (and a 管理员 reviewing)
-// may read them.
+// notice), store `await publishFiles(ctx, ids)` instead: the ids of their copies in `pub/`.
+// Until then only the owner reads them; a handler that shows them to someone else it has
+// decided may see them (a 管理员 reviewing, the people handling a 民情) hands out
+// `readableUrls(ctx, ids)`: short-lived addresses, in the cloud and locally alike.
 //
 // How an upload is made and recorded, the same rule in both runtimes:
 // - locally (dev server, H5): POST /__upload?kind=photo|sheet → `acceptUpload` (signed-in,
@@ -81,8 +83,8 @@ export interface UploadDoc {
   /** Known once the content was checked. */
   type?: FileType;
   size?: number;
-  /** Visible to everyone (a photo on a card, an approved nomination photo …). */
-  published?: boolean;
+  /** The id of its copy in `pub/` once published (a photo on a card, an approved nomination photo …). */
+  published?: string;
   createdAt: number;
 }
 
@@ -156,27 +158,74 @@ export async function requireOwnedFiles(ctx: Ctx, ids: readonly string[], kind: 
   }
 }
 
-/** The files are now shown to everyone (see the top of this file). Unknown ids are left alone. */
-export async function publishFiles(ctx: Ctx, ids: readonly (string | undefined)[]): Promise<void> {
-  const keys = ids.map((id) => (id ? pathOfFileId(id) : null)).filter((p): p is string => !!p).map(uploadKey);
-  if (keys.length === 0) return;
-  await ctx.store.collection('uploads').where({ _id: cmd.in(keys) }).update({ published: true });
+/** Where an upload's published copy lives: `uploads/photo/<token>.png` → `pub/photo/<token>.png` (as unguessable). */
+export const publishedPath = (path: string): string | null => (/^uploads\/[^/]+\/[^/]+$/.test(path) ? `pub/${path.slice('uploads/'.length)}` : null);
+
+/**
+ * The files are now shown to everyone (see the top of this file): each upload is copied into
+ * `pub/` (the storage rule lets everyone read `pub/`, and only the uploader `uploads/`), and
+ * the answer is the ids to store instead, in order. An id already in `pub/` (kept from an
+ * earlier save) is answered as it is; so is any other id (a function's own file). The copy's
+ * path follows from the upload's, so publishing again (a retry) writes the same file.
+ */
+export async function publishFiles(ctx: Ctx, ids: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const id of ids) {
+    const path = pathOfFileId(id);
+    const target = path ? publishedPath(path) : null;
+    if (!path || !target) {
+      out.push(id);
+      continue;
+    }
+    const doc = (await ctx.store.collection('uploads').doc(uploadKey(path)).get()) as UploadDoc | null;
+    if (doc?.path === path && doc.published) {
+      out.push(doc.published);
+      continue;
+    }
+    const data = await ctx.files.get(id);
+    const type = doc?.type ?? sniffType(data);
+    const pub = await ctx.files.put(target, data, type ? MIME[type] : 'application/octet-stream');
+    if (doc?.path === path) await ctx.store.collection('uploads').doc(doc._id).update({ published: pub });
+    out.push(pub);
+  }
+  return out;
+}
+
+/** How long a granted address works: long enough to look at a page, short enough not to become a link to keep. */
+export const GRANT_SECONDS = 2 * 3600;
+
+/**
+ * FOR A HANDLER THAT SHOWS FILES TO SOMEONE WHO IS NOT THEIR OWNER, AND NOT TO EVERYONE (a
+ * 管理员 reviewing a nomination's photos; the people handling a 民情 seeing the reporter's
+ * photos): once the handler has decided the caller may see them,
+ *
+ *   const srcs = await readableUrls(ctx, photos)   // same order; put them in the reply
+ *
+ * gives each file an address its holder can read for GRANT_SECONDS (cloud: a temp URL;
+ * locally: a signed /files/ link). Files in `pub/` are answered as their ids (readable by
+ * all). Nothing is checked here: the handler's own rule is the check, so call it only after.
+ * The client shows any answer with fileSrc (src/api/fileSrc.ts).
+ */
+export async function readableUrls(ctx: Ctx, ids: readonly string[]): Promise<string[]> {
+  const hidden = [...new Set(ids.filter((id) => !/^pub\//.test(pathOfFileId(id) ?? '')))];
+  const urls = hidden.length ? await ctx.files.grant(hidden, GRANT_SECONDS) : [];
+  const byId = new Map(hidden.map((id, i) => [id, urls[i]]));
+  return ids.map((id) => byId.get(id) ?? id);
 }
 
 /**
- * Who may read a stored file (the local server's /files/, mirroring the cloud's storage rule):
- * public folders (templates, QR codes, `pub/`) anyone; an upload its owner, anyone once
- * published, and a 管理员 (who reviews uploads); a function's private file its owner only.
+ * Who may read a stored file (the local server's /files/), exactly as the cloud's storage rule
+ * says (STORAGE_RULE in scripts/deploy/plan.ts): public folders (templates, QR codes, `pub/`)
+ * anyone; an upload its owner only; a function's private file its owner only. Anyone else
+ * reads a file only through an address a function granted (`readableUrls`).
  */
-export async function mayReadFile(store: Store, path: string, reader: { openid: string | null; isAdmin: boolean }): Promise<UploadDoc | 'public' | 'private' | null> {
+export async function mayReadFile(store: Store, path: string, reader: { openid: string | null }): Promise<UploadDoc | 'public' | 'private' | null> {
   if (/^(?:templates|qr|pub)\//.test(path)) return 'public';
   const [folder, tag] = path.split('/');
   if ((PRIVATE_FOLDERS as readonly string[]).includes(folder)) return reader.openid && tag === ownerTag(reader.openid) ? 'private' : null;
   if (folder !== 'uploads') return null;
   const doc = (await store.collection('uploads').doc(uploadKey(path)).get()) as UploadDoc | null;
   if (!doc || doc.path !== path) return null;
-  if (doc.published) return doc;
   if (reader.openid && doc.owner === reader.openid) return doc;
-  if (reader.isAdmin) return doc;
   return null;
 }

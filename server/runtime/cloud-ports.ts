@@ -46,7 +46,7 @@ export interface CloudSdk {
   // Typed by the SDK as `void | Promise<…>` (callback style); we always use the promise.
   uploadFile(p: { cloudPath: string; fileContent: Buffer }): unknown;
   downloadFile(p: { fileID: string }): unknown;
-  getTempFileURL(p: { fileList: string[] }): unknown;
+  getTempFileURL(p: { fileList: (string | { fileID: string; maxAge: number })[] }): unknown;
 }
 
 // ---- cloud storage ----
@@ -66,6 +66,20 @@ export function cloudFiles(cloud: CloudSdk): FileStore {
       const [file] = res.fileList;
       if (!file?.tempFileURL) throw new AppError('NOT_FOUND', '文件不存在或已过期');
       return file.tempFileURL;
+    },
+    async grant(fileIds, maxAgeSec) {
+      const urls: string[] = [];
+      // getTempFileURL takes at most 50 files a call.
+      for (let i = 0; i < fileIds.length; i += 50) {
+        const fileList = fileIds.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: maxAgeSec }));
+        const res = (await cloud.getTempFileURL({ fileList })) as { fileList: { fileID?: string; tempFileURL?: string; status?: number }[] };
+        for (const [j, id] of fileList.entries()) {
+          const file = res.fileList.find((f) => f.fileID === id.fileID) ?? res.fileList[j];
+          if (!file?.tempFileURL || (file.status !== undefined && file.status !== 0)) throw new AppError('NOT_FOUND', '文件不存在或已过期');
+          urls.push(file.tempFileURL);
+        }
+      }
+      return urls;
     },
   };
 }

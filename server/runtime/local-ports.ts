@@ -1,6 +1,6 @@
 // Local adapters of the ports: SQLite store, system (or injected) clock, a word-list
 // content checker, an in-memory notifier and a QR that opens the H5 build.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
@@ -72,9 +72,21 @@ export function localQr(baseUrl: string): QrMaker {
 
 const FILE_PATH = /^[0-9A-Za-z_-]+(?:\/[0-9A-Za-z_.-]+)*$/;
 
-/** Files under `dir`; ids are `local:<path>`, served by the dev server at /files/<path>. */
-export function localFiles(dir: string): FileStore {
+/** The local file store, and what the dev server's /files/ asks of it. */
+export interface LocalFileStore extends FileStore {
+  /** Whether `grant` (the `?grant=` of a link `grant` made) still lets its holder read `path`. */
+  granted(path: string, grant: string | undefined): boolean;
+}
+
+/**
+ * Files under `dir`; ids are `local:<path>`, served by the dev server at /files/<path>.
+ * A grant is `/files/<path>?grant=<expiry>.<HMAC of path and expiry>` under a key of this store
+ * alone (so it lasts at most as long as the server): the local stand-in for a temp URL.
+ */
+export function localFiles(dir: string, clock: Clock = systemClock): LocalFileStore {
   fs.mkdirSync(dir, { recursive: true });
+  const key = randomBytes(32);
+  const sign = (p: string, until: number) => createHmac('sha256', key).update(`${p}\n${until}`).digest('base64url');
   const resolve = (p: string) => {
     if (!FILE_PATH.test(p) || p.split('/').some((s) => s === '..' || s === '.')) {
       throw new AppError('INVALID_INPUT', '文件路径不正确');
@@ -101,6 +113,21 @@ export function localFiles(dir: string): FileStore {
       resolve(pathOf(fileId));
       return `/files/${pathOf(fileId)}`;
     },
+    async grant(fileIds, maxAgeSec) {
+      const until = clock.now() + maxAgeSec * 1000;
+      return fileIds.map((id) => {
+        const p = pathOf(id);
+        if (!fs.existsSync(resolve(p))) throw new AppError('NOT_FOUND', '文件不存在或已过期');
+        return `/files/${p}?grant=${until}.${sign(p, until)}`;
+      });
+    },
+    granted(p, grant) {
+      const m = /^(\d{1,15})\.([\w-]{43})$/.exec(grant ?? '');
+      if (!m || Number(m[1]) <= clock.now()) return false;
+      const want = Buffer.from(sign(p, Number(m[1])));
+      const got = Buffer.from(m[2]);
+      return got.length === want.length && timingSafeEqual(got, want);
+    },
   };
 }
 
@@ -120,11 +147,11 @@ export interface LocalPortsOptions {
   passKey?: string | Buffer;
 }
 
-export function localPorts(opts: LocalPortsOptions): Ports & { notifier: MemoryNotifier } {
+export function localPorts(opts: LocalPortsOptions): Ports & { notifier: MemoryNotifier; files: LocalFileStore } {
   const clock = opts.clock ?? systemClock;
   return {
     store: opts.store,
-    files: localFiles(opts.filesDir),
+    files: localFiles(opts.filesDir, clock),
     clock,
     checker: localChecker,
     notifier: new MemoryNotifier(opts.store, clock),

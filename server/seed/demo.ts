@@ -70,6 +70,7 @@ export function buildDemo(
   leadUser('demo-area-lead', 'a1', 'areaLead');
 
   const community = node(DEMO_COMMUNITY_ID);
+  community.admins = ['demo-admin'];
   users.push({
     _id: 'demo-admin',
     name: '社区工作人员小周',

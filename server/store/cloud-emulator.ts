@@ -20,19 +20,10 @@
 //   we take the stricter 100. The mini program's own client default is 20).
 // - doc().get() of a missing document rejects (throwOnNotFound, the SDK's default).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { applyPatch } from './doc-patch';
-import {
-  abortedError,
-  clone,
-  conflictError,
-  duplicateError,
-  emuCommand,
-  filterOf,
-  missingDocError,
-  patchOf,
-} from './cloud-emulator-sdk';
-import type { SdkCollection, SdkCommand, SdkDatabase, SdkDocRef, SdkQuery, SdkTransaction, SdkTxCollection } from './cloud';
-import { MAX_LIMIT, type AnyDoc, type Query } from './port';
+import { EmuCollection, EmuTransaction } from './cloud-emulator-ops';
+import { abortedError, conflictError, emuCommand } from './cloud-emulator-sdk';
+import type { SdkCollection, SdkCommand, SdkDatabase, SdkTransaction } from './cloud-sdk';
+import { MAX_LIMIT, type AnyDoc } from './port';
 import type { SqliteStore } from './sqlite';
 
 export interface CloudEmulatorOptions {
@@ -57,13 +48,17 @@ const zero = (): EmulatorFigures => ({ roundTrips: 0, txRuns: 0, conflicts: 0, b
 type Key = string;
 const keyOf = (collection: string, id: string): Key => `${collection}\u0000${id}`;
 
-class EmuTx {
+/** One open transaction of the emulator: its snapshot, its buffered writes and the locks it holds. */
+export class EmuTx {
   readonly writes = new Map<Key, { collection: string; id: string; doc: AnyDoc | null }>();
   readonly locked = new Set<Key>();
   state: 'open' | 'aborted' | 'done' = 'open';
   private release!: () => void;
   readonly ended = new Promise<void>((r) => (this.release = r));
   constructor(readonly snapshot: number) {}
+  put(collection: string, id: string, doc: AnyDoc | null): void {
+    this.writes.set(keyOf(collection, id), { collection, id, doc });
+  }
   end(state: 'aborted' | 'done'): void {
     this.state = state;
     this.release();
@@ -246,194 +241,5 @@ export class CloudEmulator implements SdkDatabase {
 
   collection(name: string): SdkCollection {
     return new EmuCollection(this, name, {});
-  }
-}
-
-// ---- plain operations ----
-interface EmuQueryState {
-  where?: unknown;
-  order?: [string, string][];
-  skip?: number;
-  limit?: number;
-  fields?: string[];
-}
-
-class EmuCollection implements SdkCollection {
-  constructor(
-    private readonly emu: CloudEmulator,
-    private readonly name: string,
-    private readonly state: EmuQueryState,
-  ) {}
-
-  private with(change: EmuQueryState): EmuCollection {
-    return new EmuCollection(this.emu, this.name, { ...this.state, ...change });
-  }
-  // where() replaces the previous condition, as in CloudBase.
-  where(condition: unknown): SdkQuery {
-    return this.with({ where: condition });
-  }
-  orderBy(field: string, direction: string): SdkQuery {
-    return this.with({ order: [...(this.state.order ?? []), [field, direction]] });
-  }
-  skip(n: number): SdkQuery {
-    return this.with({ skip: n });
-  }
-  limit(n: number): SdkQuery {
-    return this.with({ limit: n });
-  }
-  field(projection: Record<string, boolean>): SdkQuery {
-    return this.with({ fields: Object.keys(projection).filter((k) => projection[k]) });
-  }
-
-  private query(): Query {
-    let q: Query = this.emu.sqlite.collection(this.name);
-    if (this.state.where !== undefined) q = q.where(filterOf(this.state.where));
-    for (const [f, d] of this.state.order ?? []) q = q.orderBy(f, d as 'asc' | 'desc');
-    return q;
-  }
-
-  async get(): Promise<{ data: Record<string, unknown>[] }> {
-    await this.emu.trip();
-    let q = this.query();
-    if (this.state.skip) q = q.skip(this.state.skip);
-    q = q.limit(Math.min(this.state.limit ?? this.emu.pageLimit, this.emu.pageLimit));
-    const rows = this.state.fields ? await q.field(this.state.fields).get() : await q.get();
-    return { data: clone(rows) };
-  }
-
-  async count(): Promise<{ total: number }> {
-    await this.emu.trip();
-    return { total: await this.query().count() };
-  }
-
-  /** Every matching id, in _id order (a multi-document write is not atomic in CloudBase either). */
-  private async ids(): Promise<string[]> {
-    const ids: string[] = [];
-    for (;;) {
-      const page = await this.query().orderBy('_id', 'asc').skip(ids.length).limit(MAX_LIMIT).field(['_id']).get();
-      ids.push(...page.map((d) => d._id));
-      if (page.length < MAX_LIMIT) return ids;
-    }
-  }
-
-  async update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }> {
-    await this.emu.trip();
-    const patch = patchOf(options.data);
-    let updated = 0;
-    for (const id of await this.ids()) {
-      if (await this.emu.plainWrite(this.name, id, () => this.emu.sqlite.collection(this.name).doc(id).update(patch))) updated++;
-    }
-    return { stats: { updated } };
-  }
-
-  async remove(): Promise<{ stats: { removed: number } }> {
-    await this.emu.trip();
-    let removed = 0;
-    for (const id of await this.ids()) {
-      if (await this.emu.plainWrite(this.name, id, () => this.emu.sqlite.collection(this.name).doc(id).remove())) removed++;
-    }
-    return { stats: { removed } };
-  }
-
-  doc(id: string): SdkDocRef {
-    return new EmuDocRef(this.emu, this.name, id);
-  }
-
-  async add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> {
-    await this.emu.trip();
-    const data = clone(options.data) as AnyDoc;
-    const id = data._id;
-    await this.emu.unlocked(this.name, id);
-    if (this.emu.current(this.name, id)) throw duplicateError(this.name, id);
-    return { _id: await this.emu.plainWrite(this.name, id, () => this.emu.sqlite.collection(this.name).add(data)) };
-  }
-}
-
-class EmuDocRef implements SdkDocRef {
-  constructor(
-    private readonly emu: CloudEmulator,
-    private readonly collection: string,
-    private readonly id: string,
-  ) {}
-
-  private get ref() {
-    return this.emu.sqlite.collection(this.collection).doc(this.id);
-  }
-
-  async get(): Promise<{ data: Record<string, unknown> }> {
-    await this.emu.trip();
-    const doc = this.emu.current(this.collection, this.id);
-    if (!doc) throw missingDocError(this.id);
-    return { data: clone(doc) };
-  }
-  async set(options: { data: Record<string, unknown> }): Promise<unknown> {
-    await this.emu.trip();
-    const { _id: _ignored, ...data } = clone(options.data);
-    await this.emu.plainWrite(this.collection, this.id, () => this.ref.set(data));
-    return { _id: this.id };
-  }
-  async update(options: { data: Record<string, unknown> }): Promise<{ stats: { updated: number } }> {
-    await this.emu.trip();
-    const patch = patchOf(options.data);
-    const updated = await this.emu.plainWrite(this.collection, this.id, () => this.ref.update(patch));
-    return { stats: { updated: updated ? 1 : 0 } };
-  }
-  async remove(): Promise<{ stats: { removed: number } }> {
-    await this.emu.trip();
-    const removed = await this.emu.plainWrite(this.collection, this.id, () => this.ref.remove());
-    return { stats: { removed: removed ? 1 : 0 } };
-  }
-}
-
-// ---- operations inside a transaction (single documents only, as in CloudBase) ----
-class EmuTransaction implements SdkTransaction {
-  constructor(
-    private readonly emu: CloudEmulator,
-    private readonly tx: EmuTx,
-  ) {}
-
-  collection(name: string): SdkTxCollection {
-    const { emu, tx } = this;
-    const put = (id: string, doc: AnyDoc | null) => tx.writes.set(keyOf(name, id), { collection: name, id, doc });
-    return {
-      doc: (id: string): SdkDocRef => ({
-        async get() {
-          await emu.trip();
-          const doc = emu.view(tx, name, id);
-          if (!doc) throw missingDocError(id);
-          return { data: clone(doc) };
-        },
-        async set(options) {
-          await emu.trip();
-          emu.claim(tx, name, id, 'document.set');
-          const { _id: _ignored, ...data } = clone(options.data);
-          put(id, { ...data, _id: id });
-          return { _id: id };
-        },
-        async update(options) {
-          await emu.trip();
-          emu.claim(tx, name, id, 'document.update');
-          const doc = emu.view(tx, name, id);
-          if (!doc) return { stats: { updated: 0 } };
-          put(id, applyPatch(doc, patchOf(options.data)));
-          return { stats: { updated: 1 } };
-        },
-        async remove() {
-          await emu.trip();
-          emu.claim(tx, name, id, 'document.remove');
-          const existed = emu.view(tx, name, id) !== null;
-          put(id, null);
-          return { stats: { removed: existed ? 1 : 0 } };
-        },
-      }),
-      async add(options) {
-        await emu.trip();
-        const data = clone(options.data) as AnyDoc;
-        emu.claim(tx, name, data._id, 'collection.add');
-        if (emu.view(tx, name, data._id)) throw duplicateError(name, data._id);
-        put(data._id, data);
-        return { _id: data._id };
-      },
-    };
   }
 }

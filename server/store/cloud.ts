@@ -1,5 +1,6 @@
 // The cloud store: the port over wx-server-sdk's database (CloudBase). Same semantics as
-// the local store (sqlite.ts); what CloudBase does differently is handled here:
+// the local store (sqlite.ts); what CloudBase does differently is handled here and in
+// cloud-translate.ts (filters and patches) and cloud-sdk.ts (its errors):
 // - `update` MERGES a plain-object value into the field; our port REPLACES it, so such
 //   values are wrapped in `_.set(value)` (documented on Command.set).
 // - `Query.where()` replaces the previous condition instead of adding to it, so every
@@ -13,11 +14,10 @@
 //   so a transaction conflict raised by an operation loses the code the SDK's retry loop
 //   looks for; we re-mark it, and retry the whole transaction ourselves, with jittered
 //   backoff (the SDK's own retries have no pause, so we turn them off).
-import { randomBytes } from 'node:crypto';
-import { splitPath } from './doc-patch';
 import type { CollectionName, Collections } from './collections';
+import { isTxConflict, writeError, type SdkCommand, type SdkDatabase, type SdkDocRef, type SdkQuery, type SdkTransaction } from './cloud-sdk';
+import { alwaysChanges, idFor, readDoc, toCondition, toUpdate, withoutId } from './cloud-translate';
 import {
-  isCmd,
   StoreError,
   totalOrder,
   type AnyDoc,
@@ -26,67 +26,16 @@ import {
   type Doc,
   type DocBody,
   type DocRef,
-  type FieldCmd,
-  type Filter,
-  type LogicCmd,
   type NewDoc,
   type Patch,
   type Store,
   type StoreStats,
   type TxCollection,
   type TxDocRef,
-  type UpdateCmd,
 } from './port';
 import { EMPTY_QUERY, QueryBuilder, type QueryState } from './query-builder';
 
-// ---- the part of wx-server-sdk's database we use (its own typings return unions) ----
-type Data = Record<string, unknown>;
-export interface SdkCommand {
-  eq(v: unknown): unknown;
-  neq(v: unknown): unknown;
-  gt(v: unknown): unknown;
-  gte(v: unknown): unknown;
-  lt(v: unknown): unknown;
-  lte(v: unknown): unknown;
-  in(v: unknown[]): unknown;
-  nin(v: unknown[]): unknown;
-  exists(v: boolean): unknown;
-  and(...conditions: unknown[]): unknown;
-  or(...conditions: unknown[]): unknown;
-  set(v: unknown): unknown;
-  inc(n: number): unknown;
-  remove(): unknown;
-}
-export interface SdkQuery {
-  where(condition: unknown): SdkQuery;
-  orderBy(field: string, direction: string): SdkQuery;
-  skip(n: number): SdkQuery;
-  limit(n: number): SdkQuery;
-  field(projection: Record<string, boolean>): SdkQuery;
-  get(): Promise<{ data: Data[] }>;
-  count(): Promise<{ total: number }>;
-  update(options: { data: Data }): Promise<{ stats: { updated: number } }>;
-  remove(): Promise<{ stats: { removed: number } }>;
-}
-export interface SdkDocRef {
-  get(): Promise<{ data: Data | Data[] | null }>;
-  set(options: { data: Data }): Promise<unknown>;
-  update(options: { data: Data }): Promise<{ stats: { updated: number } }>;
-  remove(): Promise<{ stats: { removed: number } }>;
-}
-export interface SdkTxCollection {
-  doc(id: string): SdkDocRef;
-  add(options: { data: Data }): Promise<unknown>;
-}
-export interface SdkCollection extends SdkQuery, SdkTxCollection {}
-export interface SdkTransaction {
-  collection(name: string): SdkTxCollection;
-}
-export interface SdkDatabase {
-  command: SdkCommand;
-  collection(name: string): SdkCollection;
-  runTransaction<T>(fn: (t: SdkTransaction) => Promise<T>, retries?: number): Promise<T>;
-}
+export type { SdkDatabase } from './cloud-sdk';
 
 const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
 /**
@@ -107,127 +56,6 @@ export const TX_BACKOFF_BASE_MS = 5;
 export const TX_BACKOFF_CAP_MS = 1000;
 export const txBackoffMs = (n: number, runMs = 0, random = Math.random) =>
   random() * Math.min(TX_BACKOFF_CAP_MS, Math.max(TX_BACKOFF_BASE_MS, runMs) * 2 ** n);
-
-export function newCloudId(): string {
-  return randomBytes(16).toString('hex');
-}
-
-// ---- errors ----
-function errorText(e: unknown): string {
-  if (typeof e === 'string') return e;
-  if (!e || typeof e !== 'object') return String(e);
-  const o = e as { code?: unknown; errCode?: unknown; errMsg?: unknown; message?: unknown };
-  return [o.code, o.errCode, o.errMsg, o.message].filter((x) => x !== undefined).join(' ');
-}
-export const isMissingDoc = (e: unknown) => /document with _id .* does not exist/i.test(errorText(e));
-export const isDuplicate = (e: unknown) =>
-  /DATABASE_DUPLICATE_WRITE|E11000|duplicate key/i.test(errorText(e));
-export const isTxConflict = (e: unknown) =>
-  !(e instanceof StoreError) &&
-  /DATABASE_TRANSACTION_CONFLICT|TransactionConflict|transaction\s+(is\s+)?conflict|WriteConflict/i.test(errorText(e));
-
-/** Carries the code @cloudbase/database's runTransaction retries on. */
-class TxConflictError extends Error {
-  readonly code = 'DATABASE_TRANSACTION_CONFLICT';
-}
-
-function writeError(e: unknown, collection: string, id: string): unknown {
-  if (isTxConflict(e)) return new TxConflictError(errorText(e));
-  if (isDuplicate(e)) return new StoreError('CONFLICT', `duplicate key adding ${id} to ${collection}`);
-  return e;
-}
-
-// ---- translation ----
-const isPlainObject = (x: unknown): x is Data =>
-  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
-
-function fieldCond(_: SdkCommand, field: string, c: FieldCmd): unknown {
-  switch (c.$cmd) {
-    case 'eq':
-    case 'neq':
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte':
-      return _[c.$cmd](c.value);
-    case 'in':
-    case 'nin':
-      if (!Array.isArray(c.values)) throw new StoreError('INVALID', `${c.$cmd} needs an array`);
-      return _[c.$cmd](c.values);
-    case 'exists':
-      return _.exists(c.value);
-    case 'both':
-      return _.and(...c.of.map((sub) => fieldCond(_, field, sub)));
-    default:
-      throw new StoreError('INVALID', `unknown filter command on ${field}`);
-  }
-}
-
-export function toCondition(_: SdkCommand, filter: Filter): unknown {
-  if (isCmd(filter)) {
-    const logic = filter as LogicCmd;
-    if (logic.$cmd !== 'and' && logic.$cmd !== 'or') throw new StoreError('INVALID', 'bad logical command');
-    if (logic.filters.length === 0) return logic.$cmd === 'and' ? {} : { _id: _.in([]) };
-    return _[logic.$cmd](...logic.filters.map((f) => toCondition(_, f)));
-  }
-  const out: Data = {};
-  for (const [field, cond] of Object.entries(filter)) {
-    if (cond === undefined) continue;
-    splitPath(field);
-    // A plain object in where() matches its fields one by one; _.eq compares the whole value.
-    out[field] = isCmd(cond) ? fieldCond(_, field, cond as FieldCmd) : isPlainObject(cond) ? _.eq(cond) : cond;
-  }
-  return out;
-}
-
-export function toUpdate(_: SdkCommand, patch: Patch): Data {
-  const data: Data = {};
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (splitPath(field)[0] === '_id') throw new StoreError('INVALID', '_id cannot be changed');
-    if (isCmd(value)) {
-      const c = value as UpdateCmd;
-      if (c.$cmd === 'inc') data[field] = _.inc(c.by);
-      else if (c.$cmd === 'unset') data[field] = _.remove();
-      else throw new StoreError('INVALID', `unknown update command in ${field}`);
-    } else {
-      data[field] = isPlainObject(value) ? _.set(value) : value;
-    }
-  }
-  return data;
-}
-
-/** A patch that changes any document it applies to: updated = 0 can only mean "no such document". */
-function alwaysChanges(patch: Patch): boolean {
-  return Object.values(patch).some((v) => { const c = v as UpdateCmd; return isCmd(v) && c.$cmd === 'inc' && c.by !== 0; });
-}
-
-function docOf(res: { data: Data | Data[] | null } | undefined): AnyDoc | null {
-  const data = res?.data;
-  if (Array.isArray(data)) return (data[0] as AnyDoc | undefined) ?? null;
-  return (data as AnyDoc | null | undefined) ?? null;
-}
-
-function withoutId<D extends Doc>(data: DocBody<D>): Data {
-  const { _id: _ignored, ...rest } = data as NewDoc;
-  return rest;
-}
-
-function idFor<D extends Doc>(data: NewDoc<D>): { id: string; rest: Data } {
-  const { _id, ...rest } = data as NewDoc;
-  const id = _id ?? newCloudId();
-  if (typeof id !== 'string' || id === '') throw new StoreError('INVALID', '_id must be a string');
-  return { id, rest };
-}
-
-async function readDoc<D extends Doc>(ref: SdkDocRef): Promise<D | null> {
-  try {
-    return docOf(await ref.get()) as D | null;
-  } catch (e) {
-    if (isMissingDoc(e)) return null;
-    throw e;
-  }
-}
 
 // ---- the store ----
 

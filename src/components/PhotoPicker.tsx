@@ -13,7 +13,7 @@ interface Props {
   max: number;
   /** e.g. 添加照片 / 上传封面 */
   addLabel?: string;
-  /** Cloud storage folder: 'vote' (readable by the uploader and the functions only, until review) or, for what a 管理员 publishes at once, 'pub/…' (see STORAGE_RULE in scripts/deploy/plan.ts). */
+  /** A hint only (see uploadPhotos): every upload is the uploader's until a function publishes its copy into pub/ (STORAGE_RULE in scripts/deploy/plan.ts). */
   folder?: string;
 }
 

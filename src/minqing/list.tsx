@@ -91,6 +91,7 @@ export default function ListPage() {
           onClick={() => void Taro.navigateTo({ url: minqingUrls.stats() })}
         />
         <Cell id='list-settings' title='民情设置' description='问题类别、办理时限' onClick={() => void Taro.navigateTo({ url: minqingUrls.settings() })} />
+        <Cell id='list-departments' title='部门账号' description='给部门工作人员发绑定码、解除调走的人员' onClick={() => void Taro.navigateTo({ url: minqingUrls.departments() })} />
       </CellGroup>
       <View className='mq-filters lzt-cells'>
         <ChipRow id='filter-status' label='状态' items={PROBLEM_STATUSES.map((s) => ({ id: s, name: PROBLEM_STATUS_LABELS[s] }))} value={filters.status} onPick={(v) => set({ status: v as ListFilters['status'] })} />

@@ -1,7 +1,7 @@
 // 民情 (residents' problems, 三事分流): the report form, a problem with its timeline and the
 // handler's actions, 我的反映, the handlers' 待办, the 管理员's list, 民情恳谈会, 消息, the
-// handlers' 办理统计 and the 管理员's 民情设置.
-export const minqingSubpackage = { root: 'minqing', pages: ['report', 'detail', 'mine', 'todo', 'list', 'meetings', 'meeting', 'inbox', 'stats', 'settings'] };
+// handlers' 办理统计 and the 管理员's 民情设置 and 部门账号.
+export const minqingSubpackage = { root: 'minqing', pages: ['report', 'detail', 'mine', 'todo', 'list', 'meetings', 'meeting', 'inbox', 'stats', 'settings', 'departments'] };
 
 const q = (params: Record<string, string | undefined>) => {
   const s = Object.entries(params)
@@ -29,4 +29,6 @@ export const minqingUrls = {
   stats: (nodeId?: string) => `/minqing/stats${q({ nodeId })}`,
   /** 民情设置 (管理员): categories and deadlines of the 社区. */
   settings: () => '/minqing/settings',
+  /** 部门账号 (管理员): binding codes for a 部门's staff, and unbinding one who left. */
+  departments: () => '/minqing/departments',
 };

@@ -9,7 +9,7 @@ import ImportPanel from './parts/ImportPanel';
 import PartnersPanel from './parts/PartnersPanel';
 import StatsPanel from './parts/StatsPanel';
 import '../components/work.scss';
-import './perk.scss';
+import './styles/admin.scss';
 
 const TABS = [
   { key: 'partners', label: '商家', title: '支持单位', Panel: PartnersPanel },

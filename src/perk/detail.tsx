@@ -12,7 +12,8 @@ import { useCall } from '../hooks/useCall';
 import { cnDate } from '../utils/cnDate';
 import LeadsOnly from './parts/LeadsOnly';
 import '../components/work.scss';
-import './perk.scss';
+import './styles/leads-only.scss';
+import './styles/detail.scss';
 
 type Detail = Output<'perk', 'get'>;
 type Partner = Detail['perk']['partner'];

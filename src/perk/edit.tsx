@@ -20,7 +20,8 @@ import Chips from './parts/Chips';
 import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
 import '../components/form/form.scss';
-import './perk.scss';
+import './styles/chips.scss';
+import './styles/edit.scss';
 
 type PartnerData = Output<'perk', 'partner'>;
 

@@ -14,7 +14,9 @@ import { CATEGORIES, CATEGORY_LABELS } from './labels';
 import LeadsOnly from './parts/LeadsOnly';
 import PerkRow, { type PerkRowItem } from './parts/PerkRow';
 import '../components/work.scss';
-import './perk.scss';
+import './styles/list.scss';
+import './styles/row.scss';
+import './styles/leads-only.scss';
 
 const PAGE_SIZE = 10;
 type ListReply = Output<'perk', 'list'>;

@@ -8,7 +8,7 @@ import PagedList from '../components/PagedList';
 import { usePaged } from '../hooks/usePaged';
 import { cnDateTime } from '../utils/cnDate';
 import '../components/work.scss';
-import './perk.scss';
+import './styles/records.scss';
 
 type MinePage = Output<'perk', 'myRedemptions'>;
 type Row = MinePage['items'][number];

@@ -19,7 +19,8 @@ import PartnerForm from './parts/PartnerForm';
 import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
 import '../components/form/form.scss';
-import './perk.scss';
+import './styles/partner.scss';
+import './styles/chips.scss';
 
 type PartnerData = Output<'perk', 'partner'>;
 

@@ -17,7 +17,7 @@ import PrimaryButton from '../components/PrimaryButton';
 import { spacedCode } from './labels';
 import { qrDataUrl } from './qr';
 import '../components/work.scss';
-import './perk.scss';
+import './styles/pass.scss';
 
 type Pass = Output<'perk', 'pass'>;
 

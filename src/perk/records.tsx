@@ -10,7 +10,7 @@ import PagedList from '../components/PagedList';
 import { usePaged } from '../hooks/usePaged';
 import { cnDateTime } from '../utils/cnDate';
 import '../components/work.scss';
-import './perk.scss';
+import './styles/records.scss';
 
 type RecordsPage = Output<'perk', 'clerkRedemptions'>;
 type Row = RecordsPage['items'][number];

@@ -13,7 +13,7 @@ import { decodeParam } from '../utils/formRules';
 import { VERDICT_TONE } from './labels';
 import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
-import './perk.scss';
+import './styles/verify.scss';
 
 const CODE_RE = /^\d{8}$/;
 const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e));

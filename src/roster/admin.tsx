@@ -34,6 +34,7 @@ export default function AdminPage() {
       <CellGroup>
         <Cell id='admin-tree' title='组织体系图' description='查看、搜索全社区的片、组、邻' onClick={() => void Taro.navigateTo({ url: '/roster/tree?manage=1' })} />
         <Cell id='admin-minqing-settings' title='民情设置' description='居民反映问题的类别、各类问题的办理时限' onClick={() => void Taro.navigateTo({ url: minqingUrls.settings() })} />
+        <Cell id='admin-minqing-departments' title='部门账号' description='交办大事的部门：给工作人员发绑定码，解除调走的人员' onClick={() => void Taro.navigateTo({ url: minqingUrls.departments() })} />
       </CellGroup>
       <View className='lzt-tabs admin-tabs'>
         {TABS.map((t) => (

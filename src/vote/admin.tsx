@@ -12,7 +12,7 @@ import { STAGE_CHIP, STAGE_LABELS, stageOf } from './parts/status';
 import { span } from './parts/time';
 import type { CampaignListPage, CampaignSummary } from './types';
 import '../components/work.scss';
-import './vote.scss';
+import './styles/admin.scss';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 

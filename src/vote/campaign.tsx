@@ -23,7 +23,11 @@ import { useShare } from './parts/share';
 import StatusBanner from './parts/StatusBanner';
 import type { Campaign, CandidateCardT, CandidatePage, MyVotes } from './types';
 import '../components/work.scss';
-import './vote.scss';
+import './styles/banner.scss';
+import './styles/head.scss';
+import './styles/results.scss';
+import './styles/rows.scss';
+import './styles/search.scss';
 
 const PAGE_SIZE = 10;
 const go = (url: string) => () => void Taro.navigateTo({ url });

@@ -22,7 +22,11 @@ import StatusBanner from './parts/StatusBanner';
 import VotePanel from './parts/VotePanel';
 import type { CandidateReply, CastResult } from './types';
 import '../components/work.scss';
-import './vote.scss';
+import './styles/banner.scss';
+import './styles/head.scss';
+import './styles/results.scss';
+import './styles/rows.scss';
+import './styles/candidate.scss';
 
 function ShareBox({ data, card }: { data: CandidateReply; card: string | null }) {
   if (data.campaign.status !== 'voting') return null;

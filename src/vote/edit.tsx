@@ -25,7 +25,8 @@ import PhotoPicker from '../components/PhotoPicker';
 import { STAGE_LABELS, stageOf } from './parts/status';
 import type { Campaign } from './types';
 import '../components/work.scss';
-import './vote.scss';
+import './styles/nominations.scss';
+import './styles/admin.scss';
 
 interface ScopeOption {
   nodeId: string;

@@ -19,7 +19,13 @@ import VoidSection from './admin/VoidSection';
 import StatusBanner from './parts/StatusBanner';
 import type { Overview } from './types';
 import '../components/work.scss';
-import './vote.scss';
+import './styles/banner.scss';
+import './styles/results.scss';
+import './styles/rows.scss';
+import './styles/search.scss';
+import './styles/nominate.scss';
+import './styles/nominations.scss';
+import './styles/admin.scss';
 
 const TABS = [
   { key: 'review', label: '审核', title: '审核提名' },

@@ -15,7 +15,7 @@ import { decodeParam } from '../utils/formRules';
 import NominationCard from './parts/NominationCard';
 import type { Nomination } from './types';
 import '../components/work.scss';
-import './vote.scss';
+import './styles/nominations.scss';
 
 function OpenCandidate({ n }: { n: Nomination }) {
   if (n.status !== 'approved') return null;

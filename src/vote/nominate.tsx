@@ -23,7 +23,9 @@ import PhotoPicker from '../components/PhotoPicker';
 import { shortDateTime } from './parts/time';
 import type { Campaign, Nomination } from './types';
 import '../components/work.scss';
-import './vote.scss';
+import './styles/search.scss';
+import './styles/nominate.scss';
+import './styles/nominations.scss';
 
 const STORY_MAX = 800;
 const PHOTOS_MAX = 6;

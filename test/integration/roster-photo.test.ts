@@ -19,19 +19,21 @@ describe('a 三长’s photo', () => {
     const treeNode = async () => data(await rt.call('roster', { action: 'tree' }, ADMIN)).nodes.find((n: { id: string }) => n.id === 'u3');
     expect((await card()).photo).toBeUndefined();
 
+    // Shown to everyone: its copy in pub/ (the storage rule lets only the uploader read uploads/).
+    const pub = (id: string) => id.replace('local:uploads/', 'local:pub/');
     data(await rt.call('roster', { action: 'setPhoto', nodeId: 'u3', fileId: PHOTO }, ADMIN));
-    expect((await card()).photo).toBe(PHOTO);
-    expect((await treeNode()).leadPhoto).toBe(PHOTO);
+    expect((await card()).photo).toBe(pub(PHOTO));
+    expect((await treeNode()).leadPhoto).toBe(pub(PHOTO));
 
     // The lead binds their WeChat afterwards: their pass shows the photo to the clerk.
     const { code } = data(await rt.call('roster', { action: 'invite', nodeId: 'u3' }, ADMIN));
     data(await rt.call('account', { action: 'claim', code }, 'u3-lead'));
-    expect(data(await rt.call('perk', { action: 'pass', perkId: 'p1k1' }, 'u3-lead')).holder.photo).toBe(PHOTO);
+    expect(data(await rt.call('perk', { action: 'pass', perkId: 'p1k1' }, 'u3-lead')).holder.photo).toBe(pub(PHOTO));
 
     // Bound already: a new photo reaches the pass at once; null removes it everywhere.
     const next = await uploadAs(rt, ADMIN, 'photo');
     data(await rt.call('roster', { action: 'setPhoto', nodeId: 'u3', fileId: next }, ADMIN));
-    expect(data(await rt.call('perk', { action: 'pass', perkId: 'p1k1' }, 'u3-lead')).holder.photo).toBe(next);
+    expect(data(await rt.call('perk', { action: 'pass', perkId: 'p1k1' }, 'u3-lead')).holder.photo).toBe(pub(next));
     data(await rt.call('roster', { action: 'setPhoto', nodeId: 'u3', fileId: null }, ADMIN));
     expect((await card()).photo).toBeUndefined();
     expect((await treeNode()).leadPhoto).toBeUndefined();

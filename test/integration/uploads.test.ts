@@ -110,23 +110,25 @@ describe('uploads over the local server', () => {
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('keeps an unreviewed upload from every other user until it is published, and shows it to the 管理员 reviewing', async () => {
+  it('keeps an upload from every other user, the 管理员 too (as the cloud’s storage rule does); published, its copy in pub/ is anyone’s', async () => {
     const { data } = (await (await upload('demo-resident', 'photo', 'p.png', TEST_PNG)).json()) as { data: { fileId: string } };
     const src = srcOf(data.fileId);
     expect((await get(src, 'demo-resident')).status).toBe(200);
-    for (const other of [null, 'demo-newcomer', 'demo-neighbour-lead']) {
+    for (const other of [null, 'demo-newcomer', 'demo-neighbour-lead', ADMIN]) {
       const res = await get(src, other);
       expect(res.status).toBe(404);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     }
-    expect((await get(src, ADMIN)).status).toBe(200);
-    // Published (a 管理员 sets it as a 三长's photo: the card shows it): anyone may read it.
+    // Published (a 管理员 sets it as a 三长's photo: the card shows it): its copy in pub/ is read by anyone.
     const adminPhoto = ((await (await upload(ADMIN, 'photo', 'lead.png', TEST_PNG)).json()) as { data: { fileId: string } }).data.fileId;
     expect((await get(srcOf(adminPhoto), null)).status).toBe(404);
     expect(await call('roster', { action: 'setPhoto', nodeId: 'u3', fileId: adminPhoto }, ADMIN)).toMatchObject({ ok: true });
-    const pub = await get(srcOf(adminPhoto), null);
+    const node = (await rt.store.collection('nodes').doc('u3').get()) as { lead: { photo: string } };
+    expect(node.lead.photo).toBe(adminPhoto.replace('local:uploads/', 'local:pub/'));
+    const pub = await get(srcOf(node.lead.photo), null);
     expect(pub.status).toBe(200);
     expect(pub.headers.get('content-type')).toBe('image/png');
+    expect((await get(srcOf(adminPhoto), null)).status).toBe(404);
   });
 
   it('serves a report with full phones only to the 管理员 who ran the import, as an attachment', async () => {

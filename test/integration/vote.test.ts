@@ -189,10 +189,13 @@ describe('nominations', () => {
     expect(queue.total).toBe(8);
 
     const approved = data(await w.call('review', { candidateId: rec.id, approve: true, rejectPhotos: [] }, ADMIN)).nomination;
-    expect(approved).toMatchObject({ status: 'approved', no: 1, photos: [{ fileId: photo, status: 'approved' }] });
+    // Approved: the photo's copy in pub/ (everyone may read it) is what the candidate shows.
+    const shown = photo.replace('local:uploads/', 'local:pub/');
+    expect(approved).toMatchObject({ status: 'approved', no: 1, photos: [{ fileId: shown, status: 'approved', src: shown }] });
+    expect(data(await w.call('candidate', { candidateId: rec.id }, 'demo-newcomer')).candidate.photos).toEqual([shown]);
     expect(w.rt.ports.notifier.sent.at(-1)).toMatchObject({ touser: 'demo-resident', data: { phrase1: { value: '已入围' } } });
     const selfReviewed = data(await w.call('review', { candidateId: self.id, approve: true, rejectPhotos: [mine] }, ADMIN)).nomination;
-    expect(selfReviewed.photos).toEqual([{ fileId: mine, status: 'rejected' }]);
+    expect(selfReviewed.photos).toEqual([{ fileId: mine, status: 'rejected', src: expect.stringMatching(/^\/files\/uploads\/photo\/[0-9a-f]{32}\.png\?grant=/) }]);
     expect(errorOf(await w.call('review', { candidateId: self.id, approve: true }, ADMIN))).toBe('CONFLICT');
 
     // Two 管理员 approving six at once: 3…8, each once.

@@ -12,6 +12,7 @@ import { functionEntries, ROOT } from '../../scripts/deploy/bundle';
 import { CREDENTIALS, missingVariables } from '../../scripts/deploy/credentials';
 import { formatPlan } from '../../scripts/deploy/format';
 import { buildPlan, STORAGE_RULE } from '../../scripts/deploy/plan';
+import { publishedPath } from '../../server/domain/uploads';
 
 const plan = buildPlan(ROOT);
 
@@ -71,22 +72,21 @@ describe('deploy plan: functions', () => {
 });
 
 describe('deploy plan: storage', () => {
-  it('lets a user read only their own uploads (and pub/), and write only their own', () => {
+  it('lets a user read only their own uploads (and pub/), and write only their own, into uploads/ only', () => {
     expect(plan.storage.acl).toBe('CUSTOM');
     expect(plan.storage.rule).toEqual(STORAGE_RULE);
     expect(STORAGE_RULE.read).toBe("resource.openid == auth.openid || /^pub\\//.test(resource.path) == true");
-    expect(STORAGE_RULE.write).toBe('resource.openid == auth.openid');
+    // pub/ is written by the functions alone (publishFiles): nobody hosts a file of their own there.
+    expect(STORAGE_RULE.write).toBe("resource.openid == auth.openid && /^uploads\\//.test(resource.path) == true");
   });
 
-  it('keeps nomination photos out of pub/ until review, and puts what a 管理员 publishes there', () => {
-    const src = (f: string) => fs.readFileSync(path.join(ROOT, 'src', f), 'utf8');
-    expect(src('vote/nominate.tsx')).toMatch(/<PhotoPicker id='nominate-photo-picker'(?![^>]*folder=)[^>]*\/>/);
-    expect(src('components/PhotoPicker.tsx')).toContain("folder = 'vote'");
-    expect(src('notice/publish.tsx')).toContain("folder='pub/notice'");
-    expect(src('roster/parts/LeadPhoto.tsx')).toContain("uploadPhotos(1, 'pub/leads')");
-    expect(src('perk/parts/PartnerForm.tsx')).toContain("uploadPhotos(1, 'pub/partners')");
-    // Sheets: the server names the path (account.uploadTicket → uploads/sheet/<random>.xlsx, the caller recorded as owner).
-    expect(src('api/files.ts')).toContain("uploadWeappFile('sheet'");
+  it('has every upload made under uploads/ (the server names the path) and published by a function copying it into pub/', () => {
+    const src = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
+    expect(src('server/domain/uploads.ts')).toContain('const path = `uploads/${kind}/${token()}.${ext}`;');
+    expect(src('src/api/upload.ts')).toContain('Taro.cloud.uploadFile({ cloudPath: ticket.data.cloudPath, filePath })');
+    expect(src('src/api/files.ts')).toContain("uploadWeappFile('sheet'");
+    expect(publishedPath('uploads/photo/0123.png')).toBe('pub/photo/0123.png');
+    expect(publishedPath('reports/x/y.xlsx')).toBeNull();
   });
 });
 

@@ -71,6 +71,8 @@ export interface ProblemDoc {
   confirmBy?: number;
   rating?: { stars: number; comment?: string; auto: boolean; at: number };
   department?: { id: string; name: string };
+  /** Set when a 部门 gives it back to the 社区; cleared when the 社区 hands it on. */
+  handedBack?: { from: string; reason: string; at: number };
   sentUp?: 'street' | 'district';
   meetingId?: string;
   /** When the current round began: the submission, or the reopening after a 1–2 star rating. */

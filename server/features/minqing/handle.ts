@@ -1,10 +1,11 @@
 // The handler's steps: accept, classify (三事分流) and reclassify, progress notes, resolve;
-// the 社区's: hand a 大事 to a 部门 or send it up; the one above's: 督办.
+// the 社区's: hand a 大事 to a 部门 or send it up; the 部门's: give it back; the one above's: 督办.
 import type { z } from 'zod';
 import type { minqing } from '../../../contracts/minqing';
 import { ESCALATION_TARGET_LABELS, PROBLEM_CLASS_LABELS } from '../../../contracts/minqing-labels';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { noteAudit } from '../../domain/audit';
 import { getNode } from '../../domain/nodes';
 import { requireOwnedFiles } from '../../domain/uploads';
 import { holderGrant, supervisorGrant } from './access';
@@ -13,7 +14,7 @@ import { confirmDue, deadlinesOf, loadConfig, resolveDue } from './config';
 import type { ProblemClass, ProblemDoc } from './docs';
 import { toReporter, type Message } from './notify';
 import { actorOf, callerGrants, change, type Step } from './problem';
-import { departmentHolder, holderForClass, streetOrDistrict } from './routing';
+import { communityHolder, departmentHolder, holderForClass, streetOrDistrict } from './routing';
 import { checkText } from './submit';
 import { addToNextMeeting } from './meetings';
 
@@ -135,9 +136,42 @@ export async function assign(ctx: Ctx, { id, departmentId, note }: In<'assign'>)
     if (dep.at.district && dep.at.district !== p.at.district) throw new AppError('FORBIDDEN', '这个部门不在本区');
     const to = departmentHolder(dep);
     return {
-      patch: { holder: to, at: { ...p.at, department: dep._id }, department: { id: dep._id, name: dep.name } },
+      patch: { holder: to, at: { ...p.at, department: dep._id }, department: { id: dep._id, name: dep.name }, handedBack: undefined },
       entries: [{ kind: 'assigned', note, to: { level: 'department', name: dep.name } }],
       messages: (after) => toReporter(after, `已交${dep.name}办理`, ctx.caller.openid),
+    };
+  });
+}
+
+/** A 部门 gives a problem back to the 社区 (not theirs, or the wrong 部门): the 管理员 has it to hand on again. */
+export async function handBack(ctx: Ctx, { id, reason }: In<'handBack'>) {
+  await checkText(ctx, reason, '退回理由');
+  const p0 = await ctx.store.collection('problems').doc(id).get();
+  if (!p0) throw new AppError('NOT_FOUND', '没有找到这条反映');
+  const unit = await getNode(ctx.store, p0.unitId, ['unit']);
+  const community = await getNode(ctx.store, unit.at.community as string).catch(() => null);
+  const to = communityHolder(unit);
+  // The 操作记录 entry sits in the 社区's tree (a 部门 holds no node of it).
+  noteAudit(ctx, { at: unit.at, subject: id, before: [p0.holder.id], after: [to.id] });
+  return asHolder(ctx, id, (p) => {
+    mustHandle(p);
+    if (p.holder.level !== 'department') throw new AppError('FORBIDDEN', '只有承办部门可以退回');
+    const from = p.holder.name;
+    const { department: _, ...at } = p.at;
+    return {
+      patch: { holder: to, at, department: undefined, handedBack: { from, reason, at: ctx.clock.now() } },
+      entries: [{ kind: 'handedBack', note: reason, to: { level: 'community', name: to.name } }],
+      messages: (after) => [
+        ...toReporter(after, `${from}退回社区，社区将重新安排办理`, ctx.caller.openid),
+        ...(community?.admins ?? []).map((openid) => ({
+          openid,
+          problemId: after._id,
+          number: after.number,
+          title: `部门退回 ${after.number}：请重新分派`,
+          body: `${from}：${[...reason].slice(0, 24).join('')}`,
+          status: '部门退回',
+        })),
+      ],
     };
   });
 }

@@ -6,13 +6,15 @@ import { defineFunction } from '../../core/router';
 import { readAll } from '../../domain/nodes';
 import { accessOf } from './access';
 import type { ProblemDoc, TimelineDoc } from './docs';
-import { accept, assign, classify, escalate, progress, reclassify, resolve, urge } from './handle';
+import { accept, assign, classify, escalate, handBack, progress, reclassify, resolve, urge } from './handle';
 import { inbox, readInbox, unreadOf } from './inbox';
 import { counts, list, mine, todo } from './lists';
 import { agendaAdd, agendaDrop, getMeeting, listMeetings, publish, recordMinutes, schedule } from './meetings';
+import { shownPhotos } from './photos';
 import { callerGrants, visibleProblem } from './problem';
 import { rate } from './rate';
 import { addCategory, categories, deadlines, departments, removeCategory, setDeadlines } from './settings';
+import { departmentInvite, departmentStaff, removeDepartmentStaff } from './staff';
 import { stats } from './stats';
 import { submit, submitForHousehold } from './submit';
 import { sweepWith } from './sweep';
@@ -31,9 +33,11 @@ async function viewOf(ctx: Ctx, p: ProblemDoc) {
   const access = accessOf(p, ctx.caller.openid, grants);
   if (!access) throw new AppError('NOT_FOUND', '没有找到这条反映');
   const timeline = await timelineOf(ctx, p._id);
+  // Only now, with access decided: the photos as addresses this caller can open.
+  const [photos, ...steps] = await shownPhotos(ctx, [p.photos, ...timeline.map((e) => e.photos ?? [])]);
   return {
-    problem: detailOf(p, access, ctx.clock.now()),
-    timeline: timeline.map((e) => entryOf(e, p, access)),
+    problem: { ...detailOf(p, access, ctx.clock.now()), photos },
+    timeline: timeline.map((e, i) => ({ ...entryOf(e, p, access), photos: steps[i] })),
     can: canOf(p, access, grants),
   };
 }
@@ -69,7 +73,11 @@ export const minqingFunction = defineFunction('minqing', minqing, {
   progress: (ctx, i) => progress(ctx, i).then(after(ctx)),
   resolve: (ctx, i) => resolve(ctx, i).then(after(ctx)),
   departments,
+  departmentStaff,
+  departmentInvite,
+  removeDepartmentStaff,
   assign: (ctx, i) => assign(ctx, i).then(after(ctx)),
+  handBack: (ctx, i) => handBack(ctx, i).then(after(ctx)),
   escalate: (ctx, i) => escalate(ctx, i).then(after(ctx)),
   urge: (ctx, i) => urge(ctx, i).then(after(ctx)),
   rate: (ctx, i) => rate(ctx, i).then(after(ctx)),

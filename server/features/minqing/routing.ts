@@ -9,7 +9,7 @@ import type { DepartmentDoc, HandlerLevel, Holder, HolderKey, ProblemClass } fro
 
 const serving = (n: NodeDoc | null | undefined): boolean => !!n?.lead && !n.lead.away;
 
-function communityHolder(unit: Pick<NodeDoc, 'at' | 'chain'>): Holder {
+export function communityHolder(unit: Pick<NodeDoc, 'at' | 'chain'>): Holder {
   return { level: 'community', id: unit.at.community as string, name: unit.chain?.community.name ?? '社区' };
 }
 

@@ -1,8 +1,8 @@
 // Reporting a problem: a resident (their household's 邻, or the card they scanned), or a
 // 邻长 on a 五个一 visit for a household (linked to the visit in the 居民信息账).
 // Bounded cost: a report writes 5 documents (the problem, its first timeline entry, the
-// holder's counter, the roll-up counters in one write, the rate-limit window), plus a 消息
-// per lead of the chain when it is 紧急.
+// holder's counter, the roll-up counters in one write, the rate-limit window), plus, when it
+// is 紧急, a 消息 to each lead of the chain (邻长, 组长, 片长) and each 管理员 of the 社区.
 import type { z } from 'zod';
 import type { minqing, ProblemDraftT } from '../../../contracts/minqing';
 import type { Ctx } from '../../core/context';
@@ -107,12 +107,14 @@ async function create(ctx: Ctx, unit: NodeDoc, d: ProblemDraftT, who: Reporter, 
   return { p, holder };
 }
 
-/** 紧急: the 邻长, 组长 and 片长 of the 邻 hear of it at once (whoever holds it). */
+/** 紧急: the 邻长, 组长 and 片长 of the 邻 and the 社区's 管理员 hear of it at once (whoever holds it). */
 async function urgentMessages(ctx: Ctx, unit: NodeDoc, p: ProblemDoc): Promise<Message[]> {
-  const ids = [unit.at.group, unit.at.area].filter((x): x is string => !!x);
+  const ids = [unit.at.group, unit.at.area, unit.at.community].filter((x): x is string => !!x);
   const above = await Promise.all(ids.map((i) => getNode(ctx.store, i).catch(() => null)));
-  const openids = [unit, ...above].map((n) => n?.lead?.openid).filter((o): o is string => !!o);
-  return [...new Set(openids)].map((openid) => ({
+  const leads = [unit, ...above].map((n) => n?.lead?.openid).filter((o): o is string => !!o);
+  const admins = above.find((n) => n?.level === 'community')?.admins ?? [];
+  // The reporter (a 三长 reporting their own 邻's problem) needs no word of it.
+  return [...new Set([...leads, ...admins])].filter((o) => o !== p.by).map((openid) => ({
     openid,
     problemId: p._id,
     number: p.number,

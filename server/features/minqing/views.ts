@@ -34,6 +34,7 @@ export function rowOf(p: ProblemDoc, now: number): Row {
     handler: { level: p.holder.level, id: p.holder.id, name: p.holder.name },
     areaName: p.areaName,
     unitName: p.unitName,
+    ...(p.handedBack ? { handedBack: { from: p.handedBack.from, reason: p.handedBack.reason } } : {}),
   };
 }
 
@@ -88,6 +89,7 @@ export function canOf(p: ProblemDoc, a: Access, grants: RoleGrantT[]): Can[] {
       if (triage) can.push(p.class ? 'reclassify' : 'classify');
       can.push('progress', 'resolve');
       if (level === 'community' && p.class === 'major') can.push('assign', 'escalate');
+      if (level === 'department') can.push('handBack');
       if (level === 'street') can.push('escalate');
       if (level === 'area' && p.class === 'minor' && !p.meetingId) can.push('agendaAdd');
     }

@@ -105,6 +105,7 @@ export const noticeFunction = defineFunction('notice', notice, {
     checkExpiry(ctx, expiresAt);
     await checkText(ctx, title, body);
     await requireOwnedFiles(ctx, images, 'photo');
+    const shown = await publishFiles(ctx, images); // everyone it reaches sees them: their copies in pub/
     const now = ctx.clock.now();
     const _id = newNoticeId(now);
     const key = keyOf(now, _id);
@@ -113,7 +114,7 @@ export const noticeFunction = defineFunction('notice', notice, {
       _id,
       title,
       body,
-      images,
+      images: shown,
       pinned,
       expiresAt,
       visibleUntil: expiresAt ?? NO_EXPIRY,
@@ -134,7 +135,6 @@ export const noticeFunction = defineFunction('notice', notice, {
       households: node.stats?.households ?? 0,
     };
     await ctx.store.collection('notices').add(doc);
-    await publishFiles(ctx, images);
     return { notice: await detailOf(ctx, doc, false, true) };
   },
 
@@ -146,16 +146,14 @@ export const noticeFunction = defineFunction('notice', notice, {
     const title = changes.title ?? n.title;
     const body = changes.body ?? n.body;
     if (changes.title !== undefined || changes.body !== undefined) await checkText(ctx, title, body);
-    if (changes.images) {
-      await requireOwnedFiles(ctx, changes.images, 'photo', { kept: n.images });
-      await publishFiles(ctx, changes.images);
-    }
+    if (changes.images) await requireOwnedFiles(ctx, changes.images, 'photo', { kept: n.images });
+    const images = changes.images ? await publishFiles(ctx, changes.images) : n.images;
     const pinned = changes.pinned ?? n.pinned;
     const expiresAt = changes.expiresAt !== undefined ? changes.expiresAt : n.expiresAt;
     const patch: Patch = {
       title,
       body,
-      images: changes.images ?? n.images,
+      images,
       pinned,
       expiresAt,
       visibleUntil: expiresAt ?? NO_EXPIRY,

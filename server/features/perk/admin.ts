@@ -74,11 +74,12 @@ export async function savePartner(ctx: Ctx, input: z.output<typeof SavePartnerIn
   if (existing && sameDoc({ ...existing, updatedAt: 0 }, { ...doc, updatedAt: 0 })) return existing;
   doc.updatedAt = now;
   await checkTexts(ctx, [doc.name, doc.address, doc.hours, doc.intro], '商家信息');
+  // Shown on the perk's details to everyone: its copy in pub/.
+  if (doc.logo && doc.logo !== existing?.logo) doc.logo = (await publishFiles(ctx, [doc.logo]))[0];
 
   const { _id, ...rest } = doc;
   if (existing) await ctx.store.collection(C.partners).doc(_id).set(rest);
   else await ctx.store.collection(C.partners).add(doc);
-  if (doc.logo && doc.logo !== existing?.logo) await publishFiles(ctx, [doc.logo]); // shown on the perk's details
   if (existing && !sameSnapshot(existing, doc)) await propagate(ctx, doc);
   await rebuildCatalogue(ctx);
   return doc;

@@ -63,11 +63,9 @@ export async function saveCampaign(ctx: Ctx, input: SaveInput): Promise<Campaign
   }
   await checkText(ctx, `${fields.title}\n${fields.description}`, '活动标题或说明');
 
-  const { cover, ...rest } = fields;
-  if (cover) {
-    await requireOwnedFiles(ctx, [cover], 'photo', { kept: [existing?.cover] });
-    await publishFiles(ctx, [cover]);
-  }
+  const { cover: picked, ...rest } = fields;
+  if (picked) await requireOwnedFiles(ctx, [picked], 'photo', { kept: [existing?.cover] });
+  const cover = picked ? (await publishFiles(ctx, [picked]))[0] : undefined; // its copy in pub/: everyone sees it
   const common = { ...rest, ...(cover ? { cover } : {}), badge: badge ?? defaultBadge(fields.voteUntil), updatedAt: now };
   if (existing) {
     // cover is optional: clearing it is a change too.

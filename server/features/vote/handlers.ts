@@ -10,7 +10,7 @@ import { voidVotes } from './fraud';
 import { applySelf, loadCandidate, nominateByAdmin, recommend, review } from './nominate';
 import { confirmResults, rankingQuery, withRanks } from './results';
 import { ineligibility, rankingPublic, voteDay, windowClosed } from './rules';
-import { alertView, auditView, campaignSummary, campaignView, candidateCard, nominationView, voteRow } from './views';
+import { alertView, auditView, campaignSummary, campaignView, candidateCard, nominationViews, oneNominationView, voteRow } from './views';
 
 /** Ranking shown to this caller now: public by the campaign's rule, or to its 管理员 always. */
 const rankingVisible = async (ctx: Ctx, c: CampaignDoc, now: number) => rankingPublic(c, now) || (await isCampaignAdmin(ctx, c));
@@ -132,15 +132,15 @@ export const voteFunction = defineFunction('vote', vote, {
   },
 
   async recommend(ctx, { campaignId, unitId, story, photos }) {
-    return { nomination: nominationView(await recommend(ctx, await loadCampaign(ctx, campaignId), unitId, story, photos)) };
+    return { nomination: await oneNominationView(ctx, await recommend(ctx, await loadCampaign(ctx, campaignId), unitId, story, photos)) };
   },
 
   async apply(ctx, { campaignId, unitId, story, photos }) {
-    return { nomination: nominationView(await applySelf(ctx, await loadCampaign(ctx, campaignId), unitId, story, photos)) };
+    return { nomination: await oneNominationView(ctx, await applySelf(ctx, await loadCampaign(ctx, campaignId), unitId, story, photos)) };
   },
 
   async nominate(ctx, { campaignId, unitId, story, photos }) {
-    return { nomination: nominationView(await nominateByAdmin(ctx, await adminCampaign(ctx, campaignId), unitId, story, photos)) };
+    return { nomination: await oneNominationView(ctx, await nominateByAdmin(ctx, await adminCampaign(ctx, campaignId), unitId, story, photos)) };
   },
 
   async mine(ctx, { campaignId }) {
@@ -150,7 +150,7 @@ export const voteFunction = defineFunction('vote', vote, {
       candidates.where({ campaignId, nominatedBy: openid }).orderBy('createdAt', 'desc').limit(20).get() as Promise<CandidateDoc[]>,
       candidates.where({ campaignId, leadOpenid: openid }).limit(1).get() as Promise<CandidateDoc[]>,
     ]);
-    return { nominations: mine.map(nominationView), candidacy: own[0] ? nominationView(own[0]) : null };
+    return { nominations: await nominationViews(ctx, mine), candidacy: own[0] ? await oneNominationView(ctx, own[0]) : null };
   },
 
   async nominations(ctx, { campaignId, status, page, pageSize }) {
@@ -160,13 +160,13 @@ export const voteFunction = defineFunction('vote', vote, {
       query.orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get() as Promise<CandidateDoc[]>,
       query.count(),
     ]);
-    return { items: rows.map(nominationView), total, page, pageSize };
+    return { items: await nominationViews(ctx, rows), total, page, pageSize };
   },
 
   async review(ctx, { candidateId, approve, reason, rejectPhotos }) {
     const k = await loadCandidate(ctx, candidateId);
     const c = await adminCampaign(ctx, k.campaignId);
-    return { nomination: nominationView(await review(ctx, c, k, { approve, reason, rejectPhotos })) };
+    return { nomination: await oneNominationView(ctx, await review(ctx, c, k, { approve, reason, rejectPhotos })) };
   },
 
   async alerts(ctx, { campaignId, page, pageSize }) {

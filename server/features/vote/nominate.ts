@@ -47,10 +47,11 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
   const now = ctx.clock.now();
   const lead = unit.lead!;
   const byAdmin = n.kind === 'org';
-  // Photos must be the caller's own uploads; a 管理员's are approved (public) at once.
+  // Photos must be the caller's own uploads; a 管理员's are approved at once (their copies in pub/, shown to every voter).
   await requireOwnedFiles(ctx, n.photos, 'photo');
   const nominatorName = (await ctx.user())?.name || undefined;
-  const photos: PhotoDoc[] = n.photos.map((fileId) => ({ fileId, status: byAdmin ? 'approved' : 'pending' }));
+  const shown = byAdmin ? await publishFiles(ctx, n.photos) : n.photos;
+  const photos: PhotoDoc[] = shown.map((fileId) => ({ fileId, status: byAdmin ? 'approved' : 'pending' }));
   const fresh: CandidateDoc = {
     _id: candidateIdFor(c._id, lead.id),
     campaignId: c._id,
@@ -94,13 +95,8 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
     if (cur) await ref.set(doc);
     else await tx.collection('candidates').add(doc);
     return doc;
-  }).then(async (doc) => {
-    if (doc.status === 'approved') await publishFiles(ctx, approvedPhotos(doc));
-    return doc;
   });
 }
-
-const approvedPhotos = (k: CandidateDoc) => k.photos.filter((p) => p.status === 'approved').map((p) => p.fileId);
 
 export async function recommend(ctx: Ctx, c: CampaignDoc, unitId: string, story: string, photos: string[]): Promise<CandidateDoc> {
   const openid = ctx.openid();
@@ -161,13 +157,18 @@ export async function review(
   const now = ctx.clock.now();
   if (decision.approve && now >= c.voteUntil) throw new AppError('CLOSED', '投票已经结束，不能再入围');
   if (c.results) throw new AppError('CLOSED', '结果已经确认，不能再更改候选人');
+  // Approved photos are shown to every voter: copied into pub/ first (outside the transaction), stored by their copies' ids.
+  const approving = decision.approve && k.status === 'pending' ? k.photos.map((p) => p.fileId).filter((f) => !decision.rejectPhotos.includes(f)) : [];
+  const copies = await publishFiles(ctx, approving);
+  const published = new Map(approving.map((f, i) => [f, copies[i]]));
   const result = await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('candidates').doc(k._id);
     const cur = await present(ref.get(), 'the candidate');
     const stamp = { reviewedAt: now, reviewedBy: openid, ...(decision.reason ? { reason: decision.reason } : {}) };
     if (decision.approve) {
       if (cur.status === 'approved') throw new AppError('CONFLICT', '这位候选人已经审核通过了');
-      const photos = cur.photos.map((p) => ({ ...p, status: decision.rejectPhotos.includes(p.fileId) ? 'rejected' : 'approved' }) as PhotoDoc);
+      const photos = cur.photos.map((p): PhotoDoc => (decision.rejectPhotos.includes(p.fileId) ? { ...p, status: 'rejected' } : { fileId: published.get(p.fileId) ?? '', status: 'approved' }));
+      if (photos.some((p) => p.fileId === '')) throw new AppError('CONFLICT', '这条提名刚刚有了变化，请刷新后再审核');
       const no = await approveInTx(tx, c._id, cur);
       const next = { ...cur, ...stamp, status: 'approved' as const, no, photos };
       await ref.set(next);
@@ -184,8 +185,6 @@ export async function review(
     await ref.set(next);
     return { doc: next, disqualified: wasApproved };
   });
-  // Reviewed: the photos it approved are shown to every voter.
-  if (result.doc.status === 'approved') await publishFiles(ctx, approvedPhotos(result.doc));
   if (result.disqualified) {
     const audit: Omit<AuditDoc, '_id'> = {
       campaignId: c._id,

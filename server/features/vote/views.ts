@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { AlertView, AuditView, CampaignSummary, CampaignViewT, CandidateCard, NominationView, VoteRow } from '../../../contracts/vote';
 import type { AlertDoc, AuditDoc, CampaignDoc, CandidateDoc, VoteDoc } from './docs';
+import type { Ctx } from '../../core/context';
+import { readableUrls } from '../../domain/uploads';
 import { statusOf } from './rules';
 
 export function campaignView(c: CampaignDoc, now: number, rankingVisible: boolean): CampaignViewT {
@@ -59,7 +61,23 @@ export function candidateCard(k: CandidateCardRow, votesVisible: boolean): z.inp
   return { id: k._id, no: k.no ?? 0, name: k.name, unitName: k.unitName, photo: firstPhoto(k), votes: votesVisible ? k.votes : null };
 }
 
-export function nominationView(k: CandidateDoc): z.input<typeof NominationView> {
+/**
+ * Nominations as their nominator, the 邻长 and the 管理员 reviewing see them: photos not yet
+ * public (pending, or turned down) are shown through short-lived addresses, granted here to
+ * whoever the handler let see the nomination.
+ */
+export async function nominationViews(ctx: Ctx, docs: readonly CandidateDoc[]): Promise<z.input<typeof NominationView>[]> {
+  const ids = docs.flatMap((k) => k.photos.map((p) => p.fileId));
+  const srcs = await readableUrls(ctx, ids);
+  let i = 0;
+  return docs.map((k) => nominationView(k, k.photos.map(() => srcs[i++])));
+}
+
+export async function oneNominationView(ctx: Ctx, k: CandidateDoc): Promise<z.input<typeof NominationView>> {
+  return (await nominationViews(ctx, [k]))[0];
+}
+
+function nominationView(k: CandidateDoc, srcs: readonly string[]): z.input<typeof NominationView> {
   return {
     id: k._id,
     campaignId: k.campaignId,
@@ -70,7 +88,7 @@ export function nominationView(k: CandidateDoc): z.input<typeof NominationView> 
     unitId: k.unitId,
     unitName: k.unitName,
     story: k.story,
-    photos: k.photos,
+    photos: k.photos.map((p, i) => ({ fileId: p.fileId, status: p.status, src: srcs[i] })),
     nominatorName: k.nominatorName,
     recommendation: k.recommendation,
     reason: k.reason,

@@ -68,8 +68,8 @@ function Options<T extends string>({ id, items, value, onChange }: { id: string;
   );
 }
 
-/** 受理 / 督办 / 办理进展 / 办结: a note (required or not), photos for progress and resolve. */
-export function NoteForm({ problem, onDone, onCancel, kind }: FormProps & { kind: 'accept' | 'urge' | 'progress' | 'resolve' }) {
+/** 受理 / 督办 / 办理进展 / 办结 / 部门退回社区: a note (required or not), photos for progress and resolve. */
+export function NoteForm({ problem, onDone, onCancel, kind }: FormProps & { kind: 'accept' | 'urge' | 'progress' | 'resolve' | 'handBack' }) {
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
   const { busy, error, setError, run } = useAction();
@@ -80,6 +80,7 @@ export function NoteForm({ problem, onDone, onCancel, kind }: FormProps & { kind
     urge: { label: '督办要求', hint: '写明要求和期限，办理人会收到提醒', button: '确认督办' },
     progress: { label: '办理进展', hint: '例如：已联系物业，配件明天到', button: '记录进展' },
     resolve: { label: '办理结果', hint: '写清楚怎么解决的，居民确认后评价', button: '确认办结' },
+    handBack: { label: '退回理由', hint: '例如：不属于本部门职责，应由区城管局办理。社区会重新分派', button: '确认退回' },
   }[kind];
 
   async function submit() {
@@ -89,6 +90,7 @@ export function NoteForm({ problem, onDone, onCancel, kind }: FormProps & { kind
     const reply = await run(kind, () => {
       if (kind === 'accept') return call('minqing', 'accept', { id, ...(n ? { note: n } : {}) });
       if (kind === 'urge') return call('minqing', 'urge', { id, note: n });
+      if (kind === 'handBack') return call('minqing', 'handBack', { id, reason: n });
       return call('minqing', kind, { id, note: n, photos });
     });
     if (reply) onDone(reply);

@@ -13,6 +13,7 @@ const BUTTONS: { action: Exclude<ProblemAction, 'rate'>; label: string; kind?: '
   { action: 'progress', label: '记录进展', kind: 'default' },
   { action: 'resolve', label: '办结' },
   { action: 'assign', label: '交部门办理' },
+  { action: 'handBack', label: '退回社区', kind: 'default' },
   { action: 'escalate', label: '上报镇街/区', kind: 'default' },
   { action: 'reclassify', label: '重新分类', kind: 'default' },
   { action: 'urge', label: '督办', kind: 'warn' },
@@ -46,7 +47,7 @@ export default function ActionPanel({ problem, can, onChanged }: Props) {
           ))}
         </View>
       )}
-      {open === 'accept' || open === 'urge' || open === 'progress' || open === 'resolve' ? <NoteForm {...props} kind={open} /> : null}
+      {open === 'accept' || open === 'urge' || open === 'progress' || open === 'resolve' || open === 'handBack' ? <NoteForm {...props} kind={open} /> : null}
       {open === 'classify' || open === 'reclassify' ? <ClassifyForm {...props} again={open === 'reclassify'} /> : null}
       {open === 'assign' ? <AssignForm {...props} /> : null}
       {open === 'escalate' ? <EscalateForm {...props} /> : null}

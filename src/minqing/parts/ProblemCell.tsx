@@ -40,6 +40,11 @@ export default function ProblemCell({ row, forHandler }: Props) {
             {due ? ` · ${due}` : ''}
           </View>
         ) : null}
+        {forHandler && row.handedBack ? (
+          <View className='lzt-sub mq-row__meta mq-row__returned' id={`problem-${row.id}-returned`}>
+            {`${row.handedBack.from}退回，请重新分派：${row.handedBack.reason}`}
+          </View>
+        ) : null}
       </View>
       <View className='lzt-cell__arrow' />
     </View>

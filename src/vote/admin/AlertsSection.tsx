@@ -7,7 +7,6 @@ import PrimaryButton from '../../components/PrimaryButton';
 import { usePaged } from '../../hooks/usePaged';
 import { clockTime } from '../parts/time';
 import type { Alert, AlertsPage, Campaign } from '../types';
-import '../vote.scss';
 
 export interface WindowTarget {
   candidateId: string;

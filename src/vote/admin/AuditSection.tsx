@@ -5,7 +5,6 @@ import PagedList from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import { cnDateTime } from '../parts/time';
 import type { Audit, AuditPage, Campaign } from '../types';
-import '../vote.scss';
 
 const ACTION_LABELS: Record<Audit['action'], string> = { void: '作废选票', disqualify: '取消资格', confirm: '确认结果' };
 const ACTION_CHIP: Record<Audit['action'], string> = { void: 'warn', disqualify: 'warn', confirm: 'done' };

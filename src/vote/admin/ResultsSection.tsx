@@ -16,7 +16,6 @@ import Results from '../parts/Results';
 import { shortDateTime } from '../parts/time';
 import { useAction } from '../parts/useAction';
 import type { Campaign, LeaderboardPage, RankedCandidate } from '../types';
-import '../vote.scss';
 
 function Confirm({ campaign, onConfirmed }: { campaign: Campaign; onConfirmed: () => void }) {
   const n = campaign.honorees;

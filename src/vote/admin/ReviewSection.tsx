@@ -14,7 +14,6 @@ import NominationCard from '../parts/NominationCard';
 import PhotoPicker from '../../components/PhotoPicker';
 import { useAction } from '../parts/useAction';
 import type { Campaign, Nomination, NominationsPage } from '../types';
-import '../vote.scss';
 
 type Status = 'pending' | 'approved' | 'rejected';
 const TABS: { status: Status; label: string }[] = [

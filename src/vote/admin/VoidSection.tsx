@@ -15,7 +15,6 @@ import { clockTime } from '../parts/time';
 import { useAction } from '../parts/useAction';
 import type { Audit, Campaign, CandidateCardT, VoteRows } from '../types';
 import type { WindowTarget } from './AlertsSection';
-import '../vote.scss';
 
 type Mode = 'window' | 'voter';
 type Row = VoteRows['items'][number];

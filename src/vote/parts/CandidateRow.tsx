@@ -3,7 +3,6 @@ import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { fileSrc } from '../../api/fileSrc';
-import '../vote.scss';
 
 interface Props {
   id: string;

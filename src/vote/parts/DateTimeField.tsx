@@ -1,7 +1,6 @@
 // A Beijing date and time as two big picker buttons (WeChat's own date and time wheels).
 import { Picker, View } from '@tarojs/components';
 import { fromPickers, pickerDate, pickerTime } from './time';
-import '../vote.scss';
 
 interface Props {
   id: string;

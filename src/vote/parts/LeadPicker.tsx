@@ -7,7 +7,6 @@ import { call, type Output } from '../../api/client';
 import CallView from '../../components/CallView';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useCall } from '../../hooks/useCall';
-import '../vote.scss';
 
 type Tree = Output<'roster', 'tree'>;
 type TreeNode = Tree['nodes'][number];

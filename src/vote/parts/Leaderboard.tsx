@@ -6,7 +6,6 @@ import PagedList from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import type { LeaderboardPage, RankedCandidate } from '../types';
 import CandidateRow from './CandidateRow';
-import '../vote.scss';
 
 export function RankMark({ rank }: { rank: number }) {
   return <View className={`vote-rank vote-rank--${Math.min(rank, 4)}`}>{rank}</View>;

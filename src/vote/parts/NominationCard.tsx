@@ -6,7 +6,6 @@ import { CANDIDATE_STATUS_LABELS, NOMINATION_KIND_LABELS } from '../../../contra
 import type { Nomination } from '../types';
 import { fileSrc } from '../../api/fileSrc';
 import { cnDateTime } from './time';
-import '../vote.scss';
 
 const STATUS_CHIP = { pending: 'partial', approved: 'done', rejected: 'warn' } as const;
 const PHOTO_STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
@@ -50,7 +49,7 @@ export default function NominationCard({ n, showNominator, rejectPhotos, onToggl
                 className={`nomination__photo${struck ? ' nomination__photo--struck' : ''}`}
                 onClick={onTogglePhoto ? () => onTogglePhoto(p.fileId) : undefined}
               >
-                <Image className='nomination__img' src={fileSrc(p.fileId)} mode='aspectFill' />
+                <Image className='nomination__img' src={fileSrc(p.src)} mode='aspectFill' />
                 <View className='nomination__photo-state'>{onTogglePhoto ? (struck ? '不通过' : '通过') : PHOTO_STATUS[p.status]}</View>
               </View>
             );

@@ -3,7 +3,6 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Campaign } from '../types';
 import { cnDate } from './time';
-import '../vote.scss';
 
 export default function Results({ campaign: c }: { campaign: Campaign }) {
   const r = c.results;

@@ -4,7 +4,6 @@ import { VOTE_ELIGIBILITY_LABELS } from '../../../contracts/labels';
 import { CellGroup } from '../../components/Cell';
 import type { Campaign } from '../types';
 import { span } from './time';
-import '../vote.scss';
 
 export function whoMayVote(c: Pick<Campaign, 'eligibility' | 'scope'>): string {
   if (c.eligibility === 'scope') return `${c.scope.name}已绑定住户的居民`;

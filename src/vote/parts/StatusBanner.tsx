@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import type { Campaign } from '../types';
 import { STAGE_LABELS, stageNote, stageOf } from './status';
-import '../vote.scss';
 
 /** The coloured strip at the top of the campaign: 提名中 / 投票中 / 已结束 / 已公布结果. */
 export default function StatusBanner({ campaign }: { campaign: Pick<Campaign, 'status' | 'nominateFrom' | 'nominateUntil' | 'voteFrom' | 'voteUntil' | 'results'> }) {

@@ -10,7 +10,6 @@ import PrimaryButton from '../../components/PrimaryButton';
 import type { SignInGate } from '../../dev/useSignInGate';
 import type { CandidateReply, CastResult } from '../types';
 import { newRequestId } from './requestId';
-import '../vote.scss';
 
 interface Props {
   data: CandidateReply;

@@ -114,6 +114,23 @@ export const SCENARIOS: Record<AuditedAction, Scenario> = {
   'minqing.setDeadlines': fixed({ deadlines: { acceptHours: 12, urgentAcceptHours: 2, personalDays: 3, minorDays: 7, majorDays: 15, confirmDays: 7 } }),
   'minqing.reclassify': { as: LEAD, prepare: async (w) => ({ id: await problem(w, 'personal'), class: 'minor', reason: '整栋楼的灯都坏了' }) },
   'minqing.assign': { as: ADMIN, prepare: async (w) => ({ id: await problem(w, 'major'), departmentId: 'dep1' }) },
+  'minqing.departmentInvite': fixed({ departmentId: 'dep2', label: '办事员小李' }),
+  'minqing.removeDepartmentStaff': {
+    as: ADMIN,
+    async prepare(w) {
+      const { code } = await w.ok('minqing', 'departmentInvite', { departmentId: 'dep2' }, ADMIN);
+      await w.ok('account', 'claim', { code }, 'audit-dept-staff');
+      return { departmentId: 'dep2', code };
+    },
+  },
+  'minqing.handBack': {
+    as: 'demo-department',
+    async prepare(w) {
+      const id = await problem(w, 'major');
+      await w.ok('minqing', 'assign', { id, departmentId: 'dep1' }, ADMIN);
+      return { id, reason: '不属于本部门职责' };
+    },
+  },
   'minqing.escalate': { as: ADMIN, prepare: async (w) => ({ id: await problem(w, 'major'), to: 'street', note: '需要街道协调' }) },
   'minqing.agendaDrop': {
     as: AREA,

@@ -1,11 +1,13 @@
 // The timeline is append-only: every action that touches a problem leaves every earlier entry
 // exactly as it was and adds its own. Each call below runs through `step`, which compares the
 // whole mqtimeline collection before and after.
+import { grantRole } from '../../../server/domain/grants';
 import { setup, ADMIN, AREA, DAY, DEPT, GROUP, LEAD, RESIDENT } from './helpers';
 
 describe('民情: the timeline is append-only', () => {
   it('holds for every action that touches a problem', async () => {
     const { rt, ok, clock } = setup();
+    await grantRole(rt.store, 'dep2-staff', { role: 'department', nodeId: 'dep2', nodeName: '区城市管理和综合执法局', level: 'department' }, clock.now());
     const all = async () => (await rt.store.collection('mqtimeline').orderBy('_id', 'asc').limit(100).get()).concat(
       await rt.store.collection('mqtimeline').orderBy('_id', 'asc').skip(100).limit(100).get(),
     );
@@ -46,6 +48,8 @@ describe('民情: the timeline is append-only', () => {
     await step(ADMIN, 'accept', { id: p });
     // Reopened at the 社区 as a 小事: the 管理员 makes it a 大事 and hands it to a 部门.
     await step(ADMIN, 'reclassify', { id: p, class: 'major', reason: '需要部门协调' });
+    await step(ADMIN, 'assign', { id: p, departmentId: 'dep2' });
+    await step('dep2-staff', 'handBack', { id: p, reason: '不属于本局职责，应由住建局办理' });
     await step(ADMIN, 'assign', { id: p, departmentId: 'dep1' });
     await step(DEPT, 'progress', { id: p, note: '已派人查看' });
     await step(DEPT, 'resolve', { id: p, note: '已修复' });
@@ -62,7 +66,7 @@ describe('民情: the timeline is append-only', () => {
 
     // Every action of the contract that touches a problem went through `step`.
     expect([...covered].sort()).toEqual(
-      ['accept', 'agendaAdd', 'agendaDrop', 'assign', 'classify', 'escalate', 'progress', 'rate', 'reclassify', 'recordMinutes', 'resolve', 'scheduleMeeting', 'submit', 'submitForHousehold', 'sweep', 'urge'].sort(),
+      ['accept', 'agendaAdd', 'agendaDrop', 'assign', 'classify', 'escalate', 'handBack', 'progress', 'rate', 'reclassify', 'recordMinutes', 'resolve', 'scheduleMeeting', 'submit', 'submitForHousehold', 'sweep', 'urge'].sort(),
     );
   });
 });

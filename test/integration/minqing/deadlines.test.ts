@@ -2,6 +2,8 @@
 // listed for the one above (组长 → 片长 → 管理员 → 镇街), who may 督办; 紧急 tells the chain at once.
 // Back to the resident: resolve → confirm and rate; 1–2 stars reopen one level up; 7 days
 // without an answer close it as 默认满意.
+import { grantRole, revokeRole } from '../../../server/domain/grants';
+import { T0 } from '../runtime';
 import { setup, ADMIN, AREA, DAY, GROUP, HOUR, LEAD, RESIDENT } from './helpers';
 
 describe('民情: deadlines and 督办', () => {
@@ -65,16 +67,41 @@ describe('民情: deadlines and 督办', () => {
     expect((await ok(LEAD, 'deadlines')).deadlines.acceptHours).toBe(4);
   });
 
-  it('tells the whole chain of a 紧急 one at once, and flags it after 2 h', async () => {
+  it('tells the whole chain of a 紧急 one at once, the 社区 管理员 too, and flags it after 2 h', async () => {
     const { rt, ok, report, clock } = setup();
+    clock.advance(37 * 60_000);
+    const submittedAt = clock.now();
     const p = await report({ urgent: true, description: '楼道里有煤气味' });
-    expect(p.dueAt).toBe(clock.now() + 2 * HOUR);
-    for (const who of [LEAD, GROUP, AREA]) expect((await ok(who, 'inbox')).items[0]).toMatchObject({ problemId: p.id, title: expect.stringContaining('紧急') });
+    expect(p.dueAt).toBe(submittedAt + 2 * HOUR);
+    // At the moment of the report, not at the next sweep: same clock reading, nothing advanced.
+    for (const who of [LEAD, GROUP, AREA, ADMIN]) {
+      expect((await ok(who, 'inbox')).items[0]).toMatchObject({ problemId: p.id, title: expect.stringContaining('紧急'), at: submittedAt, read: false });
+    }
     const sent = rt.ports.notifier.sent.filter((m) => m.data.character_string1?.value === p.number);
-    expect(sent.map((m) => m.touser).sort()).toEqual([AREA, GROUP, LEAD].sort());
+    expect(sent.map((m) => m.touser).sort()).toEqual([ADMIN, AREA, GROUP, LEAD].sort());
+    expect(sent.every((m) => m.page === `minqing/detail?id=${p.id}`)).toBe(true);
     for (const m of sent) for (const [k, v] of Object.entries(m.data)) if (k.startsWith('thing')) expect([...v.value].length).toBeLessThanOrEqual(20);
     clock.advance(2 * HOUR + 1);
     expect((await ok(ADMIN, 'sweep')).overdue).toBe(1);
+  });
+});
+
+describe('民情: who hears of a 紧急 report', () => {
+  it('follows the 社区’s 管理员 as they are given the role and as it is taken back; a plain report tells no one above', async () => {
+    const { rt, ok, report } = setup();
+    const plain = await report({ description: '楼道灯坏了' });
+    for (const who of [GROUP, AREA, ADMIN]) expect((await ok(who, 'inbox')).items).toEqual([]);
+    expect(rt.ports.notifier.sent.filter((m) => m.data.character_string1?.value === plain.number)).toEqual([]);
+
+    const grant = { role: 'admin' as const, nodeId: 'c1', nodeName: '幸福里社区', level: 'community' as const };
+    await grantRole(rt.store, 'new-admin', grant, T0);
+    const first = await report({ urgent: true, description: '电梯困人' });
+    expect((await ok('new-admin', 'inbox')).items[0]).toMatchObject({ problemId: first.id });
+    await revokeRole(rt.store, 'new-admin', grant);
+    expect((await rt.store.collection('nodes').doc('c1').get())?.admins).toEqual([ADMIN]);
+    const second = await report({ urgent: true, description: '楼道有烟' });
+    expect((await ok(ADMIN, 'inbox')).items[0]).toMatchObject({ problemId: second.id });
+    expect(rt.ports.notifier.sent.filter((m) => m.data.character_string1?.value === second.number).map((m) => m.touser)).not.toContain('new-admin');
   });
 });
 
