@@ -30,7 +30,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#555555',
-    selectedColor: '#07c160',
+    selectedColor: '#067a3f',
     backgroundColor: '#f7f7f7',
     borderStyle: 'black',
     list: [
