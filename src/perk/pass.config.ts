@@ -1,6 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '出示优惠码',
-  navigationBarBackgroundColor: '#067a3f',
+  navigationBarBackgroundColor: '#06703a',
   navigationBarTextStyle: 'white',
-  backgroundColor: '#067a3f',
+  backgroundColor: '#06703a',
 });

@@ -29,9 +29,10 @@ export function wechatFontEnlarged(): boolean {
   try {
     if (process.env.TARO_ENV === 'h5') return Number(Taro.getStorageSync(H5_FONT_SCALE_KEY)) > 1;
     const info = typeof Taro.getAppBaseInfo === 'function' ? Taro.getAppBaseInfo() : Taro.getSystemInfoSync();
-    const factor = Number((info as { fontSizeScaleFactor?: number }).fontSizeScaleFactor);
+    const font = info as { fontSizeScaleFactor?: number; fontSizeSetting?: number };
+    const factor = Number(font.fontSizeScaleFactor);
     if (factor > 0) return factor > 1;
-    return Number(info.fontSizeSetting) > WECHAT_STANDARD_FONT_PX;
+    return Number(font.fontSizeSetting) > WECHAT_STANDARD_FONT_PX;
   } catch {
     return false;
   }

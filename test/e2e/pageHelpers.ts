@@ -28,7 +28,7 @@ export async function fillField(page: Page, fieldId: string, value: string): Pro
   await page.fill(`#${fieldId} input, #${fieldId} textarea`, value);
 }
 
-/** Turns 大字模式 on for every page the context opens (the switch is remembered in storage). */
+/** Turns 长辈版 (once 大字模式) on for every page the context opens (the switch is remembered in storage). */
 export async function useLargeText(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => localStorage.setItem('lzt:largeText', JSON.stringify({ data: true })));
 }

@@ -79,7 +79,7 @@ function LargeTextSetting() {
             id='large-text-switch'
             className='me-large-switch'
             checked={large}
-            color='#067a3f'
+            color='#06703a'
             onChange={(e) => setLargeText(e.detail.value)}
           />
         }

@@ -49,9 +49,16 @@ async function setMode(page: Page, elder: boolean | null): Promise<boolean> {
   );
 }
 
-/** Two frames: the viewport's resize (and Taro's rem on <html>) and the class change are laid out. */
+/**
+ * Two frames (the viewport's resize, Taro's rem on <html> and the class change are laid out),
+ * then the finite animations and transitions (a toast fading in) run to their end.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  await page.evaluate(async () => {
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((done) => setTimeout(done, 1000))]);
+  });
 }
 
 /** Checks the page as it is now, in both modes at each width, and puts it back. */
@@ -59,6 +66,10 @@ export async function auditState(page: Page, state: string): Promise<void> {
   if (page.isClosed()) return;
   const viewport = page.viewportSize() ?? { width: 390, height: 844 };
   const test = expect.getState().currentTestName ?? '';
+  // A page still sliding in (H5 page transitions) is not a state: wait until it is in place.
+  await page
+    .waitForFunction(() => Array.from(document.querySelectorAll('.lzt-shell'), (e) => e.getBoundingClientRect()).every((r) => r.width === 0 || Math.abs(r.x) < 1), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const wasElder = await setMode(page, null);
   try {
     for (const elder of [false, true]) {
