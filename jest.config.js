@@ -29,7 +29,7 @@ module.exports = {
       displayName: 'cloud',
       testTimeout: 120_000,
       setupFiles: ['<rootDir>/test/integration/cloud-mode.setup.ts'],
-      testMatch: ['<rootDir>/test/integration/perk-redeem.test.ts', '<rootDir>/test/integration/notice.test.ts'],
+      testMatch: ['<rootDir>/test/integration/perk-redeem.test.ts', '<rootDir>/test/integration/notice.test.ts', '<rootDir>/test/integration/vote-exactness*.test.ts'],
     },
     {
       ...common,

@@ -112,6 +112,7 @@ export const NOT_AUDITED: readonly string[] = [
   'privacy.mine',
   'privacy.export',
   'register.apply',
+  'register.confirmPhone',
   'register.recommend',
   'register.mine',
   'register.pending',

@@ -19,11 +19,15 @@ export const WechatGroup = z.object({
 
 export const CardView = z.object({
   unit: z.object({ id: z.string(), name: z.string(), buildings: z.array(z.string()) }),
+  /** The caller's household is bound to this 邻 (the card then gives the 邻长's number in full). */
+  mine: z.boolean(),
   /** null while the 邻 has no 邻长 (between a departure and a successor). */
   lead: z
     .object({
       name: z.string(),
       phoneMasked: z.string(),
+      /** In full only for a caller whose household is bound to this 邻 (their door card prints it in full). */
+      phone: z.string().optional(),
       photo: z.string().optional(),
       since: z.number(),
       honours: z.array(z.string()),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { LEVELS, ROLES } from './roles';
+import { PHONE_RE, ROOM_RE } from './rules';
 
 export const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z_-]+$/);
 export const Empty = z.object({}).strip();
 
 /** Mainland mobile number, 11 digits starting with 1. */
-export const Phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号应为11位数字');
+export const Phone = z.string().trim().regex(PHONE_RE, '手机号应为11位数字');
 
 export const Paging = z.object({
   page: z.number().int().min(1).max(10000).default(1),
@@ -35,7 +36,7 @@ export const Building = z.string().trim().min(1).max(20);
 export const Room = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z-]{1,8}$/, '门牌号只能是数字、字母或短横线')
+  .regex(ROOM_RE, '门牌号只能是数字、字母或短横线')
   .transform((r) => r.toUpperCase()); // b-3 and B-3 are one door
 
 export const LeadRole = z.enum(['neighbourLead', 'groupLead', 'areaLead']);

@@ -19,6 +19,14 @@ export const ApplicationView = z.object({
   reason: z.string().optional(),
   createdAt: z.number(),
   reviewedAt: z.number().optional(),
+  /** 个人自荐 only: the applicant confirmed the phone with WeChat's phone-number button. */
+  phoneConfirmed: z.boolean().optional(),
+  /**
+   * For the 管理员: the phone is a sitting 三长's and the application comes from another WeChat
+   * account (e.g. 同一手机号已是在任邻长 张三，申请来自另一个微信号). Such an application is
+   * approved only once phoneConfirmed.
+   */
+  clash: z.string().optional(),
   /** For an approved candidate who has not linked WeChat yet: the code to give them. */
   invite: z.object({ code: z.string(), expiresAt: z.number() }).optional(),
 });
@@ -41,6 +49,13 @@ export const register = {
     input: z.object({ unitId: Id, name: PersonName, phone: Phone, reason: UserText(200).optional() }),
     output: z.object({ application: ApplicationView }),
     roles: ADMIN,
+  }),
+  confirmPhone: action({
+    summary: '申请人用微信手机号验证自荐时填写的手机号',
+    // The one-time code of <Button open-type="getPhoneNumber"> (WeChat's are 32+ hex characters).
+    input: z.object({ id: Id, code: z.string().min(8).max(128).regex(/^[0-9A-Za-z:_-]+$/) }),
+    output: z.object({ application: ApplicationView }),
+    roles: SIGNED_IN,
   }),
   mine: action({
     summary: '我提交的自荐与推荐及结果',

@@ -79,7 +79,16 @@ export const roster = {
   cards: action({
     summary: '生成一个组或片的邻长联系卡 PDF（A4，可打印）',
     input: z.object({ nodeId: Id }),
-    output: z.object({ url: z.string(), cards: z.number().int(), pages: z.number().int() }),
+    /**
+     * `more` (and no url): the QR codes did not all fit in one call; ask again with the same
+     * node, which goes on from the codes already made. Otherwise `url` is the PDF.
+     */
+    output: z.object({
+      url: z.string().optional(),
+      cards: z.number().int(),
+      pages: z.number().int(),
+      more: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
+    }),
     roles: ADMIN,
   }),
   history: action({

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { action } from './action';
 import { FileId, Id, PageOf, Paging, UserText } from './common';
 import { ADMIN, ANYONE, SIGNED_IN } from './roles';
+import { campaignProblems } from './rules';
 
 // Chinese labels of these enums: contracts/labels.ts (zod-free, for the mini program).
 export const CampaignStatus = z.enum(['upcoming', 'nominating', 'reviewing', 'voting', 'closed']);
@@ -37,8 +38,6 @@ export const Story = UserText(800);
 const Photos = z.array(FileId).max(6);
 
 export const MAX_PER_DAY = 100;
-const DAY_MS = 24 * 3600_000;
-
 const CampaignFields = z.object({
   /** The 镇街, 社区 or 片 (or the 区) the campaign is for; candidates are the 邻长 under it. */
   scopeNodeId: Id,
@@ -61,11 +60,7 @@ const CampaignFields = z.object({
 });
 
 const windowsInOrder = (v: z.infer<typeof CampaignFields>, ctx: z.RefinementCtx) => {
-  if (v.nominateFrom >= v.nominateUntil) ctx.addIssue({ code: 'custom', path: ['nominateUntil'], message: '提名截止时间应晚于提名开始时间' });
-  if (v.nominateUntil > v.voteFrom) ctx.addIssue({ code: 'custom', path: ['voteFrom'], message: '投票应在提名截止之后开始' });
-  if (v.voteFrom >= v.voteUntil) ctx.addIssue({ code: 'custom', path: ['voteUntil'], message: '投票截止时间应晚于投票开始时间' });
-  if (v.voteUntil - v.nominateFrom > 180 * DAY_MS) ctx.addIssue({ code: 'custom', path: ['voteUntil'], message: '一次评选最长 180 天' });
-  if (v.perCandidatePerDay > v.perDay) ctx.addIssue({ code: 'custom', path: ['perCandidatePerDay'], message: '每位候选人每天可投票数不能超过每天总票数' });
+  for (const p of campaignProblems(v)) ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
 };
 
 export const CampaignView = z.object({
@@ -245,7 +240,7 @@ export const vote = {
     roles: ANYONE,
   }),
   candidate: action({
-    summary: '候选人页：事迹、照片、票数（实时公开时）和我还能给TA投几票',
+    summary: '候选人页：事迹、照片、票数（实时公开时）和我还能给这位候选人投几票',
     input: z.object({ candidateId: Id }),
     output: z.object({
       campaign: CampaignSummary.extend({ rankingVisible: z.boolean(), perCandidatePerDay: z.number() }),

@@ -15,6 +15,7 @@ export const PORT_OPEN_APIS: { call: RegExp; api: OpenApiName }[] = [
   { call: /\bchecker\.checkText\(/, api: 'security.msgSecCheck' },
   { call: /\bnotifier\.send\(/, api: 'subscribeMessage.send' },
   { call: /\bqr\.make\(/, api: 'wxacode.getUnlimited' },
+  { call: /\bphones\.numberOf\(/, api: 'phonenumber.getPhoneNumber' },
 ];
 /** A port method → the environment variable its cloud adapter reads. */
 export const PORT_ENV: { call: RegExp; env: string }[] = [{ call: /\bsecrets\.passKey\(/, env: 'LZT_PASS_SECRET' }];

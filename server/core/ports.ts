@@ -74,6 +74,16 @@ export interface Secrets {
   passKey(): Buffer;
 }
 
+/**
+ * The phone number a WeChat user holds, from the one-time `code` that the mini program's
+ * `<Button open-type="getPhoneNumber">` hands over after the user's tap (WeChat's
+ * phonenumber.getPhoneNumber). A code works once, for a few minutes; an invalid or spent one
+ * throws INVALID_INPUT.
+ */
+export interface PhoneNumbers {
+  numberOf(code: string): Promise<{ phone: string; countryCode: string }>;
+}
+
 export interface Ports {
   store: Store;
   files: FileStore;
@@ -82,4 +92,5 @@ export interface Ports {
   notifier: Notifier;
   qr: QrMaker;
   secrets: Secrets;
+  phones: PhoneNumbers;
 }

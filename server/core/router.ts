@@ -53,6 +53,7 @@ class CallCtx implements Ctx {
   readonly notifier: Ports['notifier'];
   readonly qr: Ports['qr'];
   readonly secrets: Ports['secrets'];
+  readonly phones: Ports['phones'];
   private userPromise: Promise<UserDoc | null> | null = null;
 
   constructor(
@@ -66,6 +67,7 @@ class CallCtx implements Ctx {
     this.notifier = ports.notifier;
     this.qr = ports.qr;
     this.secrets = ports.secrets;
+    this.phones = ports.phones;
   }
 
   openid(): string {

@@ -8,7 +8,7 @@
 export const MIN_SECRET_LENGTH = 32;
 
 /** The open APIs our ports call (server/runtime/cloud-ports.ts), by their config.json name. */
-export const OPEN_APIS = ['security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'] as const;
+export const OPEN_APIS = ['phonenumber.getPhoneNumber', 'security.msgSecCheck', 'subscribeMessage.send', 'wxacode.getUnlimited'] as const;
 export type OpenApiName = (typeof OPEN_APIS)[number];
 
 /**
@@ -120,7 +120,8 @@ export const FUNCTION_SPECS = {
   register: {
     timeoutSeconds: 10,
     memoryMB: 256,
-    openapi: ['security.msgSecCheck', 'subscribeMessage.send'],
+    // phonenumber: the applicant confirms their phone with WeChat's button (register.confirmPhone).
+    openapi: ['phonenumber.getPhoneNumber', 'security.msgSecCheck', 'subscribeMessage.send'],
     env: [TPL_REVIEW_RESULT, TPL_PROBLEM_PROGRESS],
     triggers: [],
   },

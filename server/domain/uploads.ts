@@ -213,6 +213,16 @@ export async function readableUrls(ctx: Ctx, ids: readonly string[]): Promise<st
   return ids.map((id) => byId.get(id) ?? id);
 }
 
+/** readableUrls, with null for a file that is gone (NOT_FOUND), so one lost file does not fail a whole list. */
+export async function readableUrlsOrNull(ctx: Ctx, ids: readonly string[]): Promise<(string | null)[]> {
+  try {
+    return await readableUrls(ctx, ids);
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e;
+    return Promise.all(ids.map((id) => readableUrls(ctx, [id]).then(([u]) => u, (err: unknown) => (err instanceof AppError && err.code === 'NOT_FOUND' ? null : Promise.reject(err)))));
+  }
+}
+
 /**
  * Who may read a stored file (the local server's /files/), exactly as the cloud's storage rule
  * says (STORAGE_RULE in scripts/deploy/plan.ts): public folders (templates, QR codes, `pub/`)

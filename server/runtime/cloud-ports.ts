@@ -1,8 +1,8 @@
 // The cloud adapters of the ports: CloudBase database, WeChat open API through
-// wx-server-sdk's cloud calls (security, subscribeMessage, wxacode).
+// wx-server-sdk's cloud calls (security, subscribeMessage, wxacode, phonenumber).
 import { AppError } from '../core/errors';
 import { recordingNotifier, type Deliver } from '../core/notify';
-import type { ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets } from '../core/ports';
+import type { ContentChecker, FileStore, Notifier, PhoneNumbers, Ports, QrMaker, Secrets } from '../core/ports';
 import type { Logger } from '../core/router';
 import { MIN_SECRET_LENGTH } from '../deploy/functions';
 import { CloudStore, type SdkDatabase } from '../store/cloud';
@@ -36,6 +36,9 @@ export interface OpenApi {
       checkPath: boolean;
       envVersion: 'release' | 'trial' | 'develop';
     }): Promise<{ buffer?: Uint8Array; contentType?: string }>;
+  };
+  phonenumber: {
+    getPhoneNumber(p: { code: string }): Promise<{ phoneInfo?: { purePhoneNumber?: string; countryCode?: string | number } }>;
   };
 }
 
@@ -197,6 +200,28 @@ export function cloudQr(api: OpenApi, envVersion: EnvVersion = 'release'): QrMak
   };
 }
 
+// ---- the caller's WeChat phone number, from the getPhoneNumber button's code ----
+/** The code is invalid, expired or already used (40029; 40163 "code been used"): the user taps again. Anything else is logged. */
+const CODE_SPENT = [40029, 40163];
+
+export function cloudPhones(api: OpenApi, log: Logger = defaultLog): PhoneNumbers {
+  return {
+    async numberOf(code) {
+      let res: Awaited<ReturnType<OpenApi['phonenumber']['getPhoneNumber']>>;
+      try {
+        res = await api.phonenumber.getPhoneNumber({ code });
+      } catch (e) {
+        if (CODE_SPENT.includes(errCodeOf(e) as number)) throw new AppError('INVALID_INPUT', '手机号验证已失效，请重新点“用微信手机号验证”');
+        log('phonenumber.getPhoneNumber failed', e);
+        throw new AppError('INTERNAL', '暂时无法读取微信手机号，请稍后再试');
+      }
+      const phone = res?.phoneInfo?.purePhoneNumber;
+      if (!phone) throw new AppError('INTERNAL', '暂时无法读取微信手机号，请稍后再试');
+      return { phone, countryCode: String(res.phoneInfo?.countryCode ?? '86') };
+    },
+  };
+}
+
 // ---- secrets: the function's environment variables (set per environment in the console) ----
 
 export function envSecrets(env: Record<string, string | undefined> = process.env, log: Logger = defaultLog): Secrets {
@@ -228,7 +253,14 @@ export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): (envVersi
   const api = cloud.openapi as OpenApi;
   const store = new CloudStore(db);
   const clock = { now: () => Date.now() };
-  const shared = { store, files: cloudFiles(cloud), clock, checker: cloudChecker(api, log), secrets: envSecrets(process.env, log) };
+  const shared = {
+    store,
+    files: cloudFiles(cloud),
+    clock,
+    checker: cloudChecker(api, log),
+    secrets: envSecrets(process.env, log),
+    phones: cloudPhones(api, log),
+  };
   const byVersion = new Map<EnvVersion, Ports>();
   return (envVersion = 'release') => {
     let ports = byVersion.get(envVersion);

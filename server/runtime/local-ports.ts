@@ -1,12 +1,13 @@
 // Local adapters of the ports: SQLite store, system (or injected) clock, a word-list
-// content checker, an in-memory notifier and a QR that opens the H5 build.
+// content checker, an in-memory notifier, a QR that opens the H5 build and a phone-number
+// button played by the H5 dev sheet.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { AppError } from '../core/errors';
 import { recordingNotifier } from '../core/notify';
-import type { Clock, ContentChecker, FileStore, Notifier, Ports, QrMaker, Secrets, SendResult, SubscribeMessage } from '../core/ports';
+import type { Clock, ContentChecker, FileStore, Notifier, PhoneNumbers, Ports, QrMaker, Secrets, SendResult, SubscribeMessage } from '../core/ports';
 import type { Store } from '../store/port';
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -137,6 +138,26 @@ export function localSecrets(passKey?: string | Buffer): Secrets {
   return { passKey: () => key };
 }
 
+/**
+ * WeChat's getPhoneNumber, played locally: the H5 dev sheet (src/register/parts/PhoneCheck.tsx)
+ * stands for WeChat's own sheet and hands over `dev-phone:<number>:<nonce>`, as if WeChat said
+ * the account holds <number>. Like WeChat's codes, each works once.
+ */
+export const DEV_PHONE_CODE = /^dev-phone:(1\d{10}):[0-9A-Za-z]{6,32}$/;
+
+export function localPhones(): PhoneNumbers {
+  const spent = new Set<string>();
+  return {
+    async numberOf(code) {
+      const m = DEV_PHONE_CODE.exec(code);
+      if (!m || spent.has(code)) throw new AppError('INVALID_INPUT', '手机号验证已失效，请重新点“用微信手机号验证”');
+      spent.add(code);
+      if (spent.size > 10_000) spent.clear();
+      return { phone: m[1], countryCode: '86' };
+    },
+  };
+}
+
 export interface LocalPortsOptions {
   store: Store;
   /** Folder for files; default: a `files` folder beside the database, or a temp folder. */
@@ -157,5 +178,6 @@ export function localPorts(opts: LocalPortsOptions): Ports & { notifier: MemoryN
     notifier: new MemoryNotifier(opts.store, clock),
     qr: localQr(opts.baseUrl ?? 'http://127.0.0.1:8080'),
     secrets: localSecrets(opts.passKey),
+    phones: localPhones(),
   };
 }

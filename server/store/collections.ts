@@ -13,6 +13,7 @@ import type { RateLimitDoc } from '../core/rate-limit';
 import type { CatalogueStoreDoc } from '../features/perk/catalogue';
 import type { PartnerDoc, PassDoc, PerkDoc, RedemptionDoc, StatsDoc, UsageDoc } from '../features/perk/docs';
 import type { CounterDoc } from '../features/minqing/counters';
+import type { ReconcileDoc } from '../features/minqing/reconcile';
 import type { DepartmentDoc, InboxDoc, MeetingDoc, MinqingConfigDoc, ProblemDoc, TimelineDoc } from '../features/minqing/docs';
 import type { NoticeDoc, NoticeReadDoc } from '../features/notice/docs';
 import type { ApplicationDoc } from '../features/register/applications';
@@ -58,6 +59,7 @@ export const COLLECTION_ENTRIES = {
   mqinbox: doc<InboxDoc>('消息: what a user hears of their problems and meetings'),
   mqstats: doc<CounterDoc>('maintained counters: h:<holder> to-do boxes and figures, n:<node> roll-ups'),
   mqmeetings: doc<MeetingDoc>('民情恳谈会 of a 片: agenda and minutes'),
+  mqreconcile: doc<ReconcileDoc>('how far the counters’ reconcile has walked the problems (one doc, server/features/minqing/reconcile.ts)'),
   mqconfig: doc<MinqingConfigDoc>("per 社区: its own categories and deadlines, _id = the 社区's id"),
   departments: doc<DepartmentDoc>('部门 (区直单位 …) that take 大事 from the 社区'),
   notices: doc<NoticeDoc>('通知公告 at a node (scopeId, `at`), with its maintained read counter'),

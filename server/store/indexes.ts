@@ -65,6 +65,13 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'problems', name: 'district', fields: [['at.district', 1], ['ck', -1]] },
   { collection: 'problems', name: 'sweep_due', fields: [['box', 1], ['overdue', 1], ['dueAt', 1]] },
   { collection: 'problems', name: 'sweep_confirm', fields: [['status', 1], ['confirmBy', 1]] },
+  // The counters' reconcile (reconcile.ts): the problems written since its last run, and the
+  // state of a 片/社区/镇街/区 recounted (open and overdue, done).
+  { collection: 'problems', name: 'reconcile_walk', fields: [['updatedAt', 1], ['_id', 1]] },
+  { collection: 'problems', name: 'area_state', fields: [['at.area', 1], ['box', 1], ['overdue', 1]] },
+  { collection: 'problems', name: 'community_state', fields: [['at.community', 1], ['box', 1], ['overdue', 1]] },
+  { collection: 'problems', name: 'street_state', fields: [['at.street', 1], ['box', 1], ['overdue', 1]] },
+  { collection: 'problems', name: 'district_state', fields: [['at.district', 1], ['box', 1], ['overdue', 1]] },
   { collection: 'mqtimeline', name: 'problem', fields: [['problemId', 1], ['seq', 1]] },
   { collection: 'mqinbox', name: 'owner', fields: [['openid', 1], ['ck', -1]] },
   { collection: 'mqinbox', name: 'owner_unread', fields: [['openid', 1], ['read', 1]] },

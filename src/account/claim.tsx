@@ -37,7 +37,7 @@ function Done({ me }: { me: Claimed }) {
   );
 }
 
-/** A 三长 or a partner's 核销员 enters the 8-digit code the 管理员 gave them. */
+/** A 三长, a partner's 核销员 or a 部门's staff enters the 8-digit code the 管理员 gave them. */
 export default function ClaimPage() {
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
@@ -67,7 +67,7 @@ export default function ClaimPage() {
           <View className='lzt-card'>
             <View className='lzt-title'>输入绑定码</View>
             <View className='lzt-sub claim-intro'>
-              您是邻长、组长、片长，或合作商家的核销员？请输入社区管理员给您的8位数字绑定码，绑定后您的微信就有了相应的身份。绑定码只能用一次，7天内有效。
+              您是邻长、组长、片长，合作商家的核销员，或承办民情的部门工作人员？请输入社区管理员给您的8位数字绑定码，绑定后您的微信就有了相应的身份。绑定码只能用一次，7天内有效。
             </View>
           </View>
           <View className='lzt-form'>

@@ -8,7 +8,7 @@ import { FormError } from '../components/form/Field';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { cnDateTime } from '../utils/cnDate';
+import { cnDateTime } from '../utils/beijingTime';
 import { clearPhone } from './parts/clearPhone';
 import EditHousehold from './parts/EditHousehold';
 import JoinRequests from './parts/JoinRequests';

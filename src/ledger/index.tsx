@@ -35,18 +35,23 @@ export default function LedgerPage() {
   const [refresh, setRefresh] = useState(0);
   const list = usePaged<LedgerRow, HouseholdsPage>((page) => fetchPage(page, onlyUnvisited, unitId), [onlyUnvisited, unitId]);
 
-  // A visit recorded on the household page: update its chip here and recount.
+  // A visit recorded on the household page (this page waits underneath): under 未走访 a complete
+  // visit takes the household off the list, so the list is read again (the count and the pages
+  // stay exact); under 全部住户 its chip changes in place. Either way the header recounts.
+  const { patch, reload } = list;
   useEffect(
     () =>
       onVisitRecorded((v) => {
-        list.patch((rows) =>
-          rows.map((r) =>
-            r.id === v.householdId ? { ...r, lastVisit: { visitedAt: v.visitedAt, complete: v.complete || !!r.lastVisit?.complete } } : r,
-          ),
-        );
+        if (onlyUnvisited && v.complete) void reload();
+        else
+          patch((rows) =>
+            rows.map((r) =>
+              r.id === v.householdId ? { ...r, lastVisit: { visitedAt: v.visitedAt, complete: v.complete || !!r.lastVisit?.complete } } : r,
+            ),
+          );
         setRefresh((n) => n + 1);
       }),
-    [list.patch],
+    [patch, reload, onlyUnvisited],
   );
 
   // Kept across filter changes, so the header does not blink while the list reloads.
@@ -79,7 +84,7 @@ export default function LedgerPage() {
           </View>
         ))}
       </View>
-      <View className='lzt-section-title'>
+      <View className='lzt-section-title' id='ledger-count'>
         {onlyUnvisited ? '还没有完成“五个一”走访的住户' : '本邻住户'}
         {list.first ? `（${list.total}户）` : ''}
       </View>

@@ -54,7 +54,7 @@ function Facts({ p }: { p: Problem }) {
       <Cell id='problem-number' title='反映编号' value={p.number} />
       <Cell id='problem-handler' title='现在由' value={handlerText(p.handler)} />
       {p.department ? <Cell id='problem-department' title='交办部门' value={p.department.name} /> : null}
-      {p.handedBack ? <Cell id='problem-handed-back' title={`${p.handedBack.from}退回`} value={p.handedBack.reason} /> : null}
+      {p.handedBack ? <Cell id='problem-handed-back' title='部门退回' value={`${p.handedBack.from}：${p.handedBack.reason}`} /> : null}
       {p.sentUp ? <Cell id='problem-sent-up' title='已上报' value={ESCALATION_TARGET_LABELS[p.sentUp]} /> : null}
       {due ? <Cell id='problem-due' title='办理时限' value={due} /> : null}
       {p.place ? <Cell id='problem-place' title='地点' value={p.place} /> : null}

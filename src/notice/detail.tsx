@@ -12,7 +12,7 @@ import PrimaryButton from '../components/PrimaryButton';
 import { FormError } from '../components/form/Field';
 import { useAction } from '../hooks/useAction';
 import { useCall } from '../hooks/useCall';
-import { cnDate, cnDateTime } from '../utils/cnDate';
+import { cnDate, cnDateTime } from '../utils/beijingTime';
 import { decodeParam } from '../utils/formRules';
 import '../components/work.scss';
 import './notice.scss';

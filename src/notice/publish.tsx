@@ -15,7 +15,7 @@ import PageShell from '../components/PageShell';
 import PhotoPicker from '../components/PhotoPicker';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { cnDate } from '../utils/cnDate';
+import { cnDate } from '../utils/beijingTime';
 import { decodeParam } from '../utils/formRules';
 import { BODY_MAX, checkDraft, EXPIRY_CHOICES, IMAGES_MAX, newDraft, TITLE_MAX, type Draft } from './parts/noticeForm';
 import '../components/work.scss';

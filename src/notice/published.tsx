@@ -9,7 +9,7 @@ import EmptyState from '../components/EmptyState';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCursorPaged } from '../hooks/useCursorPaged';
-import { cnDate } from '../utils/cnDate';
+import { cnDate } from '../utils/beijingTime';
 import '../components/notice-row.scss';
 import './notice.scss';
 

@@ -9,7 +9,7 @@ import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { cnDate } from '../utils/cnDate';
+import { cnDate } from '../utils/beijingTime';
 import LeadsOnly from './parts/LeadsOnly';
 import '../components/work.scss';
 import './styles/leads-only.scss';

@@ -13,8 +13,7 @@ import Stepper from '../components/form/Stepper';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { formatDate } from '../utils/beijingTime';
-import { cnDate } from '../utils/cnDate';
+import { cnDate, DAY_MS, formatDate, fromPickers } from '../utils/beijingTime';
 import { ELIGIBILITY, ELIGIBILITY_LABELS, PERIOD_LABELS, PERIODS } from './labels';
 import Chips from './parts/Chips';
 import { useAction } from '../hooks/useAction';
@@ -25,16 +24,8 @@ import './styles/edit.scss';
 
 type PartnerData = Output<'perk', 'partner'>;
 
-const DAY = 24 * 3600_000;
-const BEIJING = 8 * 3600_000;
-
-/** 2026-11-25 → the first ms of that Beijing day. */
-function dayStart(ymd: string): number {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) - BEIJING;
-}
-/** …and the last ms of it (validTo is inclusive). */
-const dayEnd = (ymd: string) => dayStart(ymd) + DAY - 1;
+/** The last ms of a Beijing day (validTo is inclusive). */
+const dayEnd = (ymd: string) => fromPickers(ymd) + DAY_MS - 1;
 
 const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p === 'total' ? '每人累计' : PERIOD_LABELS[p] }));
 const STATUS_OPTIONS = [
@@ -49,7 +40,7 @@ function DateRow({ id, label, value, start, onChange }: { id: string; label: str
     <Picker mode='date' value={value} start={start} onChange={(e) => onChange(String(e.detail.value))}>
       <View className='perk-date' id={id} hoverClass='perk-date--active'>
         <View className='perk-date__label'>{label}</View>
-        <View className='perk-date__value'>{cnDate(dayStart(value))}</View>
+        <View className='perk-date__value'>{cnDate(fromPickers(value))}</View>
         <View className='lzt-cell__arrow' />
       </View>
     </Picker>
@@ -62,7 +53,7 @@ function PerkForm({ partnerId, perk, onSaved }: { partnerId: string; perk: PerkA
   const [description, setDescription] = useState(perk?.description ?? '');
   const [eligibility, setEligibility] = useState<EligibilityT[]>(perk?.eligibility ?? ['neighbourLead', 'groupLead', 'areaLead']);
   const [from, setFrom] = useState(perk ? formatDate(perk.validFrom) : today);
-  const [to, setTo] = useState(perk ? formatDate(perk.validTo) : formatDate(Date.now() + 365 * DAY));
+  const [to, setTo] = useState(perk ? formatDate(perk.validTo) : formatDate(Date.now() + 365 * DAY_MS));
   const [count, setCount] = useState(perk?.limit.count ?? 1);
   const [period, setPeriod] = useState<LimitPeriodT>(perk?.limit.period ?? 'month');
   const [status, setStatus] = useState<'active' | 'suspended'>(perk?.status ?? 'active');
@@ -75,7 +66,7 @@ function PerkForm({ partnerId, perk, onSaved }: { partnerId: string; perk: PerkA
     if (!title.trim()) return '请填写优惠名称';
     if (!description.trim()) return '请填写优惠内容';
     if (eligibility.length === 0) return '请选择适用对象';
-    if (dayEnd(to) <= dayStart(from)) return '结束日期应晚于开始日期';
+    if (dayEnd(to) <= fromPickers(from)) return '结束日期应晚于开始日期';
     return '';
   }
 
@@ -90,7 +81,7 @@ function PerkForm({ partnerId, perk, onSaved }: { partnerId: string; perk: PerkA
         title: title.trim(),
         description: description.trim(),
         eligibility,
-        validFrom: dayStart(from),
+        validFrom: fromPickers(from),
         validTo: dayEnd(to),
         limit: { count, period },
         status,

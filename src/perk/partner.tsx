@@ -13,7 +13,7 @@ import { Field, FormError, TextInput } from '../components/form/Field';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { cnDate } from '../utils/cnDate';
+import { cnDate } from '../utils/beijingTime';
 import Clerks from './parts/Clerks';
 import PartnerForm from './parts/PartnerForm';
 import { useAction } from '../hooks/useAction';

@@ -8,7 +8,7 @@ import ChipSwitch from '../components/ChipSwitch';
 import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import { usePaged } from '../hooks/usePaged';
-import { cnDateTime } from '../utils/cnDate';
+import { cnDateTime } from '../utils/beijingTime';
 import '../components/work.scss';
 import './styles/records.scss';
 

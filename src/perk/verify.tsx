@@ -8,7 +8,7 @@ import type { VerifyResultT } from '../../contracts/perk';
 import { call } from '../api/client';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
-import { cnDateTime } from '../utils/cnDate';
+import { cnDateTime } from '../utils/beijingTime';
 import { decodeParam } from '../utils/formRules';
 import { VERDICT_TONE } from './labels';
 import { useAction } from '../hooks/useAction';

@@ -20,7 +20,7 @@ export default function MinePage() {
         {(d) => (
           <>
             {d.items.map((a) => (
-              <ApplicationItem key={a.id} a={a} />
+              <ApplicationItem key={a.id} a={a} onChanged={() => void mine.reload()} />
             ))}
           </>
         )}

@@ -1,5 +1,6 @@
 // 组织体系图: the 社区's 片 → 组 → 邻 with their 三长, households and status; searchable
-// by name or 楼栋 over the returned nodes. With ?manage=1 (管理员) a node opens its page.
+// by name or 楼栋 over the returned nodes. A 邻 opens its 邻长联系卡 (the 邻长, the number, 绑定);
+// with ?manage=1 (管理员) a node opens its management page instead.
 import { Input, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useState, type ReactElement } from 'react';
@@ -57,6 +58,8 @@ function Tree({ data, query, manage }: { data: TreeData; query: string; manage: 
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const isOpen = (n: TreeNode) => (visible ? true : open[n.id] ?? n.level === 'area');
   const manageNode = (n: TreeNode) => void Taro.navigateTo({ url: `/roster/unit?id=${n.id}` });
+  // The same page a scan of the 邻's card opens.
+  const openCard = (n: TreeNode) => void Taro.navigateTo({ url: `/scan/index?scene=${encodeURIComponent(n.id)}` });
 
   const rows: ReactElement[] = [];
   const walk = (n: TreeNode, depth: number) => {
@@ -70,7 +73,8 @@ function Tree({ data, query, manage }: { data: TreeData; query: string; manage: 
         depth={depth}
         expanded={leaf ? undefined : isOpen(n)}
         onToggle={leaf ? undefined : () => setOpen((o) => ({ ...o, [n.id]: !isOpen(n) }))}
-        onManage={manage ? () => manageNode(n) : undefined}
+        onOpen={leaf ? () => (manage ? manageNode(n) : openCard(n)) : undefined}
+        onManage={manage && !leaf ? () => manageNode(n) : undefined}
       />,
     );
     if (!leaf && isOpen(n)) kids.forEach((k) => walk(k, depth + 1));
@@ -124,7 +128,7 @@ export default function TreePage() {
                 ) : null}
               </View>
               <View className='lzt-section-title'>
-                片 → 组 → 邻（{data.nodes.filter((n) => n.level === 'unit').length}个邻）{manage ? '，点击进入管理' : '，点击展开'}
+                片 → 组 → 邻（{data.nodes.filter((n) => n.level === 'unit').length}个邻）{manage ? '，点击进入管理' : '，点击邻查看联系卡'}
               </View>
               <Tree data={data} query={query.trim()} manage={manage} />
             </>

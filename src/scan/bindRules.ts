@@ -1,6 +1,7 @@
 // What the bind form sends, checked first in Chinese. A phone goes out only with consent.
+import { PHONE_RE, ROOM_RE } from '../../contracts/rules';
 import type { Input } from '../api/client';
-import { cleanPhone, MSG, PEOPLE_MAX, PEOPLE_MIN, PHONE_RE, ROOM_RE } from '../utils/formRules';
+import { cleanPhone, MSG, PEOPLE_MAX, PEOPLE_MIN } from '../utils/formRules';
 
 export interface BindDraft {
   building: string;

@@ -13,6 +13,13 @@ import ScanLinks from './ScanLinks';
 import './index.scss';
 
 function BindAction({ card }: { card: CardView }) {
+  if (card.mine) {
+    return (
+      <View className='scan-bind scan-bind--mine' id='scan-bound-here'>
+        您家已绑定在这个邻，有事直接拨打上面的邻长电话。
+      </View>
+    );
+  }
   return (
     <View className='lzt-btn-wrap scan-bind'>
       <PrimaryButton id='scan-bind' className='scan-bind__btn' onClick={() => void Taro.navigateTo({ url: `/scan/bind?unitId=${card.unit.id}` })}>

@@ -1,7 +1,5 @@
-// Client-side checks that mirror the contracts (contracts/common.ts), so a mistake is
-// explained in Chinese before anything is sent. The server checks again.
-export const PHONE_RE = /^1[3-9]\d{9}$/;
-export const ROOM_RE = /^[0-9A-Za-z-]{1,8}$/;
+// Client-side checks that mirror the contracts, so a mistake is explained in Chinese before
+// anything is sent (the phone and room patterns themselves: contracts/rules.ts). The server checks again.
 export const CLAIM_CODE_RE = /^\d{8}$/;
 export const PEOPLE_MIN = 1;
 export const PEOPLE_MAX = 20;

@@ -9,7 +9,7 @@ import PagedList from '../components/PagedList';
 import PrimaryButton from '../components/PrimaryButton';
 import { usePaged } from '../hooks/usePaged';
 import { STAGE_CHIP, STAGE_LABELS, stageOf } from './parts/status';
-import { span } from './parts/time';
+import { span } from '../utils/beijingTime';
 import type { CampaignListPage, CampaignSummary } from './types';
 import '../components/work.scss';
 import './styles/admin.scss';

@@ -69,7 +69,7 @@ function NominateLinks({ campaign, signedIn }: { campaign: Campaign; signedIn: b
     <CellGroup title={nominating ? '推荐身边的好邻长' : undefined} className={`campaign-nominate${nominating ? '' : ' campaign-nominate--bare'}`}>
       {nominating ? (
         <>
-          <Cell id='campaign-recommend' title='推荐邻长' description='群众推荐：写下TA为邻里做的好事' onClick={go(`/vote/nominate?campaignId=${campaign.id}&kind=public`)} />
+          <Cell id='campaign-recommend' title='推荐邻长' description='群众推荐：写下您推荐的邻长为邻里做的好事' onClick={go(`/vote/nominate?campaignId=${campaign.id}&kind=public`)} />
           <Cell id='campaign-apply' title='我是邻长，我要自荐' description='个人自荐：写下自己的事迹，附上照片' onClick={go(`/vote/nominate?campaignId=${campaign.id}&kind=self`)} />
         </>
       ) : null}

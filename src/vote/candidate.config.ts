@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '为TA投票',
+  navigationBarTitleText: '为候选人投票',
   enableShareAppMessage: true,
 });

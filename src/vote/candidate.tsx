@@ -34,7 +34,7 @@ function ShareBox({ data, card }: { data: CandidateReply; card: string | null })
     return (
       <View className='lzt-btn-wrap'>
         <Button id='vote-share' className='lzt-btn lzt-btn--default vote-share' openType='share' hoverClass='lzt-btn--active'>
-          分享给好友，为TA拉票
+          分享给好友，为{data.candidate.name}拉票
         </Button>
       </View>
     );

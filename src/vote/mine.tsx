@@ -65,7 +65,7 @@ export default function MinePage() {
         ) : null}
         <View className='lzt-section-title'>我推荐的邻长{recommended.length ? `（${recommended.length}）` : ''}</View>
         {recommended.length === 0 ? (
-          <EmptyState id='mine-empty' title='还没有推荐过邻长' description='提名期间，在评选页点“推荐邻长”，写下TA为邻里做的好事。' />
+          <EmptyState id='mine-empty' title='还没有推荐过邻长' description='提名期间，在评选页点“推荐邻长”，写下这位邻长为邻里做的好事。' />
         ) : (
           <View id='mine-list'>
             {recommended.map((n) => (

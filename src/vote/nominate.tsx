@@ -20,7 +20,7 @@ import { useCall } from '../hooks/useCall';
 import { decodeParam } from '../utils/formRules';
 import LeadPicker, { type PickedLead } from './parts/LeadPicker';
 import PhotoPicker from '../components/PhotoPicker';
-import { shortDateTime } from './parts/time';
+import { shortDateTime } from '../utils/beijingTime';
 import type { Campaign, Nomination } from './types';
 import '../components/work.scss';
 import './styles/search.scss';
@@ -85,7 +85,7 @@ function NominateForm({ campaign, who, kind, gate, onSent }: FormProps) {
   async function submit() {
     if (busy) return;
     if (!self && !lead) return setError('请先选择您要推荐的邻长');
-    if (!story.trim()) return setError(self ? '请写一写您为邻里做的事' : '请写一写推荐TA的理由和事迹');
+    if (!story.trim()) return setError(self ? '请写一写您为邻里做的事' : '请写一写推荐这位邻长的理由和事迹');
     setError(null);
     setBusy(true);
     await askToNotify(); // 审核结果通知: asked at this tap, before submitting

@@ -1,7 +1,8 @@
 // Issue 13, the 社区 管理员's 民情设置 on the H5 build, round trip as a staffer does it: from
 // 首页 › 社区管理 › 民情设置 they add a category (a resident's report form offers it), stop it
 // (the form no longer does), and change the deadlines (a mistake is explained and nothing is
-// saved; saved ones are there on the next visit and a new report is due by them).
+// saved; saved ones are there on the next visit and a new report is due by them). And 部门账号:
+// a binding code for a 部门's staff, who see only what is handed to it and can give one back.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
 import { confirmModal, shotAll, useLargeText } from './pageHelpers';
@@ -159,5 +160,83 @@ describeE2E('民情设置: categories and deadlines of the 社区 (H5)', () => {
     await lead.context.close();
     const after = (await app.runtime.store.collection('problems').doc(p._id).get()) as unknown as { createdAt: number; resolveDueAt: number };
     expect(after.resolveDueAt - after.createdAt).toBe(5 * DAY);
+  });
+  test('部门账号: the 管理员 gives a 部门 a binding code; its staff binds it in 我的, sees only what is handed to that 部门 and gives one back; the 管理员 has it to hand on and unbinds the person', async () => {
+    const rt = app.runtime;
+    const ok = async (openid: string, body: Record<string, unknown>) => {
+      const r = await rt.call('minqing', body, openid);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return r.data as { problem: { id: string } };
+    };
+    const major = async (description: string, departmentId: string) => {
+      const { problem } = await ok('demo-resident', { action: 'submit', category: 'repair', description });
+      await ok('demo-neighbour-lead', { action: 'accept', id: problem.id });
+      await ok('demo-neighbour-lead', { action: 'classify', id: problem.id, class: 'major' });
+      await ok('demo-admin', { action: 'assign', id: problem.id, departmentId });
+      return problem.id;
+    };
+    const walk = await major('小区门口人行道砖松动，老人容易绊倒', 'dep2');
+    const roof = await major('顶楼屋面漏水', 'dep1');
+
+    const admin = await as('admin');
+    await open(admin.page, '/pages/home/index', 'home');
+    await tap(admin.page, '#home-work-admin');
+    await tap(admin.page, '#page-roster-admin #admin-minqing-departments');
+    await shown(admin.page, '#page-minqing-departments #department-dep2').waitFor();
+    await tap(admin.page, '#department-dep2');
+    await expectText(admin.page, '#staff-list-empty', '还没有办理人员');
+    await fill(admin.page, 'staff-invite-label', '办事员小李');
+    await tap(admin.page, '#staff-invite-create');
+    await shown(admin.page, '#staff-invite-code').waitFor();
+    const code = (await shown(admin.page, '#staff-invite-code').getAttribute('data-code')) as string;
+    expect(code).toMatch(/^\d{8}$/);
+    await expectText(admin.page, '#staff-list', '办事员小李');
+    await expectText(admin.page, '#staff-list', '待使用');
+    await shotAll(admin.page, 'minqing-departments');
+
+    // The staff member: a WeChat with no role yet, binds in 我的 › 输入绑定码.
+    const staff = await phone(browser);
+    await staff.context.request.post(`${app.url}/__dev/signin`, { data: { openid: 'e2e-dept-xiaoli' } });
+    await open(staff.page, '/account/claim', 'account-claim');
+    await fill(staff.page, 'claim-code', code);
+    await tap(staff.page, '#claim-submit');
+    await expectText(staff.page, '#claim-done', '区城市管理和综合执法局');
+    await open(staff.page, '/minqing/todo', 'minqing-todo');
+    await shown(staff.page, `#problem-${walk}`).waitFor();
+    expect(await staff.page.locator(`#problem-${roof}`).count()).toBe(0);
+    await tap(staff.page, `#problem-${walk}`);
+    await shown(staff.page, '#page-minqing-detail #action-handBack').waitFor();
+    await tap(staff.page, '#action-handBack');
+    await tap(staff.page, '#handBack-submit');
+    await expectText(staff.page, '#sheet-handBack', '请填写退回理由');
+    await fill(staff.page, 'handBack-note', '人行道归区住建局管，不属于本局职责');
+    await tap(staff.page, '#handBack-submit');
+    await expectText(staff.page, '#page-minqing-detail', '部门退回社区');
+    await expectText(staff.page, '#page-minqing-detail', '人行道归区住建局管，不属于本局职责');
+    await shotAll(staff.page, 'minqing-handed-back');
+
+    // The 管理员 has it again to hand on, marked, and assigns it elsewhere.
+    const desk = await as('admin');
+    await open(desk.page, '/minqing/todo', 'minqing-todo');
+    await expectText(desk.page, `#problem-${walk}-returned`, '区城市管理和综合执法局退回，请重新分派');
+    await shotAll(desk.page, 'minqing-todo-returned');
+    await tap(desk.page, `#problem-${walk}`);
+    await tap(desk.page, '#page-minqing-detail #action-assign');
+    await tap(desk.page, '#assign-department-dep1');
+    await tap(desk.page, '#assign-submit');
+    await expectText(desk.page, '#problem-department', '区住房和城乡建设局');
+    await desk.context.close();
+
+    // Left the 部门: unbound, and their 待办 is gone.
+    await admin.page.reload();
+    await shown(admin.page, '#page-minqing-departments #department-dep2').waitFor();
+    await tap(admin.page, '#department-dep2');
+    await expectText(admin.page, '#staff-list', '已绑定');
+    await tap(admin.page, `#staff-remove-${code}`);
+    await confirmModal(admin.page, '不能再查看和办理');
+    await shown(admin.page, '#staff-list-empty').waitFor();
+    await admin.context.close();
+    expect(await rt.call('minqing', { action: 'todo' }, 'e2e-dept-xiaoli')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await staff.context.close();
   });
 });

@@ -364,7 +364,8 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await page.waitForSelector('#page-perk-partner #partner-head');
     await expectText(page, '#partner-head', '邻家烘焙坊');
     const [bakery] = (await app.runtime.store.collection('partners').where({ name: '邻家烘焙坊' }).get()) as unknown as { logo?: string }[];
-    expect(bakery.logo).toMatch(/^local:uploads\//);
+    // What others see is the function's published copy in pub/, not the upload itself.
+    expect(bakery.logo).toMatch(/^local:pub\/photo\//);
 
     // Import: a good row and a bad one; the dry run says which, then the good one goes in.
     const ExcelJS = (await import('exceljs')).default;

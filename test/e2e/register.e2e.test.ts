@@ -1,5 +1,6 @@
 // 个人自荐 and 群众推荐 from a 联系卡, the applicant's results, and 输入绑定码 for a 三长.
 import type { Browser } from 'playwright-core';
+import type { NodeDoc } from '../../server/domain/docs';
 import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
 import { api, expectText, fillField, openRoute, shotAll, useLargeText } from './pageHelpers';
 
@@ -68,6 +69,51 @@ describeE2E('邻长报名 and 绑定码 (H5)', () => {
     await shotAll(page, 'register-recommend-large');
     await page.click('#apply-submit');
     await page.waitForSelector('#apply-sent');
+    await context.close();
+  });
+
+  test('自荐 with a sitting 邻长’s phone from another WeChat: the 管理员 sees the clash; approval waits for 用微信手机号验证', async () => {
+    const lead = ((await app.runtime.store.collection('nodes').doc('u1').get()) as NodeDoc).lead!;
+    const { context, page } = await phone(browser);
+    const signed = await context.request.post(`${app.url}/__dev/signin`, { data: { openid: 'e2e-other-wechat' } });
+    expect(signed.ok()).toBe(true);
+    await openRoute(app, page, `/register/apply?unitId=u1&kind=self&unitName=${encodeURIComponent('1栋1单元邻')}`, 'register-apply');
+    await fillField(page, 'apply-name', lead.name);
+    await fillField(page, 'apply-phone', lead.phone);
+    await fillField(page, 'apply-story', '我换了新手机和新微信，想继续当这个邻的邻长。');
+    await page.click('#apply-submit');
+    await page.waitForSelector('#apply-sent');
+    await page.click('#apply-open-mine');
+    await page.waitForSelector('#page-register-mine [id^="phone-check-"]');
+    const appId = (await page.getAttribute('#page-register-mine [id^="phone-check-"]', 'id'))!.slice('phone-check-'.length);
+
+    // The 管理员's review list says it plainly, and 通过 is refused.
+    const admin = await phone(browser);
+    await signInAs(admin.context, app, 'admin');
+    await openRoute(app, admin.page, '/roster/admin?tab=review', 'roster-admin');
+    await expectText(admin.page, `#application-clash-${appId}`, `同一手机号已是在任邻长 ${lead.name}，申请来自另一个微信号`);
+    await expectText(admin.page, `#application-clash-${appId}`, '还没有用微信验证');
+    await admin.page.click(`#application-${appId} .review-approve`);
+    await expectText(admin.page, `#review-error-${appId}`, '用微信手机号验证');
+    await shotAll(admin.page, 'register-review-clash');
+
+    // The applicant's WeChat holds another number: refused. Then the right one: confirmed.
+    await page.click(`#phone-check-${appId} .phone-check__button`);
+    await fillField(page, 'dev-phone-number', '13911110000');
+    await page.click('#dev-phone-allow');
+    await expectText(page, `#phone-check-${appId} .lzt-form-error`, '不一致');
+    await page.click(`#phone-check-${appId} .phone-check__button`);
+    await fillField(page, 'dev-phone-number', lead.phone);
+    await page.click('#dev-phone-allow');
+    await expectText(page, '#page-register-mine .application__confirmed', '手机号已用微信验证');
+    expect(await page.locator(`#phone-check-${appId}`).count()).toBe(0);
+    await shotAll(page, 'register-mine-confirmed');
+
+    await admin.page.reload();
+    await expectText(admin.page, `#application-clash-${appId}`, '申请人已用微信验证');
+    await admin.page.click(`#application-${appId} .review-approve`);
+    await expectText(admin.page, `#application-${appId} .application__result`, '已通过');
+    await admin.context.close();
     await context.close();
   });
 

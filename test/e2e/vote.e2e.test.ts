@@ -130,7 +130,7 @@ describeE2E('最美邻长评选 (H5)', () => {
     await shown(page, '#page-vote-candidate #vote-button').waitFor();
     await expectText(page, '#candidate-name', k1.name);
     await expectText(page, '#candidate-votes', String(before1));
-    await expectText(page, '#vote-left', '今天还剩 3 票，还可以给TA投 1 票');
+    await expectText(page, '#vote-left', `今天还剩 3 票，还可以给${k1.name}投 1 票`);
     await expectText(page, '#vote-share-hint', '转发给朋友');
     // The share card: drawn on the device, 5:4, with the 编号, the name and the ask.
     const card = shown(page, '#vote-share-card img');
@@ -151,8 +151,8 @@ describeE2E('最美邻长评选 (H5)', () => {
     await tap(page, '#vote-button');
     await expectText(page, '#vote-done', `现在有 ${before1 + 1} 票`);
     await expectText(page, '#candidate-votes', String(before1 + 1));
-    await expectText(page, '#vote-left', '今天还剩 2 票，还可以给TA投 0 票');
-    await expectText(page, '#vote-reason', '今天给TA的票已经投满了');
+    await expectText(page, '#vote-left', `今天还剩 2 票，还可以给${k1.name}投 0 票`);
+    await expectText(page, '#vote-reason', '今天给这位候选人的票已经投满了');
     expect(await votesOf(k1._id)).toBe(before1 + 1);
     await snap(page, 'vote-candidate-voted');
 
@@ -164,7 +164,7 @@ describeE2E('最美邻长评选 (H5)', () => {
     // No. 2: the first answer is lost on the way back; the retry reuses the requestId and counts once.
     const before2 = await votesOf(k2._id);
     await page.goto(`${app.url}/#/vote/candidate?id=${k2._id}`);
-    await expectText(page, '#vote-left', '今天还剩 2 票，还可以给TA投 1 票');
+    await expectText(page, '#vote-left', `今天还剩 2 票，还可以给${k2.name}投 1 票`);
     let lost = false;
     await page.route('**/api/vote', async (route) => {
       const body = JSON.parse(route.request().postData() ?? '{}') as { action?: string };
@@ -214,7 +214,7 @@ describeE2E('最美邻长评选 (H5)', () => {
     await signInOpenid(large.context, 'e2e-large-voter');
     await open(large.page, `/vote/candidate?id=${k4._id}`, 'vote-candidate');
     await shown(large.page, '#page-vote-candidate.lzt-shell--large #vote-button').waitFor();
-    await expectText(large.page, '#vote-left', '今天还剩 3 票，还可以给TA投 1 票');
+    await expectText(large.page, '#vote-left', `今天还剩 3 票，还可以给${k4.name}投 1 票`);
     await snap(large.page, 'vote-candidate-large');
     await large.context.close();
 

@@ -2,6 +2,7 @@
 // FORBIDDEN (identity without the role). The roles come from the one declaration in contracts/.
 import { FUNCTIONS } from '../../contracts';
 import { ROLES, type Role } from '../../contracts/roles';
+import type { NodeDoc } from '../../server/domain/docs';
 import { ACTION_EXAMPLES } from './examples';
 import { demoRuntime, OPENID_BY_ROLE } from './runtime';
 
@@ -68,9 +69,14 @@ describe('authorization matrix: succession at every level', () => {
       if (role === 'anonymous') expect(contact).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
       else if (status === 'away') expect(contact).toMatchObject({ ok: true, data: { phone: expect.stringMatching(/^1\d{10}$/) } });
       else expect(contact).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
-      // Whatever the caller, the card itself (anyone may open it) never carries a full phone.
+      // The card itself (anyone may open it) carries one full phone only: the 邻长's, to the resident
+      // whose household is bound to u1 (their door card prints it), while the 邻长 may still be phoned.
       const card = await runtime.call('card', { action: 'get', unitId: 'u1' }, openid);
-      expect(JSON.stringify(card)).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+      const ownLeadPhone = role === 'resident' && (who !== 'neighbourLead' || status === 'away');
+      const { phone, ...rest } = (card as { ok: true; data: { lead: { phone?: string } } }).data.lead;
+      expect(phone === undefined).toBe(!ownLeadPhone);
+      if (ownLeadPhone) expect(phone).toBe(((await runtime.store.collection('nodes').doc('u1').get()) as NodeDoc).lead!.phone);
+      expect(JSON.stringify({ ...(card as { data: object }).data, lead: rest })).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
     } finally {
       runtime.close();
     }

@@ -1,6 +1,6 @@
 // 邻长联系卡: open, reveal a contact, bind a household; identity and consent rules.
 import type { NodeDoc, HouseholdDoc } from '../../server/domain/docs';
-import { demoRuntime } from './runtime';
+import { demoRuntime, T0 } from './runtime';
 
 type Ok<T = any> = { ok: true; data: T };
 const ok = <T = any>(r: unknown) => {
@@ -22,6 +22,47 @@ describe('card', () => {
     expect(card.area.lead.name).toBeTruthy();
     expect(card.community).toMatchObject({ id: 'c1', name: '幸福里社区', hotline: expect.stringMatching(/^0731-/) });
     expect(card.unit.buildings).toEqual(['1栋1单元']);
+    rt.close();
+  });
+
+  it("gives the 邻长's number in full only to a caller whose household is bound to that 邻", async () => {
+    const rt = demoRuntime();
+    const unit = (await rt.store.collection('nodes').doc('u1').get()) as NodeDoc;
+    const full = unit.lead!.phone;
+    const get = (who: string | null, unitId = 'u1') => rt.call('card', { action: 'get', unitId }, who);
+    const leaks = (r: unknown) => JSON.stringify(r).includes(full);
+
+    // demo-resident lives at u1 101 (the seed): the number comes in full, in at most two reads.
+    const before = rt.store.stats().reads;
+    const own = ok(await get('demo-resident'));
+    expect(rt.store.stats().reads - before).toBeLessThanOrEqual(2);
+    expect(own.mine).toBe(true);
+    expect(own.lead).toMatchObject({ phone: full, phoneMasked: expect.stringMatching(/^1\d\d\*{4}\d{4}$/) });
+    // Only the 邻长's: the 组长 and 片长 stay masked on the card.
+    expect(JSON.stringify(own.group)).not.toContain(unit.chain!.group.lead!.phone);
+
+    // Strangers: anonymous, signed in but unbound, bound to another 邻, or only asking to join a door of u1.
+    expect(leaks(await get(null))).toBe(false);
+    expect(leaks(await get('visitor-9'))).toBe(false);
+    ok(await rt.call('card', { action: 'bind', unitId: 'u2', building: '1栋2单元', room: '502', people: 1 }, 'u2-resident'));
+    expect(leaks(await get('u2-resident'))).toBe(false);
+    expect(ok(await get('u2-resident')).mine).toBe(false);
+    expect(ok(await get('u2-resident', 'u2')).lead.phone).toBeTruthy();
+    const asked = ok(await rt.call('card', { action: 'bind', unitId: 'u1', building: '1栋1单元', room: '101', people: 1 }, 'asker'));
+    expect(asked.pending).toBeTruthy();
+    expect(leaks(await get('asker'))).toBe(false);
+    // The identity is the runtime's: naming someone in the body changes nothing.
+    expect(leaks(await rt.call('card', { action: 'get', unitId: 'u1', openid: 'demo-resident' }, 'visitor-9'))).toBe(false);
+
+    // A 邻长 who cannot serve (动态调整) is not handed out, even to their own households.
+    await rt.store.collection('nodes').doc('u1').update({ 'lead.away': { status: 'unable', since: T0 } });
+    expect(leaks(await get('demo-resident'))).toBe(false);
+    await rt.store.collection('nodes').doc('u1').update({ 'lead.away': { status: 'away', since: T0 } });
+    expect(ok(await get('demo-resident')).lead.phone).toBe(full);
+
+    // Moved out: a stranger again.
+    ok(await rt.call('card', { action: 'bind', unitId: 'u2', building: '1栋2单元', room: '503', people: 1, move: true }, 'demo-resident'));
+    expect(leaks(await get('demo-resident'))).toBe(false);
     rt.close();
   });
 

@@ -90,6 +90,7 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'register.apply': { unitId: 'u2', name: '周自荐', phone: '13900005555', story: '我退休在家，时间充裕，愿意为邻居服务。' },
   'register.recommend': { unitId: 'u2', name: '吴热心', story: '吴阿姨常年帮邻居收快递，大家都信任她。' },
   'register.appoint': { unitId: 'u3', name: '郑指定', phone: '13900006666' },
+  'register.confirmPhone': { id: 'no-such-application', code: 'dev-phone:13900005555:abcdef12' },
   'register.mine': {},
   'register.pending': {},
   'register.review': { id: 'no-such-application', approve: true },

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { C, type PartnerDoc, type PerkDoc } from '../../server/features/perk/docs';
 import { perkTemplateBuffer } from '../../server/features/perk/template';
-import { dayEnd, dayStart, parseDate, parseEligibility, parseLimit } from '../../server/features/perk/import';
+import { dayEnd, dayStart, parseDate, parseEligibility, parseLimit } from '../../server/features/perk/import-parse';
 import { ADMIN, NL, count, ok, perkCall, perkRuntime, uploadSheet } from './perk-helpers';
 import { uploadAs } from './runtime';
 

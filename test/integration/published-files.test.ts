@@ -2,6 +2,8 @@
 // `uploads/`, everyone reads `pub/`): an unreviewed upload is nobody else's, the 管理员 reviewing
 // sees it through a short-lived grant, and what is approved or published is stored as its copy in
 // `pub/`. Over the local server, whose /files/ follows the same rule.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createDevServer } from '../../server/dev/server';
 import { GRANT_SECONDS, publishFiles } from '../../server/domain/uploads';
@@ -82,6 +84,15 @@ describe('published files over the local server', () => {
         error: { code: 'NOT_FOUND' },
       });
     }
+  });
+
+  it('lists nominations even when a photo’s file is gone (that photo keeps its id as src)', async () => {
+    const kept = await upload('demo-resident');
+    const lost = await upload('demo-resident');
+    const rec = (await ok('vote', { action: 'recommend', campaignId: w.campaignId, unitId: 'u6', story: '天天帮邻居取快递。', photos: [kept, lost] }, 'demo-resident')).nomination;
+    fs.rmSync(path.join(w.rt.filesDir, lost.slice('local:'.length)));
+    const listed = (await ok('vote', { action: 'nominations', campaignId: w.campaignId }, ADMIN)).items.find((n: { id: string }) => n.id === rec.id);
+    expect(listed.photos.map((p: { src: string }) => p.src)).toEqual([expect.stringMatching(/\?grant=/), lost]);
   });
 
   it('a photo turned down at review is never copied into pub/', async () => {

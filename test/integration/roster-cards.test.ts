@@ -49,7 +49,7 @@ afterEach(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const pdfOf = (url: string) => fs.readFileSync(path.join(rt.filesDir, url.replace(/^\/files\//, '')));
+const pdfOf = (url: string | undefined) => fs.readFileSync(path.join(rt.filesDir, (url ?? '').replace(/^\/files\//, '')));
 function text(pdf: Buffer): string {
   const file = path.join(tmp, `t-${Date.now()}.pdf`);
   fs.writeFileSync(file, pdf);

@@ -1,20 +1,23 @@
 // The cloud adapters of checker, notifier and QR maker, with cloud.openapi replaced by a
 // hand-written fake. The real SDK is never loaded here.
 import { AppError } from '../../server/core/errors';
-import { cloudChecker, cloudNotifier, cloudPorts, cloudQr, type OpenApi } from '../../server/runtime/cloud-ports';
+import { cloudChecker, cloudNotifier, cloudPhones, cloudPorts, cloudQr, type OpenApi } from '../../server/runtime/cloud-ports';
+import { localPhones } from '../../server/runtime/local-ports';
 import { CloudStore } from '../../server/store/cloud';
 import { openSqliteStore } from '../../server/store/sqlite';
 
 /** A WeChat open-API failure as wx-server-sdk raises it. */
 const wxError = (errCode: number, errMsg: string) => Object.assign(new Error(errMsg), { errCode, errMsg });
 
-function fakeApi(overrides: { msgSecCheck?: jest.Mock; send?: jest.Mock; getUnlimited?: jest.Mock } = {}) {
+function fakeApi(overrides: { msgSecCheck?: jest.Mock; send?: jest.Mock; getUnlimited?: jest.Mock; getPhoneNumber?: jest.Mock } = {}) {
   const msgSecCheck = overrides.msgSecCheck ?? jest.fn(async () => ({ result: { suggest: 'pass', label: 100 } }));
   const send = overrides.send ?? jest.fn(async () => ({ errCode: 0 }));
   const getUnlimited =
     overrides.getUnlimited ?? jest.fn(async () => ({ contentType: 'image/png', buffer: Buffer.from('PNG') }));
-  const api: OpenApi = { security: { msgSecCheck }, subscribeMessage: { send }, wxacode: { getUnlimited } };
-  return { api, msgSecCheck, send, getUnlimited };
+  const getPhoneNumber =
+    overrides.getPhoneNumber ?? jest.fn(async () => ({ errCode: 0, phoneInfo: { phoneNumber: '13800001234', purePhoneNumber: '13800001234', countryCode: '86' } }));
+  const api: OpenApi = { security: { msgSecCheck }, subscribeMessage: { send }, wxacode: { getUnlimited }, phonenumber: { getPhoneNumber } };
+  return { api, msgSecCheck, send, getUnlimited, getPhoneNumber };
 }
 
 describe('checker: security.msgSecCheck v2', () => {
@@ -110,6 +113,34 @@ describe('notifier: subscribeMessage.send', () => {
     await expect(notifier.send({ ...message, templateId: '' })).resolves.toEqual({ sent: false, reason: 'no-template' });
     expect(send).not.toHaveBeenCalled();
     expect(await s.collection('notifyFailures').count()).toBe(3);
+  });
+});
+
+describe('phones: phonenumber.getPhoneNumber', () => {
+  test('passes the code and answers the pure number with its country code', async () => {
+    const { api, getPhoneNumber } = fakeApi();
+    await expect(cloudPhones(api).numberOf('0a1b2c3d4e5f')).resolves.toEqual({ phone: '13800001234', countryCode: '86' });
+    expect(getPhoneNumber).toHaveBeenCalledWith({ code: '0a1b2c3d4e5f' });
+  });
+
+  test('a spent or invalid code asks for another tap; any other failure is logged and reported as unavailable', async () => {
+    const spent = fakeApi({ getPhoneNumber: jest.fn(async () => Promise.reject(wxError(40029, 'invalid code'))) }).api;
+    await expect(cloudPhones(spent).numberOf('x')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('重新点') });
+    const log = jest.fn();
+    const broken = fakeApi({ getPhoneNumber: jest.fn(async () => Promise.reject(wxError(-604101, 'no permission'))) }).api;
+    await expect(cloudPhones(broken, log).numberOf('x')).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(log).toHaveBeenCalledWith('phonenumber.getPhoneNumber failed', expect.anything());
+    const empty = fakeApi({ getPhoneNumber: jest.fn(async () => ({})) }).api;
+    await expect(cloudPhones(empty, () => undefined).numberOf('x')).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+
+  test('the local stand-in reads dev-phone codes once, and nothing else', async () => {
+    const phones = localPhones();
+    await expect(phones.numberOf('dev-phone:13900005555:abcdef12')).resolves.toEqual({ phone: '13900005555', countryCode: '86' });
+    await expect(phones.numberOf('dev-phone:13900005555:abcdef12')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    for (const code of ['13900005555', 'dev-phone:1390000555:abcdef12', 'dev-phone:13900005555:', 'dev-phone:23900005555:abcdef12']) {
+      await expect(phones.numberOf(code)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
   });
 });
 

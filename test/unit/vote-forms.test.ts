@@ -5,7 +5,7 @@ import { campaignView } from '../../server/features/vote/views';
 import { vote } from '../../contracts/vote';
 import { checkDraft, draftOf, newDraft } from '../../src/vote/parts/campaignForm';
 import { newRequestId } from '../../src/vote/parts/requestId';
-import { fromPickers, pickerDate, pickerTime, span } from '../../src/vote/parts/time';
+import { formatDate, formatTime, fromPickers, span } from '../../src/utils/beijingTime';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -14,15 +14,15 @@ const LATE = Date.UTC(2026, 10, 25, 15, 59);
 
 describe('Beijing time pickers', () => {
   test('a late evening in Beijing is that Beijing day, whatever the UTC date', () => {
-    expect(pickerDate(LATE)).toBe('2026-11-25');
-    expect(pickerTime(LATE)).toBe('23:59');
-    expect(pickerDate(LATE + 60_000)).toBe('2026-11-26');
-    expect(pickerTime(LATE + 60_000)).toBe('00:00');
+    expect(formatDate(LATE)).toBe('2026-11-25');
+    expect(formatTime(LATE)).toBe('23:59');
+    expect(formatDate(LATE + 60_000)).toBe('2026-11-26');
+    expect(formatTime(LATE + 60_000)).toBe('00:00');
   });
 
   test('pickers back to epoch ms round-trip', () => {
     expect(fromPickers('2026-11-25', '23:59')).toBe(LATE);
-    expect(fromPickers(pickerDate(LATE), pickerTime(LATE))).toBe(LATE);
+    expect(fromPickers(formatDate(LATE), formatTime(LATE))).toBe(LATE);
   });
 
   test('a window reads in Chinese, the year once', () => {

@@ -45,7 +45,9 @@ async function requestToJoin(ctx: Ctx, h: HouseholdDoc, user: UserDoc | null, in
 
 export const cardFunction = defineFunction('card', card, {
   async get(ctx, { unitId }) {
-    return cardView(await getNode(ctx.store, unitId, ['unit']));
+    // Anonymous scans stay one read; a signed-in caller's user document says where their household is bound.
+    const [unit, user] = await Promise.all([getNode(ctx.store, unitId, ['unit']), ctx.user()]);
+    return cardView(unit, !!user?.household && user.household.unitId === unit._id);
   },
 
   async contact(ctx, { unitId, who }) {

@@ -2,12 +2,13 @@
 import type { CardViewT } from '../../../contracts/card';
 import { maskPhone } from '../../core/mask';
 import { DEFAULT_PROMISE, type NodeDoc } from '../../domain/docs';
-import { turnTo, type ChainLead } from '../../domain/succession';
+import { mayServe, turnTo, type ChainLead } from '../../domain/succession';
 
 const masked = (l: ChainLead | null | undefined) =>
   l ? { name: l.name, phoneMasked: maskPhone(l.phone), ...(l.away ? { away: l.away } : {}) } : null;
 
-export function cardView(unit: NodeDoc): CardViewT {
+/** `ownUnit`: the caller's household is bound to this 邻, so the 邻长's number comes in full (one tap to call). */
+export function cardView(unit: NodeDoc, ownUnit = false): CardViewT {
   const chain = unit.chain;
   const groups = [
     unit.wechatGroup && { level: 'unit' as const, ...unit.wechatGroup },
@@ -16,10 +17,12 @@ export function cardView(unit: NodeDoc): CardViewT {
   ].filter((g): g is NonNullable<typeof g> => !!g);
   return {
     unit: { id: unit._id, name: unit.name, buildings: unit.buildings ?? [] },
+    mine: ownUnit,
     lead: unit.lead
       ? {
           name: unit.lead.name,
           phoneMasked: maskPhone(unit.lead.phone),
+          ...(ownUnit && mayServe(unit.lead) ? { phone: unit.lead.phone } : {}),
           photo: unit.lead.photo,
           since: unit.lead.since,
           honours: unit.lead.honours ?? [],

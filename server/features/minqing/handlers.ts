@@ -28,11 +28,11 @@ export async function timelineOf(ctx: Ctx, problemId: string): Promise<TimelineD
 }
 
 /** The problem, its timeline and the caller's buttons, as the caller may see them. */
-async function viewOf(ctx: Ctx, p: ProblemDoc) {
+async function viewOf(ctx: Ctx, p: ProblemDoc, known?: TimelineDoc[]) {
   const grants = await callerGrants(ctx);
   const access = accessOf(p, ctx.caller.openid, grants);
   if (!access) throw new AppError('NOT_FOUND', '没有找到这条反映');
-  const timeline = await timelineOf(ctx, p._id);
+  const timeline = known ?? (await timelineOf(ctx, p._id));
   // Only now, with access decided: the photos as addresses this caller can open.
   const [photos, ...steps] = await shownPhotos(ctx, [p.photos, ...timeline.map((e) => e.photos ?? [])]);
   return {
@@ -52,7 +52,8 @@ export const minqingFunction = defineFunction('minqing', minqing, {
   setDeadlines,
 
   async submit(ctx, input) {
-    return viewOf(ctx, await submit(ctx, input));
+    const { p, timeline } = await submit(ctx, input);
+    return viewOf(ctx, p, timeline);
   },
   async submitForHousehold(ctx, input) {
     const now = ctx.clock.now();

@@ -78,8 +78,9 @@ function changed(before: ProblemDoc, after: ProblemDoc): Record<string, unknown>
 }
 
 /** Entries of a problem's write number `rev` get seq rev·100 + i: one order across calls, whatever the clock says. */
-export async function appendEntries(tx: Transaction | null, ctx: Ctx, problemId: string, actor: Actor, drafts: EntryDraft[], now: number, rev: number): Promise<void> {
+export async function appendEntries(tx: Transaction | null, ctx: Ctx, problemId: string, actor: Actor, drafts: EntryDraft[], now: number, rev: number): Promise<TimelineDoc[]> {
   let seq = rev * 100;
+  const written: TimelineDoc[] = [];
   for (const d of drafts) {
     const { by, photos, ...rest } = d;
     const who = by ?? actor;
@@ -92,9 +93,10 @@ export async function appendEntries(tx: Transaction | null, ctx: Ctx, problemId:
       photos: photos ?? [],
     };
     for (const k of Object.keys(entry) as (keyof typeof entry)[]) if (entry[k] === undefined) delete entry[k];
-    if (tx) await tx.collection('mqtimeline').add(entry);
-    else await ctx.store.collection('mqtimeline').add(entry);
+    const _id = tx ? await tx.collection('mqtimeline').add(entry) : await ctx.store.collection('mqtimeline').add(entry);
+    written.push({ ...entry, _id } as TimelineDoc);
   }
+  return written;
 }
 
 export async function loadProblem(ctx: Ctx, id: string): Promise<ProblemDoc> {

@@ -1,6 +1,7 @@
 // Reporting a problem: a resident (their household's 邻, or the card they scanned), or a
 // 邻长 on a 五个一 visit for a household (linked to the visit in the 居民信息账).
-// Bounded cost: a report writes 5 documents (the problem, its first timeline entry, the
+// Bounded cost: a report reads 4 documents (the caller, the rate-limit window — none when it is
+// new —, the 邻, the 社区's settings) and writes 5 (the problem, its first timeline entry, the
 // holder's counter, the roll-up counters in one write, the rate-limit window), plus, when it
 // is 紧急, a 消息 to each lead of the chain (邻长, 组长, 片长) and each 管理员 of the 社区.
 import type { z } from 'zod';
@@ -15,7 +16,7 @@ import { requireOwnedFiles } from '../../domain/uploads';
 import type { VisitDoc } from '../../domain/docs';
 import { applyDeltas, detailed, handlerId, merge, monthIds, rollupIds } from './counters';
 import { acceptDue, categoryLabel, deadlinesOf, loadConfig } from './config';
-import { createdKey, dueKey, keyOf, type Holder, type ProblemDoc } from './docs';
+import { createdKey, dueKey, keyOf, type Holder, type ProblemDoc, type TimelineDoc } from './docs';
 import { problemNumber, randomId } from './ids';
 import { deliver, type Message } from './notify';
 import { actorOf, appendEntries, derive, type Actor } from './problem';
@@ -50,7 +51,7 @@ const routedNote = (unit: NodeDoc, h: Holder) =>
   h.level === 'unit' ? undefined : unit.lead ? '本邻邻长暂不在岗，已转上一级办理' : '本邻暂无邻长，已转上一级办理';
 
 /** Writes one problem; returns it (as stored). */
-async function create(ctx: Ctx, unit: NodeDoc, d: ProblemDraftT, who: Reporter, actor: Actor): Promise<{ p: ProblemDoc; holder: Holder }> {
+async function create(ctx: Ctx, unit: NodeDoc, d: ProblemDraftT, who: Reporter, actor: Actor): Promise<{ p: ProblemDoc; holder: Holder; timeline: TimelineDoc[] }> {
   const now = ctx.clock.now();
   const cfg = await loadConfig(ctx.store, unit.at.community as string);
   const label = categoryLabel(cfg, d.category);
@@ -99,12 +100,12 @@ async function create(ctx: Ctx, unit: NodeDoc, d: ProblemDraftT, who: Reporter, 
     now,
   );
   await ctx.store.collection('problems').add(p);
-  await appendEntries(null, ctx, id, actor, [{ kind: 'submitted', note: routedNote(unit, holder), to: { level: holder.level, name: holder.name } }], now, 0);
+  const timeline = await appendEntries(null, ctx, id, actor, [{ kind: 'submitted', note: routedNote(unit, holder), to: { level: holder.level, name: holder.name } }], now, 0);
   const counters = merge(new Map(), [handlerId(p.hk)], { pending: 1, received: 1 });
   merge(counters, [...rollupIds(p), ...monthIds(p, now)], detailed(p, { received: 1 }));
   await applyDeltas(ctx.store, counters);
   if (p.urgent) await deliver(ctx, await urgentMessages(ctx, unit, p));
-  return { p, holder };
+  return { p, holder, timeline };
 }
 
 /** 紧急: the 邻长, 组长 and 片长 of the 邻 and the 社区's 管理员 hear of it at once (whoever holds it). */
@@ -144,8 +145,9 @@ export async function submit(ctx: Ctx, input: SubmitInput) {
     place: atHome ? home.address : (unit.buildings ?? []).join('、') || unit.name,
   };
   const actor: Actor = { openid, name: who.name, role: 'resident', roleLabel: '居民' };
-  const { p } = await create(ctx, unit, input, who, actor);
-  return p;
+  // Its timeline is the one entry just written: the reply needs no read of it.
+  const { p, timeline } = await create(ctx, unit, input, who, actor);
+  return { p, timeline };
 }
 
 type ForHouseholdInput = z.output<(typeof minqing)['submitForHousehold']['input']>;

@@ -13,6 +13,7 @@ import { parseKey, type ProblemDoc } from './docs';
 import type { Message } from './notify';
 import { change, SYSTEM } from './problem';
 import { autoCloseStep } from './rate';
+import { reconcileWith } from './reconcile';
 
 async function leadOpenid(ctx: Ctx, key: string | null): Promise<string | null> {
   if (!key) return null;
@@ -78,5 +79,9 @@ export async function sweepWith(ctx: Ctx, max: number): Promise<{ overdue: numbe
   return { overdue, autoClosed, more: late.length > batch || unanswered.length > batch };
 }
 
-/** For the timer (no caller): the same sweep on the ports. */
-export const sweepPorts = (ports: Ports, max = 200) => sweepWith(makeCtx(ports, { openid: null }), max);
+/** For the timer (no caller): the same sweep on the ports, then the counters' reconcile (reconcile.ts). */
+export async function sweepPorts(ports: Ports, max = 200) {
+  const ctx = makeCtx(ports, { openid: null });
+  const swept = await sweepWith(ctx, max);
+  return { ...swept, reconciled: await reconcileWith(ctx, max) };
+}

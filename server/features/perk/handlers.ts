@@ -15,7 +15,7 @@ import { createInvite } from '../../domain/invites';
 import { readAll } from '../../domain/nodes';
 import { grantsOf, subtree } from '../../domain/scope';
 import { checkTexts, getPartner, partnerInScope, savePartner, savePerk, setPartnerStatus } from './admin';
-import { listCatalogue, perkCard } from './catalogue';
+import { listCatalogue, perkCard } from './catalogue-list';
 import { listClerks, removeClerk } from './clerks';
 import {
   C,

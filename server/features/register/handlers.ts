@@ -9,8 +9,9 @@ import { createInvite } from '../../domain/invites';
 import { assignLead, type Person } from '../../domain/leads';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope, subtree } from '../../domain/scope';
+import { maskPhone } from '../../core/mask';
 import { cmd, present } from '../../store/port';
-import { applicationView, type ApplicationDoc } from './applications';
+import { applicationView, clashesOf, type ApplicationDoc } from './applications';
 
 async function checkStory(ctx: Ctx, story: string) {
   const verdict = await ctx.checker.checkText(story, { openid: ctx.openid(), scene: 1 });
@@ -78,6 +79,27 @@ export const registerFunction = defineFunction('register', register, {
     return { application: applicationView({ ...app, leadId, invite }, true) };
   },
 
+  async confirmPhone(ctx, { id, code }) {
+    const openid = ctx.openid();
+    const ref = ctx.store.collection('applications').doc(id);
+    const app = (await ref.get()) as ApplicationDoc | null;
+    if (!app || app.applicant !== openid || app.kind !== 'self') throw new AppError('NOT_FOUND', '没有找到这条自荐');
+    if (app.status !== 'pending') throw new AppError('CONFLICT', '这条自荐已经审核过了');
+    if (app.phoneConfirmedAt) return { application: applicationView(app, false) };
+    // WeChat bills each number read: a few tries a day are plenty for a real applicant.
+    await rateLimit(ctx, `phone-check:${openid}`, 10, 24 * 3600_000, '今天验证的次数已经很多了，明天再来吧');
+    const wechat = await ctx.phones.numberOf(code);
+    if (wechat.countryCode !== '86' || wechat.phone !== app.phone) {
+      throw new AppError(
+        'CONFLICT',
+        `您微信绑定的手机号是 ${maskPhone(wechat.phone)}，与自荐时填写的 ${maskPhone(app.phone ?? '')} 不一致：请用自己的手机号重新自荐`,
+      );
+    }
+    const at = ctx.clock.now();
+    await ref.update({ phoneConfirmedAt: at });
+    return { application: applicationView({ ...app, phoneConfirmedAt: at }, false) };
+  },
+
   async mine(ctx) {
     const items = await ctx.store
       .collection('applications')
@@ -95,7 +117,8 @@ export const registerFunction = defineFunction('register', register, {
       query.orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get() as Promise<ApplicationDoc[]>,
       query.count(),
     ]);
-    return { items: items.map((a) => applicationView(a, true)), total, page, pageSize };
+    const clashes = await clashesOf(ctx.store, items);
+    return { items: items.map((a) => applicationView(a, true, clashes.get(a._id))), total, page, pageSize };
   },
 
   async review(ctx, { id, approve, reason }) {
@@ -103,6 +126,10 @@ export const registerFunction = defineFunction('register', register, {
     const app = await ref.get();
     if (!app) throw new AppError('NOT_FOUND', '没有找到这条申请');
     await requireScope(ctx, app.at, ['admin']);
+    if (approve && !app.phoneConfirmedAt) {
+      const clash = (await clashesOf(ctx.store, [app])).get(app._id);
+      if (clash) throw new AppError('CONFLICT', `${clash}：请申请人先在“我的自荐与推荐”里用微信手机号验证，验证后才能通过`);
+    }
     const now = ctx.clock.now();
     // Claim the review first, so two 管理员 cannot both decide it.
     await ctx.store.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import { putPrivateFile } from '../../domain/uploads';
 import { DEFAULT_PROMISE, type NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
 import { inPool } from '../../core/pool';
+import { workDeadline } from '../../core/budget';
 import { fontData } from '../../core/fonts';
 
 // pdfkit is loaded with require(): a bundler then takes its CommonJS build (js/pdfkit.js).
@@ -46,9 +47,11 @@ export function unitsInOrder(docs: NodeDoc[], root: NodeDoc): NodeDoc[] {
   return out;
 }
 
+const storedQr = (unit: NodeDoc) => (unit.card as { qrFileId?: string } | undefined)?.qrFileId;
+
 /** The unit's QR: the stored one, or a new one (made, stored and recorded on the unit). */
 async function qrOf(ctx: Ctx, unit: NodeDoc): Promise<Buffer> {
-  const stored = (unit.card as { qrFileId?: string } | undefined)?.qrFileId;
+  const stored = storedQr(unit);
   if (stored) {
     try {
       return await ctx.files.get(stored);
@@ -56,6 +59,10 @@ async function qrOf(ctx: Ctx, unit: NodeDoc): Promise<Buffer> {
       // gone from storage: make it again
     }
   }
+  return makeQr(ctx, unit);
+}
+
+async function makeQr(ctx: Ctx, unit: NodeDoc): Promise<Buffer> {
   const png = await ctx.qr.make({ scene: unit._id, page: SCAN_PAGE });
   const fileId = await ctx.files.put(`qr/${unit._id}.png`, png, 'image/png');
   await ctx.store.collection('nodes').doc(unit._id).update({ 'card.qrFileId': fileId });
@@ -308,7 +315,24 @@ export async function cardsPdf(cards: CardData[], title: string): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-export async function renderCards(ctx: Ctx, node: NodeDoc): Promise<{ url: string; cards: number; pages: number }> {
+/** How far a print got when its QR codes did not all fit in one call (the same print asked again goes on). */
+export interface CardsProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * The cards of a 社区, 片 or 组 as a PDF. Time (issue 12 item 7): the QR codes not made yet are
+ * made first, each stored and recorded on its 邻 as it is made; a call stops starting them at
+ * the roster function's work deadline (server/core/budget.ts) and answers `more` (no PDF yet),
+ * and the page asks again, which goes on from the codes already stored. Once every code is
+ * stored, the PDF is drawn (reading stored codes and drawing fit well inside the rest).
+ */
+export async function renderCards(
+  ctx: Ctx,
+  node: NodeDoc,
+  budget: { deadline: number } = { deadline: performance.now() + (workDeadline('roster') - Date.now()) },
+): Promise<{ url?: string; cards: number; pages: number; more?: CardsProgress }> {
   if (!PRINTABLE_LEVELS.includes(node.level)) throw new AppError('INVALID_INPUT', '请选择一个社区、片或组来打印联系卡');
   const docs =
     node.level === 'unit'
@@ -316,15 +340,24 @@ export async function renderCards(ctx: Ctx, node: NodeDoc): Promise<{ url: strin
       : await readAll<NodeDoc>(ctx.store.collection('nodes').where({ [`at.${node.level}`]: node._id }).orderBy('_id', 'asc'));
   const units = unitsInOrder(docs, node);
   if (units.length === 0) throw new AppError('NOT_FOUND', '这里还没有邻，请先导入名册');
+  const sizes = { cards: units.length, pages: Math.ceil(units.length / 4) };
 
   const qrs: Buffer[] = new Array(units.length);
+  const missing = units.map((u, i) => ({ u, i })).filter(({ u }) => !storedQr(u));
+  let made = 0;
+  await inPool(missing, QR_CONCURRENCY, async ({ u, i }) => {
+    if (made > 0 && performance.now() >= budget.deadline) return;
+    made++;
+    qrs[i] = await makeQr(ctx, u);
+  });
+  if (made < missing.length) return { ...sizes, more: { done: units.length - missing.length + made, total: units.length } };
   await inPool(units, QR_CONCURRENCY, async (u, i) => {
-    qrs[i] = await qrOf(ctx, u);
+    qrs[i] ??= await qrOf(ctx, u);
   });
   const pdf = await cardsPdf(
     units.map((u, i) => cardData(u, qrs[i])),
     `${node.name}邻长联系卡`,
   );
   const id = await putPrivateFile(ctx, 'cards', node._id, 'pdf', pdf);
-  return { url: await ctx.files.url(id), cards: units.length, pages: Math.ceil(units.length / 4) };
+  return { url: await ctx.files.url(id), ...sizes };
 }

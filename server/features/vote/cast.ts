@@ -177,7 +177,7 @@ async function castOnce(ctx: Ctx, campaign: CampaignDoc, candidateId: string, re
       if (used >= campaign.perDay) throw new AppError('RATE_LIMITED', `今天的 ${campaign.perDay} 票已经投完了，明天再来吧`);
       const forCandidate = votesFor(d, candidateId);
       if (forCandidate >= campaign.perCandidatePerDay) {
-        throw new AppError('RATE_LIMITED', `每天最多给同一位候选人投 ${campaign.perCandidatePerDay} 票，明天再来为TA加油吧`);
+        throw new AppError('RATE_LIMITED', `每天最多给同一位候选人投 ${campaign.perCandidatePerDay} 票，明天再来为这位候选人加油吧`);
       }
       const gapMs = campaign.minGapSeconds * 1000;
       if (used > 0 && gapMs > 0 && now - d.lastAt < gapMs) {

@@ -30,7 +30,7 @@ async function myVotes(ctx: Ctx, c: CampaignDoc, now: number, candidateId?: stri
     if (why) return no(why);
   }
   const left = leftOf(c, d, candidateId);
-  const used = left.leftToday === 0 ? '今天的票已经投完了，明天再来吧' : candidateId !== undefined && left.leftForCandidate === 0 ? '今天给TA的票已经投满了，明天再来吧' : undefined;
+  const used = left.leftToday === 0 ? '今天的票已经投完了，明天再来吧' : candidateId !== undefined && left.leftForCandidate === 0 ? '今天给这位候选人的票已经投满了，明天再来吧' : undefined;
   return { signedIn: true, canVote: !used, ...(used ? { reason: used } : {}), byQuota: true, day, ...left };
 }
 

@@ -73,8 +73,8 @@ async function submit(ctx: Ctx, c: CampaignDoc, unit: NodeDoc, n: Nomination): P
   return ctx.store.transaction(async (tx) => {
     const ref = tx.collection('candidates').doc(fresh._id);
     const cur = await ref.get();
-    if (cur?.status === 'approved') throw new AppError('CONFLICT', `${cur.name}已经是候选人（${cur.no}号），可以直接为TA投票`);
-    if (cur?.status === 'pending' && n.kind === 'public') throw new AppError('CONFLICT', `${cur.name}的提名正在审核中，审核通过后就可以为TA投票`);
+    if (cur?.status === 'approved') throw new AppError('CONFLICT', `${cur.name}已经是候选人（${cur.no}号），可以直接为${cur.name}投票`);
+    if (cur?.status === 'pending' && n.kind === 'public') throw new AppError('CONFLICT', `${cur.name}的提名正在审核中，审核通过后就可以为${cur.name}投票`);
     // A pending or rejected candidacy is replaced: by the 邻长's own application, by the
     // 管理员's nomination, or (after a rejection) by a new recommendation. Votes stay (0).
     const doc: CandidateDoc = { ...fresh, votes: cur?.votes ?? 0, ...(cur?.no ? { no: cur.no } : {}) };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AlertView, AuditView, CampaignSummary, CampaignViewT, CandidateCard, NominationView, VoteRow } from '../../../contracts/vote';
 import type { AlertDoc, AuditDoc, CampaignDoc, CandidateDoc, VoteDoc } from './docs';
 import type { Ctx } from '../../core/context';
-import { readableUrls } from '../../domain/uploads';
+import { readableUrlsOrNull } from '../../domain/uploads';
 import { statusOf } from './rules';
 
 export function campaignView(c: CampaignDoc, now: number, rankingVisible: boolean): CampaignViewT {
@@ -68,9 +68,10 @@ export function candidateCard(k: CandidateCardRow, votesVisible: boolean): z.inp
  */
 export async function nominationViews(ctx: Ctx, docs: readonly CandidateDoc[]): Promise<z.input<typeof NominationView>[]> {
   const ids = docs.flatMap((k) => k.photos.map((p) => p.fileId));
-  const srcs = await readableUrls(ctx, ids);
+  const srcs = await readableUrlsOrNull(ctx, ids);
   let i = 0;
-  return docs.map((k) => nominationView(k, k.photos.map(() => srcs[i++])));
+  // A photo whose file is gone keeps its id as src (shown as a broken image; the 管理员 can still turn it down).
+  return docs.map((k) => nominationView(k, k.photos.map((p) => srcs[i++] ?? p.fileId)));
 }
 
 export async function oneNominationView(ctx: Ctx, k: CandidateDoc): Promise<z.input<typeof NominationView>> {

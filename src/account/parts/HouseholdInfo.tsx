@@ -1,5 +1,5 @@
 import { Cell, CellGroup } from '../../components/Cell';
-import { cnDateTime } from '../../utils/cnDate';
+import { cnDateTime } from '../../utils/beijingTime';
 import type { MyHousehold } from './visitItems';
 
 /** Everything held about the household: the resident's own data in full; a phone another member left, masked. */

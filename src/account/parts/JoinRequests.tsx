@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { FormError } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
-import { cnDateTime } from '../../utils/cnDate';
+import { cnDateTime } from '../../utils/beijingTime';
 import type { MyHousehold } from './visitItems';
 
 interface Props {

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { FormError } from '../../components/form/Field';
-import { cnDateTime } from '../../utils/cnDate';
+import { cnDateTime } from '../../utils/beijingTime';
 import type { MyHousehold } from './visitItems';
 
 interface Props {

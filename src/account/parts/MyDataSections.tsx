@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import type { OutputOf } from '../../../contracts';
 import type { privacy } from '../../../contracts/privacy';
 import { Cell, CellGroup } from '../../components/Cell';
-import { cnDate, cnDateTime } from '../../utils/cnDate';
+import { cnDate, cnDateTime } from '../../utils/beijingTime';
 
 export type MyData = OutputOf<typeof privacy.mine>;
 

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { CellGroup } from '../../components/Cell';
-import { cnDate } from '../../utils/cnDate';
+import { cnDate } from '../../utils/beijingTime';
 import { VISIT_ITEMS, type Visit } from './visitItems';
 
 /** The 邻长's 五个一 visits to this household, newest first. */

@@ -1,6 +1,7 @@
 // What 修改 sends: only what changed; a new phone only with consent; an emptied phone field deletes it.
+import { PHONE_RE } from '../../../contracts/rules';
 import type { Input } from '../../api/client';
-import { cleanPhone, MSG, PEOPLE_MAX, PEOPLE_MIN, PHONE_RE } from '../../utils/formRules';
+import { cleanPhone, MSG, PEOPLE_MAX, PEOPLE_MIN } from '../../utils/formRules';
 import type { MyHousehold } from './visitItems';
 
 export interface EditDraft {

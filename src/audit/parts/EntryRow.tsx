@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { AuditEntryT } from '../../../contracts/audit';
-import { cnDateTime } from '../../utils/cnDate';
+import { cnDateTime } from '../../utils/beijingTime';
 
 const ids = (xs: string[]) => (xs.length ? xs.join('、') : '—');
 

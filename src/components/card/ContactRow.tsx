@@ -14,17 +14,19 @@ interface Props {
   /** Shown big above the number; left out where the name is already the card's heading. */
   name?: string;
   phoneMasked: string;
+  /** The number in full when the card gave it (the caller's own 邻长): shown with 拨打 at once, nothing to reveal. */
+  phone?: string;
   askSignIn?: AskSignIn;
 }
 
 type State = { step: 'masked' } | { step: 'loading' } | { step: 'shown'; phone: string } | { step: 'error'; error: AppErrorBody };
 
 /** A 三长's number, masked until tapped; the tap fetches the full number (card.contact), then 拨打 / 复制. */
-export default function ContactRow({ unitId, who, label, name, phoneMasked, askSignIn }: Props) {
+export default function ContactRow({ unitId, who, label, name, phoneMasked, phone, askSignIn }: Props) {
   const [state, setState] = useState<State>({ step: 'masked' });
 
   async function reveal() {
-    if (state.step === 'loading' || state.step === 'shown') return;
+    if (phone || state.step === 'loading' || state.step === 'shown') return;
     setState({ step: 'loading' });
     const reply = await call('card', 'contact', { unitId, who });
     if (reply.ok) return setState({ step: 'shown', phone: reply.data.phone });
@@ -32,14 +34,15 @@ export default function ContactRow({ unitId, who, label, name, phoneMasked, askS
     setState({ step: 'error', error: reply.error });
   }
 
-  const shown = state.step === 'shown';
+  const full = phone ?? (state.step === 'shown' ? state.phone : undefined);
+  const shown = full !== undefined;
   return (
     <View className={`lzt-contact lzt-contact--${who}`}>
       {label ? <View className='lzt-contact__label'>{label}</View> : null}
       {name ? <View className='lzt-contact__name'>{name}</View> : null}
       <View className='lzt-contact__line' onClick={() => void reveal()}>
         <Text className={`lzt-contact__phone${shown ? ' lzt-contact__phone--full' : ''}`} userSelect>
-          {shown ? state.phone : phoneMasked}
+          {full ?? phoneMasked}
         </Text>
         {shown ? null : (
           <View className='lzt-contact__reveal' hoverClass='lzt-contact__reveal--active'>
@@ -47,7 +50,7 @@ export default function ContactRow({ unitId, who, label, name, phoneMasked, askS
           </View>
         )}
       </View>
-      {shown ? <PhoneActions phone={state.phone} /> : null}
+      {full ? <PhoneActions phone={full} /> : null}
       {state.step === 'error' ? (
         <View className={`lzt-contact__error lzt-error--${state.error.code}`} aria-role='alert'>
           {state.error.message}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { cnDate } from '../../utils/cnDate';
+import { cnDate } from '../../utils/beijingTime';
 import PrimaryButton from '../PrimaryButton';
 import Avatar from './Avatar';
 import ContactRow from './ContactRow';
@@ -90,7 +90,7 @@ export default function LeadHero({ card, askSignIn }: Props) {
       </View>
       <AwayNote card={card} />
       {lead.away && lead.away.status !== 'away' ? null : (
-        <ContactRow unitId={card.unit.id} who='neighbourLead' label='邻长电话' phoneMasked={lead.phoneMasked} askSignIn={askSignIn} />
+        <ContactRow unitId={card.unit.id} who='neighbourLead' label='邻长电话' phoneMasked={lead.phoneMasked} phone={lead.phone} askSignIn={askSignIn} />
       )}
       <View className='lzt-hero__since'>{cnDate(lead.since)}起担任邻长</View>
     </View>

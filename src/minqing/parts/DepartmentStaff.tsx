@@ -10,7 +10,7 @@ import { Field, FormError, TextInput } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useAction } from '../../hooks/useAction';
 import { useCall } from '../../hooks/useCall';
-import { cnDate, cnDateTime } from '../../utils/cnDate';
+import { cnDate, cnDateTime } from '../../utils/beijingTime';
 import '../../components/form/form.scss';
 import '../minqing.scss';
 

@@ -6,23 +6,14 @@ import { call } from '../../api/client';
 import { Field, FormError, TextInput } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useAction } from '../../hooks/useAction';
+import { DAY_MS, formatDate, formatTime, fromPickers } from '../../utils/beijingTime';
 import type { Meeting } from '../types';
 import '../../components/form/form.scss';
 import '../minqing.scss';
 
-const OFFSET_MS = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-const bj = (ms: number) => new Date(ms + OFFSET_MS);
-const dateOf = (ms: number) => `${bj(ms).getUTCFullYear()}-${pad(bj(ms).getUTCMonth() + 1)}-${pad(bj(ms).getUTCDate())}`;
-const timeOf = (ms: number) => `${pad(bj(ms).getUTCHours())}:${pad(bj(ms).getUTCMinutes())}`;
-function fromPickers(date: string, time: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const [h, min] = time.split(':').map(Number);
-  return Date.UTC(y, m - 1, d, h || 0, min || 0) - OFFSET_MS;
-}
 /** Tomorrow 19:30, Beijing time: when residents are home. */
 function tomorrowEvening(now: number): number {
-  return fromPickers(dateOf(now + 24 * 3600_000), '19:30');
+  return fromPickers(formatDate(now + DAY_MS), '19:30');
 }
 
 /** 张三、李四 / 张三,李四 / one per line → names. */
@@ -38,8 +29,8 @@ export default function MeetingForm({ onScheduled, onCancel }: { onScheduled: (m
   const [place, setPlace] = useState('');
   const [invitees, setInvitees] = useState('');
   const { busy, error, setError, run } = useAction();
-  const date = dateOf(startsAt);
-  const time = timeOf(startsAt);
+  const date = formatDate(startsAt);
+  const time = formatTime(startsAt);
 
   async function submit() {
     if (!place.trim()) return setError('请填写开会地点');

@@ -1,12 +1,11 @@
 // The publish form's draft and its checks (the function checks again): a scope, a title of at
 // most 40 characters, a body of at most 2000, up to 9 images, pinned, and an expiry.
 import type { Input } from '../../api/client';
+import { DAY_MS, startOfDay } from '../../utils/beijingTime';
 
 export const TITLE_MAX = 40;
 export const BODY_MAX = 2000;
 export const IMAGES_MAX = 9;
-const DAY = 24 * 3600_000;
-const BEIJING = 8 * 3600_000;
 
 /** 有效期: kept until withdrawn, or hidden after 3, 7 or 30 days (the end of that Beijing day). */
 export const EXPIRY_CHOICES = [
@@ -31,8 +30,7 @@ export const newDraft = (scopeId: string): Draft => ({ scopeId, title: '', body:
 
 /** The end (23:59:59.999 Beijing) of the day `days` days from now. */
 export function expiryOf(now: number, days: number): number {
-  const startOfToday = Math.floor((now + BEIJING) / DAY) * DAY - BEIJING;
-  return startOfToday + (days + 1) * DAY - 1;
+  return startOfDay(now) + (days + 1) * DAY_MS - 1;
 }
 
 type PublishInput = Input<'notice', 'publish'>;

@@ -9,7 +9,7 @@ import { call, type Output } from '../../api/client';
 import { Cell, CellGroup } from '../../components/Cell';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useCall } from '../../hooks/useCall';
-import { cnDateTime } from '../../utils/cnDate';
+import { cnDateTime } from '../../utils/beijingTime';
 import './CampaignBanner.scss';
 
 type Announcements = Output<'vote', 'announcements'>;

@@ -8,7 +8,7 @@ import { call, type Output } from '../../api/client';
 import { Field, FormError, TextInput } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useAction } from '../../hooks/useAction';
-import { cnDate, cnDateTime } from '../../utils/cnDate';
+import { cnDate, cnDateTime } from '../../utils/beijingTime';
 import { spacedCode } from '../labels';
 
 interface Props {

@@ -1,5 +1,6 @@
+import { PHONE_RE } from '../../../contracts/rules';
 import type { Input } from '../../api/client';
-import { cleanPhone, MSG, NAME_MAX, PHONE_RE } from '../../utils/formRules';
+import { cleanPhone, MSG, NAME_MAX } from '../../utils/formRules';
 import { STORY_MAX, type ApplyKind } from './labels';
 
 export interface ApplyDraft {

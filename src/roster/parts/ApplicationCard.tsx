@@ -41,6 +41,16 @@ export default function ApplicationCard({ app, onReviewed }: { app: Application;
         {app.phoneMasked ? <View className='lzt-sub application__phone'>{app.phoneMasked}</View> : null}
       </View>
       <View className='lzt-sub'>申请担任：{app.unitName} 邻长</View>
+      {app.clash ? (
+        <View className='application__clash' id={`application-clash-${app.id}`}>
+          <View className='application__clash-title'>⚠ {app.clash}</View>
+          <View className='lzt-sub'>
+            {app.phoneConfirmed ? '申请人已用微信验证这个手机号是自己的。通过后，原三长的职务和工作台账由申请人接手。' : '申请人还没有用微信验证这个手机号，验证之前不能通过。'}
+          </View>
+        </View>
+      ) : app.phoneConfirmed ? (
+        <View className='lzt-sub application__confirmed'>手机号已用微信验证</View>
+      ) : null}
       {app.story ? <View className='application__story'>{app.story}</View> : null}
       {app.status !== 'pending' ? (
         <View className='application__result'>

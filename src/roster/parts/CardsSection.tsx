@@ -16,7 +16,8 @@ type Cards = Output<'roster', 'cards'>;
 export default function CardsSection() {
   const { busy, error, setError, run } = useAction();
   const [node, setNode] = useState<TreeNode | null>(null);
-  const [cards, setCards] = useState<(Cards & { name: string }) | null>(null);
+  const [cards, setCards] = useState<(Cards & { name: string; url: string }) | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   async function open(url: string) {
     const r = await openDocument(url);
@@ -25,9 +26,15 @@ export default function CardsSection() {
 
   async function generate() {
     if (!node) return setError('请先选择一个片或组');
-    const data = await run('cards', () => call('roster', 'cards', { nodeId: node.id }));
-    if (!data) return;
-    setCards({ ...data, name: node.name });
+    // A big 片 makes its QR codes over several calls (each within the function's time): ask again until the PDF is ready.
+    let data = await run('cards', () => call('roster', 'cards', { nodeId: node.id }));
+    for (let calls = 1; data?.more && calls < 100; calls++) {
+      setProgress(data.more);
+      data = await run('cards', () => call('roster', 'cards', { nodeId: node.id }));
+    }
+    setProgress(null);
+    if (!data?.url) return;
+    setCards({ ...data, url: data.url, name: node.name });
     await open(data.url);
   }
 
@@ -35,7 +42,7 @@ export default function CardsSection() {
     <View id='admin-cards'>
       <View className='lzt-section-title'>选择要打印的片或组（可搜索楼栋）</View>
       <NodeChooser id='cards-node' levels={['area', 'group']} value={node} onChange={(n) => { setNode(n); setCards(null); }} placeholder='搜索片、组、组长或楼栋' />
-      {busy ? <Loading text='正在生成联系卡 PDF…' /> : null}
+      {busy || progress ? <Loading text={progress ? `正在生成二维码（${progress.done}/${progress.total}）…` : '正在生成联系卡 PDF…'} /> : null}
       <FormError id='cards-error' message={error} />
       <View className='lzt-btn-wrap'>
         <PrimaryButton id='cards-generate' disabled={!node || !!busy} loading={!!busy || undefined} onClick={() => void generate()}>

@@ -1,5 +1,6 @@
 // Labelled input and text area in the WeUI form look, with a character count.
 import { Input, Textarea, View } from '@tarojs/components';
+import { PHONE_RE } from '../../../contracts/rules';
 import '../../components/work.scss';
 
 interface FieldProps {
@@ -56,11 +57,9 @@ export function FormError({ id, message }: { id: string; message: string }) {
   );
 }
 
-const PHONE = /^1[3-9]\d{9}$/;
-
 /** The first problem with a person's name and phone, in the words the server would use. */
 export function checkPerson(name: string, phone: string): string {
   if (!name.trim()) return '请填写姓名';
-  if (!PHONE.test(phone.trim())) return '手机号应为11位数字';
+  if (!PHONE_RE.test(phone.trim())) return '手机号应为11位数字';
   return '';
 }

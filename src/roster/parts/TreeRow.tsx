@@ -12,7 +12,9 @@ interface Props {
   /** 片 and 组: whether their children are shown; undefined for a 邻. */
   expanded?: boolean;
   onToggle?: () => void;
-  /** 管理员: opens the node's page (current lead, 动态调整, 历任). */
+  /** A 邻: opens its page (its 邻长联系卡, or for a 管理员 its management page). */
+  onOpen?: () => void;
+  /** 管理员, a 片 or 组: opens the node's page (current lead, 动态调整, 历任). */
   onManage?: () => void;
 }
 
@@ -23,9 +25,9 @@ function StatusBadge({ status }: { status: TreeNode['leadStatus'] }) {
 }
 
 /** One node of the 组织体系图: level, name, lead and masked phone, households, buildings, status. */
-export default function TreeRow({ node, depth, expanded, onToggle, onManage }: Props) {
+export default function TreeRow({ node, depth, expanded, onToggle, onOpen, onManage }: Props) {
   const leaf = expanded === undefined;
-  const onClick = leaf ? onManage : onToggle;
+  const onClick = leaf ? onOpen : onToggle;
   const lead = node.leadName ? `${LEAD_TITLE[node.level] ?? ''} ${node.leadName}${node.leadPhoneMasked ? ' ' + node.leadPhoneMasked : ''}` : `${LEAD_TITLE[node.level] ?? ''}暂缺`;
   return (
     <View
@@ -59,7 +61,7 @@ export default function TreeRow({ node, depth, expanded, onToggle, onManage }: P
           管理
         </View>
       ) : null}
-      {onManage && leaf ? <View className='lzt-cell__arrow' /> : null}
+      {onOpen && leaf ? <View className='lzt-cell__arrow' /> : null}
     </View>
   );
 }

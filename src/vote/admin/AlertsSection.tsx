@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import PagedList from '../../components/PagedList';
 import PrimaryButton from '../../components/PrimaryButton';
 import { usePaged } from '../../hooks/usePaged';
-import { clockTime } from '../parts/time';
+import { clockTime } from '../../utils/beijingTime';
 import type { Alert, AlertsPage, Campaign } from '../types';
 
 export interface WindowTarget {

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { call } from '../../api/client';
 import PagedList from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
-import { cnDateTime } from '../parts/time';
+import { cnDateTime } from '../../utils/beijingTime';
 import type { Audit, AuditPage, Campaign } from '../types';
 
 const ACTION_LABELS: Record<Audit['action'], string> = { void: '作废选票', disqualify: '取消资格', confirm: '确认结果' };

@@ -13,8 +13,8 @@ import { usePaged } from '../../hooks/usePaged';
 import { Portrait } from '../parts/CandidateRow';
 import { RankMark } from '../parts/Leaderboard';
 import Results from '../parts/Results';
-import { shortDateTime } from '../parts/time';
-import { useAction } from '../parts/useAction';
+import { shortDateTime } from '../../utils/beijingTime';
+import { useAction } from '../../hooks/useAction';
 import type { Campaign, LeaderboardPage, RankedCandidate } from '../types';
 
 function Confirm({ campaign, onConfirmed }: { campaign: Campaign; onConfirmed: () => void }) {
@@ -22,7 +22,7 @@ function Confirm({ campaign, onConfirmed }: { campaign: Campaign; onConfirmed: (
   const list = usePaged<RankedCandidate, LeaderboardPage>((page) => call('vote', 'leaderboard', { campaignId: campaign.id, page, pageSize: Math.min(50, Math.max(20, n + 1)) }), [campaign.id]);
   const [picked, setPicked] = useState<string[] | null>(null);
   const [reason, setReason] = useState('');
-  const { busy, error, fail, run } = useAction();
+  const { busy, error, setError, run } = useAction();
 
   const first = list.first?.items ?? [];
   const defaults = useMemo(() => first.slice(0, n).map((k) => k.id), [first, n]);
@@ -36,8 +36,8 @@ function Confirm({ campaign, onConfirmed }: { campaign: Campaign; onConfirmed: (
   const toggle = (id: string) => setPicked(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
 
   async function confirm() {
-    if (chosen.length === 0) return fail('请至少选择一位表彰对象');
-    if ((adjusted || tie) && !reason.trim()) return fail(tie && !adjusted ? `第 ${n} 名和第 ${n + 1} 名票数相同，请写明选定的理由` : '表彰名单与票数排名不一致，请写明调整的原因');
+    if (chosen.length === 0) return setError('请至少选择一位表彰对象');
+    if ((adjusted || tie) && !reason.trim()) return setError(tie && !adjusted ? `第 ${n} 名和第 ${n + 1} 名票数相同，请写明选定的理由` : '表彰名单与票数排名不一致，请写明调整的原因');
     const ok = await Taro.showModal({ title: '确认表彰名单', content: `表彰 ${chosen.length} 位邻长并公布结果？确认后不能更改。`, confirmText: '确认' });
     if (!ok.confirm) return;
     const explicit = adjusted || tie;
@@ -96,7 +96,7 @@ function Confirm({ campaign, onConfirmed }: { campaign: Campaign; onConfirmed: (
           <TextArea value={reason} onChange={setReason} maxlength={200} placeholder='例如：按票数排名确认' />
         </Field>
       </View>
-      <FormError message={error?.message ?? null} />
+      <FormError message={error} />
       <View className='lzt-btn-wrap'>
         <PrimaryButton id='confirm-submit' loading={busy === 'confirm' || undefined} disabled={!!busy} onClick={() => void confirm()}>
           确认表彰名单并公布（{chosen.length} 人）

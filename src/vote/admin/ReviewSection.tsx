@@ -12,7 +12,7 @@ import { usePaged } from '../../hooks/usePaged';
 import LeadPicker, { type PickedLead } from '../parts/LeadPicker';
 import NominationCard from '../parts/NominationCard';
 import PhotoPicker from '../../components/PhotoPicker';
-import { useAction } from '../parts/useAction';
+import { useAction } from '../../hooks/useAction';
 import type { Campaign, Nomination, NominationsPage } from '../types';
 
 type Status = 'pending' | 'approved' | 'rejected';
@@ -23,7 +23,7 @@ const TABS: { status: Status; label: string }[] = [
 ];
 
 function ReviewCard({ n, closed, onReviewed }: { n: Nomination; closed: boolean; onReviewed: (n: Nomination) => void }) {
-  const { busy, error, fail, run } = useAction();
+  const { busy, error, setError, run } = useAction();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [rejectPhotos, setRejectPhotos] = useState<string[]>([]);
@@ -31,7 +31,7 @@ function ReviewCard({ n, closed, onReviewed }: { n: Nomination; closed: boolean;
   const toggle = (f: string) => setRejectPhotos((p) => (p.includes(f) ? p.filter((x) => x !== f) : [...p, f]));
 
   async function review(approve: boolean) {
-    if (!approve && !reason.trim()) return fail(pending ? '不通过时请写明原因' : '取消资格时请写明原因');
+    if (!approve && !reason.trim()) return setError(pending ? '不通过时请写明原因' : '取消资格时请写明原因');
     const data = await run(approve ? 'approve' : 'reject', () =>
       call('vote', 'review', { candidateId: n.id, approve, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(approve ? { rejectPhotos } : {}) }),
     );
@@ -52,7 +52,7 @@ function ReviewCard({ n, closed, onReviewed }: { n: Nomination; closed: boolean;
               <TextArea value={reason} onChange={setReason} maxlength={200} placeholder='请写明原因' />
             </Field>
           ) : null}
-          <FormError message={error?.message ?? null} />
+          <FormError message={error} />
           <View className='nomination__actions'>
             {rejecting ? (
               <>
@@ -89,11 +89,11 @@ function OrgNominate({ campaign, onDone }: { campaign: Campaign; onDone: () => v
   const [lead, setLead] = useState<PickedLead | null>(null);
   const [story, setStory] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
-  const { busy, error, fail, run } = useAction();
+  const { busy, error, setError, run } = useAction();
 
   async function submit() {
-    if (!lead) return fail('请先选择一位邻长');
-    if (!story.trim()) return fail('请写明推荐理由和事迹');
+    if (!lead) return setError('请先选择一位邻长');
+    if (!story.trim()) return setError('请写明推荐理由和事迹');
     const data = await run('nominate', () => call('vote', 'nominate', { campaignId: campaign.id, unitId: lead.unitId, story: story.trim(), photos }));
     if (!data) return;
     void Taro.showToast({ title: `已入围 ${data.nomination.no ?? ''}号`, icon: 'success' });
@@ -125,13 +125,13 @@ function OrgNominate({ campaign, onDone }: { campaign: Campaign; onDone: () => v
       <LeadPicker id='org-lead' scope={campaign.scope} value={lead} onChange={setLead} />
       <View className='lzt-form'>
         <Field id='org-story' label='推荐理由和事迹'>
-          <TextArea value={story} onChange={setStory} maxlength={800} placeholder='写清楚TA为邻里做的好事' />
+          <TextArea value={story} onChange={setStory} maxlength={800} placeholder='写清楚这位邻长为邻里做的好事' />
         </Field>
         <Field id='org-photos' label='照片' optional>
           <PhotoPicker id='org-photo-picker' value={photos} onChange={setPhotos} max={6} folder='pub/vote' />
         </Field>
       </View>
-      <FormError message={error?.message ?? null} />
+      <FormError message={error} />
       <View className='nomination__actions lzt-pad'>
         <PrimaryButton kind='default' onClick={() => setOpen(false)}>
           取消

@@ -11,8 +11,8 @@ import CheckRow from '../../components/form/CheckRow';
 import { Field, FormError, TextArea, TextInput } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import DateTimeField from '../parts/DateTimeField';
-import { clockTime } from '../parts/time';
-import { useAction } from '../parts/useAction';
+import { clockTime } from '../../utils/beijingTime';
+import { useAction } from '../../hooks/useAction';
 import type { Audit, Campaign, CandidateCardT, VoteRows } from '../types';
 import type { WindowTarget } from './AlertsSection';
 
@@ -42,7 +42,7 @@ function CandidateFinder({ campaignId, value, onPick }: { campaignId: string; va
           查找
         </PrimaryButton>
       </View>
-      <FormError message={error?.message ?? null} />
+      <FormError message={error} />
       {found ? (
         <View className='lzt-cells void-finder__list'>
           {found.length === 0 ? <View className='lzt-cell lzt-sub'>没有找到这位候选人</View> : null}
@@ -148,15 +148,15 @@ export default function VoidSection({ campaign, target, onVoided }: { campaign: 
   const [progress, setProgress] = useState<number | null>(null);
   // Bumped after a void, so the list below shows what is left.
   const [version, setVersion] = useState(0);
-  const { busy, error, setError, fail, run } = useAction();
+  const { busy, error, setError, run } = useAction();
 
   const filter = (): Filter | null => {
     if (mode === 'window') {
-      if (!candidate) return fail('请先查找并选择一位候选人'), null;
-      if (from >= until) return fail('结束时间应晚于开始时间'), null;
+      if (!candidate) return setError('请先查找并选择一位候选人'), null;
+      if (from >= until) return setError('结束时间应晚于开始时间'), null;
       return { candidateId: candidate.id, from, until };
     }
-    if (!VOTER_RE.test(voter.trim())) return fail('请填写投票人标识（可在选票明细中点“查此人”带入）'), null;
+    if (!VOTER_RE.test(voter.trim())) return setError('请填写投票人标识（可在选票明细中点“查此人”带入）'), null;
     return { voter: voter.trim() };
   };
 
@@ -169,7 +169,7 @@ export default function VoidSection({ campaign, target, onVoided }: { campaign: 
   async function doVoid() {
     const f = filter();
     if (!f) return;
-    if (!reason.trim()) return fail('请写明作废的原因');
+    if (!reason.trim()) return setError('请写明作废的原因');
     const what = mode === 'window' ? `${candidate!.label} 在这段时间得到的选票` : `投票人 ${voter.trim()} 的全部选票${block ? '，并取消其投票资格' : ''}`;
     const ok = await Taro.showModal({ title: '确认作废', content: `作废${what}？作废后不能恢复，会记入操作记录。`, confirmText: '作废', confirmColor: '#b71c1c' });
     if (!ok.confirm) return;
@@ -254,14 +254,14 @@ export default function VoidSection({ campaign, target, onVoided }: { campaign: 
             value={reason}
             onChange={(v) => {
               setReason(v);
-              setError(null);
+              setError('');
             }}
             maxlength={200}
             placeholder='例如：同一设备短时间内集中投票，经核查为刷票'
           />
         </Field>
       </View>
-      <FormError message={error?.message ?? null} />
+      <FormError message={error} />
       {progress !== null ? <View className='lzt-section-foot' id='void-progress'>正在作废，已作废 {progress} 张…</View> : null}
       {result ? (
         <View className='lzt-card void-result' id='void-result'>

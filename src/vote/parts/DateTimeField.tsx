@@ -1,6 +1,6 @@
 // A Beijing date and time as two big picker buttons (WeChat's own date and time wheels).
 import { Picker, View } from '@tarojs/components';
-import { fromPickers, pickerDate, pickerTime } from './time';
+import { formatDate, formatTime, fromPickers } from '../../utils/beijingTime';
 
 interface Props {
   id: string;
@@ -10,8 +10,8 @@ interface Props {
 }
 
 export default function DateTimeField({ id, value, onChange, disabled }: Props) {
-  const date = pickerDate(value);
-  const time = pickerTime(value);
+  const date = formatDate(value);
+  const time = formatTime(value);
   if (disabled) {
     return (
       <View className='vote-datetime vote-datetime--off' id={id}>

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { CANDIDATE_STATUS_LABELS, NOMINATION_KIND_LABELS } from '../../../contracts/labels';
 import type { Nomination } from '../types';
 import { fileSrc } from '../../api/fileSrc';
-import { cnDateTime } from './time';
+import { cnDateTime } from '../../utils/beijingTime';
 
 const STATUS_CHIP = { pending: 'partial', approved: 'done', rejected: 'warn' } as const;
 const PHOTO_STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;

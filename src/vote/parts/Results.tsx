@@ -2,7 +2,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Campaign } from '../types';
-import { cnDate } from './time';
+import { cnDate } from '../../utils/beijingTime';
 
 export default function Results({ campaign: c }: { campaign: Campaign }) {
   const r = c.results;

@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import { VOTE_ELIGIBILITY_LABELS } from '../../../contracts/labels';
 import { CellGroup } from '../../components/Cell';
 import type { Campaign } from '../types';
-import { span } from './time';
+import { span } from '../../utils/beijingTime';
 
 export function whoMayVote(c: Pick<Campaign, 'eligibility' | 'scope'>): string {
   if (c.eligibility === 'scope') return `${c.scope.name}已绑定住户的居民`;

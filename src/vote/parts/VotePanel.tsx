@@ -76,7 +76,7 @@ export default function VotePanel({ data, cast, onCast, reload, gate }: Props) {
   else if (ended) label = '投票已结束';
   else if (needsSignIn) label = '登录后投票';
   else if (!canVote && signedInVoting && byQuota && leftToday === 0) label = '今天的票已投完';
-  else if (!canVote && signedInVoting && byQuota && leftForCandidate === 0) label = '今天已为TA投满';
+  else if (!canVote && signedInVoting && byQuota && leftForCandidate === 0) label = `今天已为${k.name}投满`;
   else if (!canVote) label = '暂时不能投票';
 
   const reason = !canVote && !needsSignIn && !error ? (closed ? '投票已经结束，感谢参与' : me.reason) : undefined;
@@ -101,7 +101,7 @@ export default function VotePanel({ data, cast, onCast, reload, gate }: Props) {
           <View className='vote-panel__part'>
             今天还剩 {num(leftToday)} 票{leftToday > 0 ? '，' : ''}
           </View>
-          {leftToday > 0 ? <View className='vote-panel__part'>还可以给TA投 {num(leftForCandidate)} 票</View> : null}
+          {leftToday > 0 ? <View className='vote-panel__part'>还可以给{k.name}投 {num(leftForCandidate)} 票</View> : null}
         </View>
       ) : null}
       <PrimaryButton

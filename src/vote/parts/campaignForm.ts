@@ -1,5 +1,6 @@
-// The campaign form's draft, its defaults and the checks the server makes (contracts/vote.ts
-// windowsInOrder), in Chinese, before anything is sent.
+// The campaign form's draft, its defaults and the checks the server makes (the windows' rule is
+// contracts/rules.ts, as the contract has it), in Chinese, before anything is sent.
+import { campaignProblems } from '../../../contracts/rules';
 import type { Input } from '../../api/client';
 import type { Campaign } from '../types';
 
@@ -79,11 +80,8 @@ export function checkDraft(d: Draft, id?: string): { ok: false; message: string 
   if (!d.scopeNodeId) return fail('请选择评选范围');
   if (!d.title.trim()) return fail('请填写活动标题');
   if (!d.description.trim()) return fail('请填写活动说明');
-  if (d.nominateFrom >= d.nominateUntil) return fail('提名截止时间应晚于提名开始时间');
-  if (d.nominateUntil > d.voteFrom) return fail('投票应在提名截止之后开始');
-  if (d.voteFrom >= d.voteUntil) return fail('投票截止时间应晚于投票开始时间');
-  if (d.voteUntil - d.nominateFrom > 180 * DAY) return fail('一次评选最长 180 天');
-  if (d.perCandidatePerDay > d.perDay) return fail('每位候选人每天可投票数不能超过每天总票数');
+  const [problem] = campaignProblems(d);
+  if (problem) return fail(problem.message);
   const badge = d.badge.trim();
   return {
     ok: true,

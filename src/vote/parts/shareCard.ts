@@ -107,11 +107,17 @@ export function drawShareCard(ctx: CardContext, d: ShareCardData): void {
   ctx.fillStyle = '#333333';
   ctx.font = `26px ${FONT}`;
   wrapText(ctx, d.story, W - 56, 2).forEach((line, i) => ctx.fillText(line, 28, 242 + i * 38));
-  // The ask.
+  // The ask, in plain words under a thin rule: no button drawn (a picture of a button does
+  // nothing when tapped), and the candidate's name rather than "TA".
   ctx.fillStyle = GREEN;
-  roundRect(ctx, 28, 324, W - 56, 56, 28);
-  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(28, 326, W - 56, 2);
+  ctx.font = `bold 30px ${FONT}`;
   ctx.textAlign = 'center';
-  ctx.font = `bold 28px ${FONT}`;
-  ctx.fillText('请为TA投上一票', W / 2, 337);
+  ctx.fillText(askText(ctx, d.name, W - 56), W / 2, 344);
+}
+
+/** 请为朱建国投上一票; a name too long for the line becomes 这位邻长. */
+export function askText(ctx: Pick<CardContext, 'measureText'>, name: string, width: number): string {
+  const ask = `请为${name.trim()}投上一票`;
+  return name.trim() && ctx.measureText(ask).width <= width ? ask : '请为这位邻长投上一票';
 }

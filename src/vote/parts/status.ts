@@ -2,7 +2,7 @@
 // 管理员 has confirmed the honorees.
 import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/labels';
 import type { CampaignStatus } from '../types';
-import { shortDateTime } from './time';
+import { shortDateTime } from '../../utils/beijingTime';
 
 export type Stage = CampaignStatus | 'announced';
 

@@ -25,6 +25,14 @@ describe('民情: report and routing', () => {
     expect((await report({}, RESIDENT)).handler).toMatchObject({ level: 'area', id: 'a1' });
   });
 
+  it('answers a report with the timeline as stored (written, not read back)', async () => {
+    const { ok } = setup();
+    const sent = await ok(RESIDENT, 'submit', { category: 'repair', description: '楼道灯坏了', urgent: true });
+    const again = await ok(RESIDENT, 'get', { id: sent.problem.id });
+    expect(sent.timeline).toEqual(again.timeline);
+    expect(sent).toEqual(again);
+  });
+
   it('lets a resident with no household report against the card they scanned, and refuses without one', async () => {
     const { call, report } = setup();
     const r = await call(NEWCOMER, 'submit', { category: 'repair', description: '电梯异响' });
