@@ -102,6 +102,7 @@ export const NOT_AUDITED: readonly string[] = [
   'perk.list',
   'perk.get',
   'perk.pass',
+  'perk.passStatus',
   'perk.verify',
   'perk.myRedemptions',
   'perk.clerkRedemptions',

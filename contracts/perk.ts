@@ -373,6 +373,18 @@ export const perk = {
     roles: LEADS,
     forbidden: '专属优惠仅限三长（邻长、组长、片长）使用',
   }),
+  passStatus: action({
+    summary: '我出示的优惠码核销了没有：在哪家店、什么时间，以及本期已用次数（出示页轮询，一次读取）',
+    input: z.object({ token: z.string().trim().min(1).max(400) }),
+    output: z.object({
+      /** null while the pass is not consumed. */
+      redeemed: z.object({ at: z.number(), partnerName: z.string(), perkTitle: z.string() }).nullable(),
+      /** The usage after the redemption (本月已用 1 次 …); only with `redeemed`. */
+      usage: Usage.optional(),
+    }),
+    roles: LEADS,
+    forbidden: '专属优惠仅限三长（邻长、组长、片长）使用',
+  }),
   verify: action({
     summary: '核销：扫码或输入8位短码，得到明确结论（只有“核销成功”会记一次）',
     input: z

@@ -142,7 +142,7 @@ export async function requireOwnedFiles(ctx: Ctx, ids: readonly string[], kind: 
   const paths = fresh.map((id) => pathOfFileId(id));
   if (paths.some((p) => !p)) throw new AppError('NOT_FOUND', NOT_FOUND);
   const keys = (paths as string[]).map(uploadKey);
-  const docs = (await ctx.store.collection('uploads').where({ _id: cmd.in(keys) }).limit(keys.length).get()) as unknown as UploadDoc[];
+  const docs = (await ctx.store.collection('uploads').where({ _id: cmd.in(keys) }).limit(keys.length).get());
   const byKey = new Map(docs.map((d) => [d._id, d]));
   for (const [i, path] of (paths as string[]).entries()) {
     const doc = byKey.get(keys[i]);
@@ -177,7 +177,7 @@ export async function publishFiles(ctx: Ctx, ids: readonly string[]): Promise<st
       out.push(id);
       continue;
     }
-    const doc = (await ctx.store.collection('uploads').doc(uploadKey(path)).get()) as UploadDoc | null;
+    const doc = await ctx.store.collection('uploads').doc(uploadKey(path)).get();
     if (doc?.path === path && doc.published) {
       out.push(doc.published);
       continue;
@@ -234,7 +234,7 @@ export async function mayReadFile(store: Store, path: string, reader: { openid: 
   const [folder, tag] = path.split('/');
   if ((PRIVATE_FOLDERS as readonly string[]).includes(folder)) return reader.openid && tag === ownerTag(reader.openid) ? 'private' : null;
   if (folder !== 'uploads') return null;
-  const doc = (await store.collection('uploads').doc(uploadKey(path)).get()) as UploadDoc | null;
+  const doc = await store.collection('uploads').doc(uploadKey(path)).get();
   if (!doc || doc.path !== path) return null;
   if (reader.openid && doc.owner === reader.openid) return doc;
   return null;

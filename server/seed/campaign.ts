@@ -6,6 +6,7 @@ import type { NodeDoc } from '../domain/docs';
 import { candidateIdFor, voteId, type CampaignDoc, type CandidateDoc, type VoteDoc } from '../features/vote/docs';
 import { defaultBadge } from '../features/vote/rules';
 import type { LocalStore } from '../store/local-store';
+import { seededNode } from './tree';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -121,7 +122,7 @@ export function buildDemoCampaign(now: number, nodes: NodeDoc[]): CampaignSeed {
     now - 11 * DAY_MS,
   );
   const byId = new Map(nodes.map((n) => [n._id, n]));
-  const candidates = DEMO_STORIES.map((story, i) => approvedCandidate(c, byId.get(`u${i + 1}`) as NodeDoc, story, now - 3 * DAY_MS));
+  const candidates = DEMO_STORIES.map((story, i) => approvedCandidate(c, seededNode(byId, `u${i + 1}`), story, now - 3 * DAY_MS));
 
   // Yesterday, 09:00–21:00 Beijing: 30 neighbours voted 1–3 times each, for different 邻长.
   const yesterday = startOfBeijingDay(now) - DAY_MS;

@@ -3,9 +3,9 @@
 import type { RoleGrantT } from '../../contracts/common';
 import type { UserDoc } from '../domain/users';
 import type { LocalStore } from '../store/local-store';
-import { addressOf, type NodeDoc } from '../domain/docs';
+import { addressOf } from '../domain/docs';
 import type { InviteDoc } from '../domain/invites';
-import { buildTree, DEMO_SIZE, type Tree, type TreeSize } from './tree';
+import { buildTree, DEMO_SIZE, seededNode, type Tree, type TreeSize } from './tree';
 import { buildPartnerSeed, DEMO_PARTNERS, writePartnerSeed, type PartnerSeed } from './partners';
 import { buildDemoCampaign, writeCampaignSeed, type CampaignSeed } from './campaign';
 import { buildMinqingSeed, seedMinqingStory } from './minqing';
@@ -47,7 +47,8 @@ export function buildDemo(
     streetName: small ? () => '示范街道' : undefined,
     communityName: small ? () => '幸福里社区' : undefined,
   });
-  const node = (id: string) => tree.nodes.find((n) => n._id === id) as NodeDoc;
+  const byId = new Map(tree.nodes.map((n) => [n._id, n]));
+  const node = (id: string) => seededNode(byId, id);
   const users: UserDoc[] = [];
 
   const leadUser = (openid: string, nodeId: string, role: RoleGrantT['role']) => {
@@ -97,7 +98,7 @@ export function buildDemo(
   home.members = ['demo-resident'];
   home.boundAt = now;
   home.phone = '13900009999';
-  const bump = (id?: string) => id && (tree.nodes.find((n) => n._id === id) as NodeDoc).stats.bound++;
+  const bump = (id?: string) => id && seededNode(byId, id).stats.bound++;
   Object.values(home.at).forEach(bump);
   users.push({
     _id: 'demo-resident',
@@ -109,7 +110,7 @@ export function buildDemo(
   });
 
   // 民情: the district's 部门 and the demo 部门 account.
-  const district = tree.nodes.find((n) => n.level === 'district') as NodeDoc;
+  const district = seededNode(byId, tree.nodes.find((n) => n.level === 'district')?._id);
   const minqing = buildMinqingSeed(now, district._id);
   users.push(...minqing.users);
 

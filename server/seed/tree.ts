@@ -156,9 +156,9 @@ export function buildTree(opts: BuildOptions): Tree {
     wechatGroup: n.wechatGroup,
   });
   for (const u of units) {
-    const g = byId.get(u.at.group as string) as NodeDoc;
-    const a = byId.get(u.at.area as string) as NodeDoc;
-    const c = byId.get(u.at.community as string) as NodeDoc;
+    const g = seededNode(byId, u.at.group);
+    const a = seededNode(byId, u.at.area);
+    const c = seededNode(byId, u.at.community);
     u.chain = { group: link(g), area: link(a), community: { id: c._id, name: c.name, hotline: c.hotline ?? '' } };
   }
 
@@ -183,11 +183,18 @@ export function buildTree(opts: BuildOptions): Tree {
     }
     for (const level of ['unit', 'group', 'area', 'community', 'street', 'district'] as const) {
       const id = u.at[level];
-      if (id) (byId.get(id) as NodeDoc).stats.households += perUnit[ui];
+      if (id) seededNode(byId, id).stats.households += perUnit[ui];
     }
   });
 
   const seats = new FigureBatch();
   for (const n of nodes) if (n.level === 'area' || n.level === 'group' || n.level === 'unit') seats.add(n.at, NOW, seatDelta(n.level, n.lead));
   return { nodes, leads, households, figures: seats.docs() };
+}
+
+/** A node the seed made: one it names and did not make is a bug of the seed itself. */
+export function seededNode(byId: Map<string, NodeDoc>, id: string | undefined): NodeDoc {
+  const n = id === undefined ? undefined : byId.get(id);
+  if (!n) throw new Error(`seed: no node ${id}`);
+  return n;
 }

@@ -2,7 +2,9 @@
 // role) large, the QR of a signed token and its 8-digit short code. A pass lives about 60 s;
 // the page asks for a fresh one after `refreshInMs` (before it expires), so a screenshot
 // stops working within the minute. Hidden (app in the background, another page on top):
-// no refreshing and the code is dropped; shown again: a fresh pass at once.
+// no refreshing and the code is dropped; shown again: a fresh pass at once. When the clerk
+// consumes the pass the page says so (which shop, what time, 本月已用 N 次) instead of the code
+// (passStatus.ts asks while the code is shown, and once more when the page is shown again).
 import { Image, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -15,6 +17,8 @@ import Loading from '../components/Loading';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { spacedCode } from './labels';
+import { redeemedOf, useRedeemedWatch, type Redeemed } from './passStatus';
+import { formatDateTime } from '../utils/beijingTime';
 import { qrDataUrl } from './qr';
 import '../components/work.scss';
 import './styles/pass.scss';
@@ -86,12 +90,37 @@ function Countdown({ shown, now, refreshing }: { shown: Shown; now: number; refr
   );
 }
 
+/** The pass was consumed at the counter: where, when, and what is left. */
+function PassUsed({ used, onAgain }: { used: Redeemed; onAgain: () => void }) {
+  const { redeemed, usage } = used;
+  const more = usage ? usage.used < usage.count : false;
+  return (
+    <View className='pass-card pass-used' id='pass-used' aria-role='alert'>
+      <View className='pass-used__word'>已使用</View>
+      <View className='pass-used__what' id='pass-used-what'>
+        {redeemed.perkTitle}
+      </View>
+      <View className='pass-used__where' id='pass-used-where'>
+        {formatDateTime(redeemed.at)} 在“{redeemed.partnerName}”核销
+      </View>
+      {more ? (
+        <PrimaryButton id='pass-again' kind='default' className='pass-used__again' onClick={onAgain}>
+          再次出示优惠码
+        </PrimaryButton>
+      ) : null}
+    </View>
+  );
+}
+
 export default function PerkPassPage() {
   const perkId = useRouter().params.id ?? '';
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState<AppErrorBody | null>(null);
   const [loading, setLoading] = useState(true);
   const [now, setNow] = useState(() => Date.now());
+  const [used, setUsed] = useState<Redeemed | null>(null);
+  /** The last code shown, kept while hidden: asked about once when the page is shown again. */
+  const lastToken = useRef<string | null>(null);
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const generation = useRef(0);
@@ -126,6 +155,8 @@ export default function PerkPassPage() {
       return;
     }
     const receivedAt = Date.now();
+    lastToken.current = reply.data.token;
+    setUsed(null);
     setShown({ pass: reply.data, qr: qrDataUrl(reply.data.token), receivedAt, skew: reply.data.serverNow - receivedAt });
     setError(null);
     setNow(receivedAt);
@@ -162,7 +193,24 @@ export default function PerkPassPage() {
     }
     visible.current = true;
     keepScreenOn(true);
-    void fetchPass();
+    // Consumed while the phone was away from this page (the clerk scanned, the 三长 switched apps)?
+    const token = lastToken.current;
+    if (used) return; // the 已使用 view stays until they ask for another code
+    if (!token) return void fetchPass();
+    const gen = generation.current;
+    void redeemedOf(token).then((r) => {
+      if (!mounted.current || gen !== generation.current) return;
+      if (r) setUsed(r);
+      else void fetchPass();
+    });
+  });
+
+  // While a code is shown: stop refreshing it once the clerk has consumed it.
+  useRedeemedWatch(shown && !used ? shown.pass.token : null, visible, (token, r) => {
+    if (token !== lastToken.current) return;
+    generation.current++;
+    stop();
+    setUsed(r);
   });
 
   useDidHide(() => {
@@ -175,7 +223,9 @@ export default function PerkPassPage() {
   });
 
   let body;
-  if (error && isFinal(error)) {
+  if (used) {
+    body = <PassUsed used={used} onAgain={() => void fetchPass()} />;
+  } else if (error && isFinal(error)) {
     body = (
       <View className='pass-card pass-card--blocked'>
         <BlockedState error={error} />
@@ -235,7 +285,11 @@ export default function PerkPassPage() {
       <View className='pass'>
         {body}
         <View className='pass-note' id='pass-note'>
-          {shown ? <View className='pass-note__usage'>{shown.pass.usage.text}</View> : null}
+          {used?.usage || shown ? (
+            <View className='pass-note__usage' id='pass-usage'>
+              {used?.usage?.text ?? shown?.pass.usage.text}
+            </View>
+          ) : null}
           <View>优惠码每分钟自动更新，截图无效，请当面出示。</View>
         </View>
       </View>

@@ -1,7 +1,8 @@
 // Issue 15, the rough edges a resident (and a 邻长) hits first, on the H5 build:
 // 1. a 邻 in the 组织体系图 opens its 邻长联系卡; 2. a resident bound to that 邻 calls their own
 // 邻长 in one tap while strangers still see a masked number; 3. a visit recorded from the
-// 未走访 list takes the household off it, count included; 5. the vote share card asks in plain
+// 未走访 list takes the household off it, count included; 4. an open perk pass shows when the
+// clerk consumed it (shop, time, 本月已用 1 次) and stops asking; 5. the vote share card asks in plain
 // words and draws no button.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -157,6 +158,41 @@ describeE2E('issue 15 rough edges (H5)', () => {
     expect(await shown(page, '#ledger-filter-unvisited').getAttribute('class')).toContain('lzt-tabs__item--on');
     expect(loads).toBe(loadsBefore); // the page was never reloaded
     await settled(page, 'edges-ledger-unvisited-after-visit');
+    await context.close();
+  });
+
+  test("a 三长's open pass says it was used, where and when, once the clerk consumes it; then it stops asking", async () => {
+    const { context, page } = await phone(browser);
+    await signInAs(context, app, 'neighbourLead');
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const action = /"action":"(\w+)"/.exec(r.postData() ?? '')?.[1];
+      if (r.url().endsWith('/api/perk') && action) calls.push(action);
+    });
+    const passReply = page.waitForResponse((r) => r.url().endsWith('/api/perk') && (r.request().postData() ?? '').includes('"pass"'));
+    await open(page, '/perk/pass?id=p1k1', 'perk-pass');
+    const pass = ((await (await passReply).json()) as { data: { shortCode: string } }).data;
+    await shown(page, '#pass-qr-image').waitFor();
+    await expectText(page, '#pass-usage', '本月已用 0 次');
+
+    const clerk = await phone(browser);
+    await signInAs(clerk.context, app, 'clerk');
+    const verdict = await api<{ verdict: string }>(clerk.context, app, 'perk', { action: 'verify', shortCode: pass.shortCode });
+    expect(verdict.ok && verdict.data.verdict).toBe('valid');
+    await clerk.context.close();
+
+    await shown(page, '#pass-used').waitFor({ timeout: 10_000 });
+    await expectText(page, '#pass-used-where', '在“湘味小厨”核销');
+    await expectText(page, '#pass-used-what', '堂食九折');
+    await expectText(page, '#pass-usage', '本月已用 1 次');
+    expect(await page.locator('#pass-qr-image').count()).toBe(0);
+    expect(await page.locator('#pass-again').count()).toBe(0); // 每月限 1 次: nothing left to show
+    await settled(page, 'edges-perk-pass-used');
+    // Bounded: once used, no more asking and no new code.
+    const after = calls.length;
+    await page.waitForTimeout(9_000);
+    expect(calls.slice(after)).toEqual([]);
+    expect(calls.filter((a) => a === 'passStatus').length).toBeLessThanOrEqual(4);
     await context.close();
   });
 

@@ -111,6 +111,7 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'perk.list': { category: 'dining' },
   'perk.get': { perkId: 'p1k1' },
   'perk.pass': { perkId: 'p1k1' },
+  'perk.passStatus': { token: 'not-a-token' },
   'perk.verify': { shortCode: '12345678' },
   'perk.myRedemptions': {},
   'perk.clerkRedemptions': {},

@@ -48,6 +48,32 @@ describe('perk: pass', () => {
   });
 });
 
+describe('perk: passStatus', () => {
+  it("tells the holder their pass was consumed, where and when, in one read of it until it is; nobody else's", async () => {
+    const rt = perkRuntime();
+    const p = await pass(rt, 'p1k1', NL);
+    const r0 = rt.store.stats().reads;
+    expect(ok(await perkCall(rt, 'passStatus', { token: p.token }, NL))).toEqual({ redeemed: null });
+    expect(rt.store.stats().reads - r0).toBe(2); // the caller's roles, the redemption
+    const done = await verify(rt, { token: p.token });
+    const status = ok(await perkCall(rt, 'passStatus', { token: p.token }, NL));
+    expect(status).toEqual({
+      redeemed: { at: done.redeemedAt, partnerName: '湘味小厨', perkTitle: '堂食九折' },
+      usage: expect.objectContaining({ used: 1, count: 1, text: expect.stringContaining('已用 1 次') }),
+    });
+    // Another 三长 holding the token, a token altered or made without the key: unknown, and nothing read.
+    const r1 = rt.store.stats().reads;
+    expect(await perkCall(rt, 'passStatus', { token: p.token }, GL)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await perkCall(rt, 'passStatus', { token: p.token.slice(0, -2) + 'AA' }, NL)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const forged = signPass(Buffer.alloc(32, 7), { v: 1, o: NL, k: 'p1k1', p: 'p1', n: 'x1', e: rt.ports.clock.now() + 60_000 });
+    expect(await perkCall(rt, 'passStatus', { token: forged }, NL)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(rt.store.stats().reads - r1).toBe(3); // each call's roles, no pass data
+    // Not a 三长: refused by role.
+    expect(await perkCall(rt, 'passStatus', { token: p.token }, RESIDENT)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    rt.close();
+  });
+});
+
 describe('perk: verify', () => {
   it('consumes a valid pass once and records it for both sides and the 管理员', async () => {
     const rt = perkRuntime();

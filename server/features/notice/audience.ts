@@ -54,7 +54,7 @@ export async function readerOf(ctx: Ctx, cardUnitId: string | undefined): Promis
   const home = (await ctx.user())?.household;
   if (home) return { source: 'household', unit: await getNode(ctx.store, home.unitId, ['unit']), householdId: home.id };
   // A card remembered on the phone may have been withdrawn since: then it is as if none was scanned.
-  const card = cardUnitId ? ((await ctx.store.collection('nodes').doc(cardUnitId).get()) as NodeDoc | null) : null;
+  const card = cardUnitId ? await ctx.store.collection('nodes').doc(cardUnitId).get() : null;
   if (card?.level === 'unit') return { source: 'card', unit: card, householdId: null };
   return { source: 'none', unit: null, householdId: null };
 }

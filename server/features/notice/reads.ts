@@ -22,5 +22,5 @@ export async function readSet(store: Store, noticeIds: string[], householdId: st
   if (!householdId || noticeIds.length === 0) return new Set();
   const ids = noticeIds.map((n) => readMarkerId(n, householdId));
   const found = await store.collection('noticeReads').where({ _id: cmd.in(ids) }).field(['noticeId']).limit(ids.length).get();
-  return new Set(found.map((m) => (m as unknown as NoticeReadDoc).noticeId));
+  return new Set(found.map((m) => m.noticeId));
 }

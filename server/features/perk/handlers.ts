@@ -31,7 +31,7 @@ import {
   type StatsDoc,
 } from './docs';
 import { importPerks } from './import';
-import { getPerk, makePass, usedNow, verifyPass } from './redeem';
+import { getPerk, makePass, passStatus, usedNow, verifyPass } from './redeem';
 import { perkTemplate } from './template';
 
 async function adminGrants(ctx: Ctx) {
@@ -66,6 +66,10 @@ export const perkFunction = defineFunction('perk', perk, {
 
   async pass(ctx, { perkId }) {
     return makePass(ctx, perkId);
+  },
+
+  async passStatus(ctx, { token }) {
+    return passStatus(ctx, token);
   },
 
   async myRedemptions(ctx, paging) {

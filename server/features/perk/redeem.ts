@@ -110,6 +110,23 @@ export async function makePass(ctx: Ctx, perkId: string) {
   };
 }
 
+/**
+ * Whether the caller's own pass was consumed: the pass page asks every few seconds while it is
+ * shown, so the answer is one read (the redemption's _id is the token's nonce) until it is; then
+ * the perk and the usage counter for what is left. Someone else's token reads as unknown.
+ */
+export async function passStatus(ctx: Ctx, token: string) {
+  const openid = ctx.openid();
+  const payload = openPass(ctx.secrets.passKey(), token);
+  if (!payload || payload.o !== openid) throw new AppError('NOT_FOUND', '没有找到这个优惠码，请重新打开优惠码');
+  const done = (await ctx.store.collection(C.redemptions).doc(payload.n).get()) as RedemptionDoc | null;
+  if (!done) return { redeemed: null };
+  const perk = await getPerk(ctx, done.perkId);
+  const redeemed = { at: done.at, partnerName: done.partnerName, perkTitle: done.perkTitle };
+  if (!perk) return { redeemed };
+  return { redeemed, usage: usageView(perk.limit, await usedNow(ctx, perk, openid, ctx.clock.now())) };
+}
+
 // ---------------------------------------------------------------- verify
 
 const say = (verdict: VerdictT, detail: string, extra: Partial<VerifyResultT> = {}): VerifyResultT => ({
