@@ -125,6 +125,11 @@ describeE2E('民情: from 反映问题 to a rated answer (H5)', () => {
     await expectText(page, '#page-minqing-detail #problem-description', DESCRIPTION);
     // The reporter agreed to be called: the holder sees the phone.
     await expectText(page, '#problem-reporter', '电话');
+    // And the reporter's photo opens for the 邻长 (an upload is its uploader's only: a granted address).
+    const img = shown(page, '#problem-photos img');
+    await img.waitFor();
+    await page.waitForFunction(() => [...document.querySelectorAll('#problem-photos img')].some((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0));
+    expect(await img.getAttribute('src')).toMatch(/\?grant=/);
 
     await tap(page, '#action-accept');
     await fill(page, 'accept-note', '已联系物业，先去看看');
