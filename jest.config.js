@@ -37,6 +37,8 @@ module.exports = {
       testTimeout: 60_000,
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      // The 适老化 check over every page state the tests visit (test/e2e/a11y/audit.ts).
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/a11y/setup.ts'],
     },
   ],
 };

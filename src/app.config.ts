@@ -30,7 +30,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#555555',
-    selectedColor: '#07c160',
+    selectedColor: '#06703a',
     backgroundColor: '#f7f7f7',
     borderStyle: 'black',
     list: [

@@ -48,7 +48,7 @@ function Actions({ d, onErased }: { d: MyData; onErased: () => void }) {
 
   async function erase() {
     if (busy) return;
-    const answer = await Taro.showModal({ title: '确定注销账号？', content: ERASE_EXPLAINED, confirmText: '注销', confirmColor: '#fa5151', cancelText: '不注销' });
+    const answer = await Taro.showModal({ title: '确定注销账号？', content: ERASE_EXPLAINED, confirmText: '注销', confirmColor: '#b71c1c', cancelText: '不注销' });
     if (!answer.confirm) return;
     setBusy('erase');
     setError(null);

@@ -10,7 +10,7 @@ type Props = Omit<ButtonProps, 'type' | 'className'> & {
   className?: string;
 };
 
-/** WeUI-style button with a large tap target (≥ 96 design px, taller in 大字模式). */
+/** WeUI-style button with a large tap target (≥ 96 design px; ≥ 60 px in 长辈版, where it is a "main control"). */
 export default function PrimaryButton({ children, kind = 'primary', className, disabled, ...rest }: Props) {
   const classes = ['lzt-btn', `lzt-btn--${kind}`, disabled ? 'lzt-btn--disabled' : '', className ?? ''];
   return (

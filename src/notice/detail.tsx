@@ -38,7 +38,7 @@ function ReadCount({ read, households }: { read: number; households: number }) {
 function Manage({ n, onWithdrawn }: { n: Detail; onWithdrawn: () => void }) {
   const action = useAction();
   async function withdraw() {
-    const sure = await Taro.showModal({ title: '撤回这条通知？', content: '撤回后居民不再看到它，已读记录保留。', confirmText: '撤回', confirmColor: '#fa5151' });
+    const sure = await Taro.showModal({ title: '撤回这条通知？', content: '撤回后居民不再看到它，已读记录保留。', confirmText: '撤回', confirmColor: '#b71c1c' });
     if (!sure.confirm) return;
     const done = await action.run('withdraw', () => call('notice', 'withdraw', { id: n.id }));
     if (done) {

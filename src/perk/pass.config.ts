@@ -1,6 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '出示优惠码',
-  navigationBarBackgroundColor: '#07c160',
+  navigationBarBackgroundColor: '#06703a',
   navigationBarTextStyle: 'white',
-  backgroundColor: '#07c160',
+  backgroundColor: '#06703a',
 });

@@ -117,7 +117,7 @@ export default function TreePage() {
                   id='tree-search'
                   className='tree-search__input'
                   value={query}
-                  placeholder='搜索姓名、片组名或楼栋，如“3栋”'
+                  placeholder='姓名、组名或楼栋'
                   confirmType='search'
                   onInput={(e) => setQuery(e.detail.value)}
                 />

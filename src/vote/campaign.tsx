@@ -88,7 +88,7 @@ function SearchBar({ onSearch }: { onSearch: (keyword: string) => void }) {
         value={text}
         maxlength={20}
         confirmType='search'
-        placeholder='输入姓名或编号查找'
+        placeholder='姓名或编号'
         placeholderClass='lzt-input__placeholder'
         onInput={(e) => setText(e.detail.value)}
         onConfirm={(e) => submit(e.detail.value)}

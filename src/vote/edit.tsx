@@ -111,7 +111,7 @@ function Form({ id, campaign, scopes }: { id: string; campaign: Campaign | null;
           </Field>
         )}
         <Field id='edit-title' label='活动标题'>
-          <TextInput value={draft.title} onChange={(title) => set({ title })} placeholder='例如：2025年度幸福里社区“最美邻长”评选' maxlength={TITLE_MAX} />
+          <TextInput value={draft.title} onChange={(title) => set({ title })} placeholder='如：最美邻长评选' maxlength={TITLE_MAX} />
         </Field>
         <Field id='edit-description' label='活动说明' hint='写清楚评什么、怎么评、结果怎么用，居民都能看到。'>
           <TextArea value={draft.description} onChange={(description) => set({ description })} placeholder='为身边热心服务的邻长投上一票……' maxlength={DESCRIPTION_MAX} />
@@ -170,7 +170,7 @@ function Form({ id, campaign, scopes }: { id: string; campaign: Campaign | null;
           <Stepper id='edit-honorees-stepper' value={draft.honorees} min={1} max={50} unit='名' onChange={(honorees) => set({ honorees })} />
         </Field>
         <Field id='edit-badge' label='授予的称号' optional hint='显示在获奖邻长的联系卡上；不填则为“某年度最美邻长”。'>
-          <TextInput value={draft.badge} onChange={(badge) => set({ badge })} placeholder='例如：2025年度最美邻长' maxlength={BADGE_MAX} />
+          <TextInput value={draft.badge} onChange={(badge) => set({ badge })} placeholder='如：最美邻长' maxlength={BADGE_MAX} />
         </Field>
       </View>
 

@@ -8,6 +8,7 @@ import type { Clock } from '../../server/core/ports';
 import { createDevServer } from '../../server/dev/server';
 import { createLocalRuntime, type LocalRuntime } from '../../server/runtime/local';
 import { seedDemoIfEmpty } from '../../server/seed/demo';
+import { auditState } from './a11y/audit';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM } from './chromium';
 
 export const describeE2E: jest.Describe = HAS_CHROMIUM ? describe : describe.skip;
@@ -71,10 +72,12 @@ export async function signInAs(context: BrowserContext, app: App, key: string): 
 }
 
 export const SHOTS_DIR = path.resolve(__dirname, '__screenshots__');
+/** A screenshot of the page as it is; the same state then goes through the 适老化 check. */
 export async function shot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const file = path.join(SHOTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  await auditState(page, `shot ${name}`);
   return file;
 }
 

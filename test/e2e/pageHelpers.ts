@@ -2,11 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { auditRoute } from './a11y/audit';
 import { scratchDir, shot, type App } from './harness';
 
 export async function openRoute(app: App, page: Page, route: string, pageName: string): Promise<void> {
   await page.goto(`${app.url}/#${route}`);
   await page.waitForSelector(`#page-${pageName}`);
+  await auditRoute(page, route);
 }
 
 /** Waits until the element's text contains `text`, then asserts it (so a failure prints what was there). */
@@ -26,7 +28,7 @@ export async function fillField(page: Page, fieldId: string, value: string): Pro
   await page.fill(`#${fieldId} input, #${fieldId} textarea`, value);
 }
 
-/** Turns 大字模式 on for every page the context opens (the switch is remembered in storage). */
+/** Turns 长辈版 (once 大字模式) on for every page the context opens (the switch is remembered in storage). */
 export async function useLargeText(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => localStorage.setItem('lzt:largeText', JSON.stringify({ data: true })));
 }

@@ -25,7 +25,7 @@ export default function JoinRequests({ h, onChange }: Props) {
         title: '拒绝这条申请？',
         content: '对方不会看到您家的任何信息。如果是家人填错了，可以请TA重新扫码申请。',
         confirmText: '拒绝',
-        confirmColor: '#fa5151',
+        confirmColor: '#b71c1c',
         cancelText: '再想想',
       });
       if (!answer.confirm) return;

@@ -23,7 +23,7 @@ export default function MemberList({ h, onChange }: Props) {
       title: '把TA移出我家？',
       content: '移出后，TA不再看到您家的信息和走访记录，TA留的手机号也会一并删除。',
       confirmText: '移出',
-      confirmColor: '#fa5151',
+      confirmColor: '#b71c1c',
       cancelText: '不移出',
     });
     if (!answer.confirm) return;

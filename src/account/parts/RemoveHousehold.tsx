@@ -30,7 +30,7 @@ export default function RemoveHousehold({ h, onRemoved }: Props) {
       title: '删除我家的登记？',
       content: removalExplained(h),
       confirmText: '删除',
-      confirmColor: '#fa5151',
+      confirmColor: '#b71c1c',
       cancelText: '不删了',
     });
     if (!answer.confirm) return;

@@ -8,7 +8,7 @@ export async function clearPhone(): Promise<{ household: MyHousehold } | { error
     title: '删除手机号？',
     content: '删除后邻长将看不到您的手机号，有事只能上门或通过微信群联系您。',
     confirmText: '删除',
-    confirmColor: '#fa5151',
+    confirmColor: '#b71c1c',
     cancelText: '不删了',
   });
   if (!answer.confirm) return null;

@@ -32,7 +32,7 @@ export default function CategoryEditor({ initial }: { initial: Category[] }) {
       title: '停用类别',
       content: `停用后，居民反映问题时不再有“${c.label}”可选；已经提交的反映不受影响。`,
       confirmText: '停用',
-      confirmColor: '#fa5151',
+      confirmColor: '#b71c1c',
     });
     if (!sure.confirm) return;
     const data = await run(`stop:${c.id}`, () => call('minqing', 'removeCategory', { id: c.id }));

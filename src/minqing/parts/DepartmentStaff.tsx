@@ -25,7 +25,7 @@ function StaffItem({ departmentId, name, row, onChanged }: { departmentId: strin
       title: bound ? '解除办理人员' : '作废绑定码',
       content: bound ? `解除后，${who}不能再查看和办理交给“${name}”的反映。已办理的记录会保留。` : `作废后，绑定码 ${spaced(row.code)} 不能再使用。`,
       confirmText: bound ? '解除' : '作废',
-      confirmColor: '#fa5151',
+      confirmColor: '#b71c1c',
     });
     if (!sure.confirm) return;
     const done = await run('remove', () => call('minqing', 'removeDepartmentStaff', { departmentId, code: row.code }));

@@ -13,6 +13,7 @@ import NoticeSection from './NoticeSection';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
 import { deskUrls } from '../../desk/subpackage';
+import ElderEntry from '../../settings/ElderEntry';
 import './index.scss';
 
 const openCardTab = () => void Taro.switchTab({ url: '/pages/card/index' });
@@ -24,6 +25,7 @@ function Greeting({ me }: { me: WhoAmI }) {
         {me.user?.name ? `${me.user.name}，您好` : '您好，欢迎使用邻长通'}
       </View>
       <View className='lzt-sub home-hello__sub'>有事找邻长，邻里事早知道、早解决</View>
+      <ElderEntry />
     </View>
   );
 }

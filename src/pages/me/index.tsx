@@ -71,15 +71,15 @@ function MyRecords() {
 function LargeTextSetting() {
   const large = useLargeText();
   return (
-    <CellGroup title='阅读设置' footer='开启后，所有页面的文字和按钮都会变大，看得更清楚。'>
+    <CellGroup title='阅读设置' footer='开启后，所有页面的文字和按钮都会变大，看得更清楚。微信里把字体调大后会自动开启，也可以在这里关掉。'>
       <Cell
-        title='大字模式'
+        title='长辈版（大字）'
         value={
           <Switch
             id='large-text-switch'
             className='me-large-switch'
             checked={large}
-            color='#07c160'
+            color='#06703a'
             onChange={(e) => setLargeText(e.detail.value)}
           />
         }

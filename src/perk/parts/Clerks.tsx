@@ -26,7 +26,7 @@ function ClerkItem({ partner, clerk, onChanged }: { partner: PartnerAdminT; cler
       title: bound ? '解除核销员' : '作废绑定码',
       content: bound ? `解除后，${who}不能再为“${partner.name}”核销优惠。` : `作废后，绑定码 ${spacedCode(clerk.code)} 不能再使用。`,
       confirmText: bound ? '解除' : '作废',
-      confirmColor: '#fa5151',
+      confirmColor: '#b71c1c',
     });
     if (!sure.confirm) return;
     const done = await run('remove', () => call('perk', 'removeClerk', { partnerId: partner.id, code: clerk.code }));

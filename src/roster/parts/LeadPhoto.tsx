@@ -38,7 +38,7 @@ export default function LeadPhoto({ nodeId, name, photo, onDone }: Props) {
   }
 
   async function remove() {
-    const answer = await Taro.showModal({ title: '删除照片', content: `删除${name}的照片？联系卡和优惠码上将只显示姓名。`, confirmText: '删除', confirmColor: '#fa5151' });
+    const answer = await Taro.showModal({ title: '删除照片', content: `删除${name}的照片？联系卡和优惠码上将只显示姓名。`, confirmText: '删除', confirmColor: '#b71c1c' });
     if (!answer.confirm || busy) return;
     setError('');
     setBusy(true);

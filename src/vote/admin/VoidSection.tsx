@@ -37,7 +37,7 @@ function CandidateFinder({ campaignId, value, onPick }: { campaignId: string; va
         </View>
       ) : null}
       <View className='void-finder__bar'>
-        <TextInput className='void-finder__input' value={text} onChange={setText} placeholder='输入编号或姓名' maxlength={20} />
+        <TextInput className='void-finder__input' value={text} onChange={setText} placeholder='编号或姓名' maxlength={20} />
         <PrimaryButton kind='default' className='void-finder__go' id='void-candidate-find' loading={!!busy || undefined} onClick={() => void find()}>
           查找
         </PrimaryButton>
@@ -171,7 +171,7 @@ export default function VoidSection({ campaign, target, onVoided }: { campaign: 
     if (!f) return;
     if (!reason.trim()) return setError('请写明作废的原因');
     const what = mode === 'window' ? `${candidate!.label} 在这段时间得到的选票` : `投票人 ${voter.trim()} 的全部选票${block ? '，并取消其投票资格' : ''}`;
-    const ok = await Taro.showModal({ title: '确认作废', content: `作废${what}？作废后不能恢复，会记入操作记录。`, confirmText: '作废', confirmColor: '#fa5151' });
+    const ok = await Taro.showModal({ title: '确认作废', content: `作废${what}？作废后不能恢复，会记入操作记录。`, confirmText: '作废', confirmColor: '#b71c1c' });
     if (!ok.confirm) return;
     const t = mode === 'window' ? { kind: 'window' as const, candidateId: candidate!.id, from, until } : { kind: 'voter' as const, voter: voter.trim(), block };
     let auditId: string | undefined;

@@ -14,7 +14,7 @@ export interface ShareCardData {
 
 export const SHARE_CARD = { width: 500, height: 400 } as const;
 
-const GREEN = '#07c160';
+const GREEN = '#06703a';
 const FONT = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
 /** The 2D-context calls the card needs (the browser's and the mini program's canvases have them). */
