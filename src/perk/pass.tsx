@@ -290,7 +290,7 @@ export default function PerkPassPage() {
               {used?.usage?.text ?? shown?.pass.usage.text}
             </View>
           ) : null}
-          <View>优惠码每分钟自动更新，截图无效，请当面出示。</View>
+          {used ? null : <View>优惠码每分钟自动更新，截图无效，请当面出示。</View>}
         </View>
       </View>
     </PageShell>

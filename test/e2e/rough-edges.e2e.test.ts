@@ -185,6 +185,8 @@ describeE2E('issue 15 rough edges (H5)', () => {
     await expectText(page, '#pass-used-where', '在“湘味小厨”核销');
     await expectText(page, '#pass-used-what', '堂食九折');
     await expectText(page, '#pass-usage', '本月已用 1 次');
+    // The code is gone, so the line about it refreshing every minute goes too.
+    expect(await page.locator('#pass-note').textContent()).not.toContain('每分钟自动更新');
     expect(await page.locator('#pass-qr-image').count()).toBe(0);
     expect(await page.locator('#pass-again').count()).toBe(0); // 每月限 1 次: nothing left to show
     await settled(page, 'edges-perk-pass-used');
