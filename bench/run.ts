@@ -10,11 +10,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { FIGURES, type Figure } from './figures';
 import type { SizedBench } from './figures/types';
+import { DESK_SUMMARY_BENCH } from './desk';
 import { MINQING_BENCH } from './minqing';
 import { NOTICE_FEED_BENCH } from './notice';
 
 /** Benches in their own file that compare sizes on servers of their own, one line each. */
-const SIZED_BENCHES: SizedBench[] = [NOTICE_FEED_BENCH, MINQING_BENCH];
+const SIZED_BENCHES: SizedBench[] = [NOTICE_FEED_BENCH, MINQING_BENCH, DESK_SUMMARY_BENCH];
 
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 5), 30);
 const MAX_REQUESTS = 1_000_000;

@@ -98,5 +98,5 @@ async function seedProblems(rt: LocalRuntime, now: number): Promise<void> {
 }
 
 export const MINQING_SEEDERS: BenchSeeder[] = [
-  { figures: ['minqing.todo', 'minqing.submit'], seed: (rt) => seedProblems(rt, Date.now()) },
+  { figures: ['minqing.todo', 'minqing.submit', 'desk.summary'], seed: (rt) => seedProblems(rt, Date.now()) },
 ];
