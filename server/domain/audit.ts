@@ -40,6 +40,16 @@ export function noteAudit(ctx: Ctx, detail: AuditDetail): void {
   pending.set(ctx, { ...pending.get(ctx), ...detail });
 }
 
+/** At most this many ids on each side of one entry (a district's roster import may replace thousands of 三长; the leads' own history keeps every one). */
+export const AUDIT_IDS_MAX = 500;
+
+/** Ids the current call removed (before) or put in place (after), added to those noted so far: for steps that run many times in one call (each 三长 an import replaces). */
+export function noteAuditIds(ctx: Ctx, ids: Pick<AuditDetail, 'before' | 'after'>): void {
+  const cur = pending.get(ctx) ?? {};
+  const join = (a: AuditDetail['before'], b: AuditDetail['before']) => (b?.length ? [...(a ?? []), ...b].slice(0, AUDIT_IDS_MAX) : a);
+  pending.set(ctx, { ...cur, before: join(cur.before, ids.before), after: join(cur.after, ids.after) });
+}
+
 /** A role granted (account.claim): the entry sits at the node or partner it is held at. */
 export async function auditGrant(ctx: Ctx, grant: RoleGrantT): Promise<void> {
   const held = grant.level === 'partner' ? ctx.store.collection('partners').doc(grant.nodeId) : ctx.store.collection('nodes').doc(grant.nodeId);

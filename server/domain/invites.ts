@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import type { RoleGrantT } from '../../contracts/common';
 import type { Ctx } from '../core/context';
+import { noteAuditIds } from './audit';
 import { AppError } from '../core/errors';
 import { rateLimit } from '../core/rate-limit';
 import { StoreError } from '../store/port';
@@ -117,6 +118,8 @@ export async function withdrawBound(ctx: Ctx, nodeId: string, kind: StaffKind, c
   });
   if (!invite.usedBy) return;
   await revokeRole(ctx.store, invite.usedBy, { role: invite.target.grant.role, nodeId });
+  // The person whose role was taken back.
+  noteAuditIds(ctx, { before: [invite.usedBy] });
   const others = await ctx.store.collection('invites').where({ 'target.grant.nodeId': nodeId, usedBy: invite.usedBy }).limit(STAFF_CODES).get();
   for (const d of others) if (!d.revokedAt) await ctx.store.collection('invites').doc(d._id).update({ revokedAt: now, revokedBy: by });
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../core/context';
 import { AppError } from '../core/errors';
 import { cmd, type Store } from '../store/port';
 import { LEAD_ROLE_OF, type AwayStatus, type LeadDoc, type LeadSnapshot, type NodeDoc } from './docs';
+import { noteAuditIds } from './audit';
 import { bumpFigures, leadChangeDelta, NOW } from './figures';
 import { grantRole, revokeRole } from './grants';
 import { chainLeadOf, type ChainLead } from './succession';
@@ -92,6 +93,7 @@ export async function assignLead(ctx: Ctx, node: LeadNode, person: Person, reaso
   await bumpFigures(ctx.store, node.at, NOW, leadChangeDelta(seatLevel(node), current, snapshot));
   await refreshChain(ctx.store, node, { name: person.name, phone: person.phone });
   if (person.openid) await grantRole(ctx.store, person.openid, grant, now, person.name);
+  noteAuditIds(ctx, { before: [current?.id], after: [leadId] });
   return { leadId, changed: true };
 }
 
@@ -103,6 +105,8 @@ export async function markAway(ctx: Ctx, node: NodeDoc, status: AwayStatus, reas
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'away', away: { status, since, reason } });
   // A 组长 or 片长: every card below shows the mark, and one who cannot serve is not handed out.
   await refreshChain(ctx.store, node, chainLeadOf({ ...node.lead, away: { status, since, reason } }));
+  // The lead taken off duty.
+  noteAuditIds(ctx, { before: [node.lead.id] });
 }
 
 /** The lead is back (or able again): the card shows them as before, and the inactive list lets them go. */
@@ -114,6 +118,8 @@ export async function markBack(ctx: Ctx, node: NodeDoc): Promise<void> {
   await ctx.store.collection('leads').doc(node.lead.id).update({ status: 'active' });
   await bumpFigures(ctx.store, node.at, NOW, leadChangeDelta(seatLevel(node), node.lead, {}));
   await refreshChain(ctx.store, node, chainLeadOf({ ...node.lead, away: undefined }));
+  // The lead back on duty.
+  noteAuditIds(ctx, { after: [node.lead.id] });
 }
 
 /**
@@ -129,4 +135,5 @@ export async function setLeadPhoto(ctx: Ctx, node: NodeDoc, fileId: string | nul
   await ctx.store.collection('nodes').doc(node._id).update({ 'lead.photo': photo });
   await ctx.store.collection('leads').doc(node.lead.id).update({ photo });
   if (node.lead.openid) await ctx.store.collection('users').doc(node.lead.openid).update({ avatar: photo });
+  noteAuditIds(ctx, { before: [node.lead.photo], after: [typeof photo === 'string' ? photo : null] });
 }

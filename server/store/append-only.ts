@@ -2,13 +2,13 @@
 // to update, replace or remove a document of them, in a query, at a document and in a
 // transaction alike. Reads and `add` pass through unchanged.
 import type { CollectionName } from './collections';
-import { StoreError, type Collection, type DocRef, type Query, type Store, type Transaction, type TxCollection, type TxDocRef } from './port';
+import { StoreError, type Collection, type Doc, type DocRef, type Query, type Store, type Transaction, type TxCollection, type TxDocRef } from './port';
 
 export const APPEND_ONLY: readonly CollectionName[] = ['auditLog'];
 
 const refuse = (name: string) => () => Promise.reject(new StoreError('INVALID', `${name} is append-only`));
 
-function sealQuery<Q extends Query>(q: Q, name: string): Q {
+function sealQuery<Q extends Query<Doc>>(q: Q, name: string): Q {
   return {
     ...q,
     where: (f) => sealQuery(q.where(f), name),
@@ -23,12 +23,12 @@ function sealQuery<Q extends Query>(q: Q, name: string): Q {
   } as Q;
 }
 
-function sealCollection(c: Collection, name: string): Collection {
-  const doc = (id: string): DocRef => {
+function sealCollection<D extends Doc>(c: Collection<D>, name: string): Collection<D> {
+  const doc = (id: string): DocRef<D> => {
     const ref = c.doc(id);
     return { get: () => ref.get(), set: refuse(name), update: refuse(name), remove: refuse(name) };
   };
-  return { ...sealQuery(c, name), doc, add: (data) => c.add(data) } as Collection;
+  return { ...sealQuery(c, name), doc, add: (data) => c.add(data) };
 }
 
 function sealTx(tx: Transaction): Transaction {
@@ -54,7 +54,7 @@ export function appendOnly(store: Store): Store {
     out = {
       collection: ((name: CollectionName) => {
         const c = store.collection(name);
-        return APPEND_ONLY.includes(name) ? sealCollection(c as unknown as Collection, name) : c;
+        return APPEND_ONLY.includes(name) ? sealCollection(c, name) : c;
       }) as Store['collection'],
       transaction: (fn) => store.transaction((tx) => fn(sealTx(tx))),
       stats: () => store.stats(),

@@ -5,7 +5,14 @@ import type { CloudEmulator, EmuTx } from './cloud-emulator';
 import { clone, duplicateError, filterOf, missingDocError, patchOf } from './cloud-emulator-sdk';
 import type { SdkCollection, SdkDocRef, SdkQuery, SdkTransaction, SdkTxCollection } from './cloud-sdk';
 import { applyPatch } from './doc-patch';
-import { MAX_LIMIT, type AnyDoc, type Query } from './port';
+import { hasId, MAX_LIMIT, withId, type AnyDoc, type Query } from './port';
+import { newCloudId } from './cloud-translate';
+
+/** An add's data as the database keeps it: a copy, with the `_id` it was given or one made (as the SDK does). */
+function stored(data: Record<string, unknown>): AnyDoc {
+  const copy = clone(data);
+  return hasId(copy) ? copy : withId(copy, newCloudId());
+}
 
 // ---- plain operations ----
 interface EmuQueryState {
@@ -99,7 +106,7 @@ export class EmuCollection implements SdkCollection {
 
   async add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> {
     await this.emu.trip();
-    const data = clone(options.data) as AnyDoc;
+    const data = stored(options.data);
     const id = data._id;
     await this.emu.unlocked(this.name, id);
     if (this.emu.current(this.name, id)) throw duplicateError(this.name, id);
@@ -186,7 +193,7 @@ export class EmuTransaction implements SdkTransaction {
       }),
       async add(options) {
         await emu.trip();
-        const data = clone(options.data) as AnyDoc;
+        const data = stored(options.data);
         emu.claim(tx, name, data._id, 'collection.add');
         if (emu.view(tx, name, data._id)) throw duplicateError(name, data._id);
         put(data._id, data);

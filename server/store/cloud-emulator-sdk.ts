@@ -36,7 +36,7 @@ const isPlainObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
 
 const FIELD_CMDS = new Set(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'exists']);
-const isFieldCmd = (x: unknown): boolean => isCmd(x) && (FIELD_CMDS.has(x.$cmd) || (x.$cmd === 'and' && (x as unknown as { args: unknown[] }).args.every(isFieldCmd)));
+const isFieldCmd = (x: unknown): boolean => isCmd(x) && (FIELD_CMDS.has(x.$cmd) || (x.$cmd === 'and' && 'args' in x && Array.isArray(x.args) && x.args.every(isFieldCmd)));
 
 function fieldCmd(x: EmuCommand): FieldCmd {
   if (x.$cmd === 'and') return { $cmd: 'both', of: (x as { args: EmuCommand[] }).args.map(fieldCmd) };

@@ -66,7 +66,7 @@ export class EmuTx {
 }
 
 export class CloudEmulator implements SdkDatabase {
-  readonly command = emuCommand as unknown as SdkCommand;
+  readonly command: SdkCommand = emuCommand;
   readonly roundTripMs: number;
   readonly pageLimit: number;
   private readonly totals = zero();

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { isMissingDoc, type Data, type SdkCommand, type SdkDocRef } from './cloud-sdk';
 import { splitPath } from './doc-patch';
-import { isCmd, StoreError, type AnyDoc, type Doc, type DocBody, type FieldCmd, type Filter, type LogicCmd, type NewDoc, type Patch, type UpdateCmd } from './port';
+import { hasId, isCmd, StoreError, type AnyDoc, type Doc, type FieldCmd, type Filter, type LogicCmd, type Patch, type UpdateCmd } from './port';
 
 
 export function newCloudId(): string {
@@ -74,19 +74,23 @@ export function alwaysChanges(patch: Patch): boolean {
   return Object.values(patch).some((v) => { const c = v as UpdateCmd; return isCmd(v) && c.$cmd === 'inc' && c.by !== 0; });
 }
 
+/** The document of a doc().get() reply (the SDK answers with one, a list of one, or null). */
 export function docOf(res: { data: Data | Data[] | null } | undefined): AnyDoc | null {
   const data = res?.data;
-  if (Array.isArray(data)) return (data[0] as AnyDoc | undefined) ?? null;
-  return (data as AnyDoc | null | undefined) ?? null;
+  const doc = Array.isArray(data) ? data[0] : data;
+  if (doc === undefined || doc === null) return null;
+  if (!hasId(doc)) throw new StoreError('INVALID', 'the database returned a document without _id');
+  return doc;
 }
 
-export function withoutId<D extends Doc>(data: DocBody<D>): Data {
-  const { _id: _ignored, ...rest } = data as NewDoc;
+/** A document's fields without `_id` (a set's data: the SDK takes the id from doc(id)). */
+export function withoutId(data: { _id?: unknown }): Data {
+  const { _id: _ignored, ...rest } = data;
   return rest;
 }
 
-export function idFor<D extends Doc>(data: NewDoc<D>): { id: string; rest: Data } {
-  const { _id, ...rest } = data as NewDoc;
+export function idFor(data: { _id?: string }): { id: string; rest: Data } {
+  const { _id, ...rest } = data;
   const id = _id ?? newCloudId();
   if (typeof id !== 'string' || id === '') throw new StoreError('INVALID', '_id must be a string');
   return { id, rest };

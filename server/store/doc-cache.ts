@@ -10,9 +10,10 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export type CacheEntry = { v: number; doc: AnyDoc };
+/** A document and its version, or (ABSENT) an id known to have no document. */
+export type CacheEntry = { v: number; doc: AnyDoc } | { v: 0; doc: null };
 /** What the cache holds for an id with no document. */
-export const ABSENT: CacheEntry = Object.freeze({ v: 0, doc: null as unknown as AnyDoc });
+export const ABSENT: CacheEntry = Object.freeze({ v: 0, doc: null });
 
 /**
  * A map keyed by collection and id, in two levels: the id strings a handler already holds are

@@ -22,6 +22,18 @@ export type NewDoc<D extends Doc = AnyDoc> = Omit<D, '_id'> & { _id?: string };
 /** A whole document to set at an id. */
 export type DocBody<D extends Doc = AnyDoc> = Omit<D, '_id'>;
 
+/**
+ * What an adapter stores for `data` at `id` (an add, a set): the one place where a typed
+ * document becomes the untyped record the adapters keep (both adapters use it).
+ */
+export function withId(data: object, id: string): AnyDoc {
+  return { ...data, _id: id };
+}
+/** Whether a value (read back from a backend, handed to an emulated SDK) is a document: an object with a string `_id`. */
+export function hasId(x: unknown): x is AnyDoc {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && '_id' in x && typeof x._id === 'string';
+}
+
 /** CloudBase returns at most 100 records per get() in a cloud function. */
 export const MAX_LIMIT = 100;
 

@@ -1,7 +1,7 @@
 // The local store's query and document handles: a collection (the shared query builder,
 // compiled to SQL) and a document reference, both over the rows of SqliteStore (sqlite.ts).
 import { setPath } from './doc-patch';
-import { StoreError, totalOrder, type AnyDoc, type Collection, type Doc, type DocBody, type DocRef, type NewDoc, type Patch } from './port';
+import { StoreError, totalOrder, withId, type AnyDoc, type Collection, type Doc, type DocBody, type DocRef, type NewDoc, type Patch } from './port';
 import { QueryBuilder, type QueryState } from './query-builder';
 import type { SqliteStore } from './sqlite';
 import { compileFilter, fieldExpr, jsonPath, type Param } from './sqlite-query';
@@ -25,7 +25,7 @@ export class SqliteCollection<D extends Doc = AnyDoc> extends QueryBuilder<D> im
   }
 
   async add(data: NewDoc<D>): Promise<string> {
-    const doc = { ...data, _id: data._id ?? newId() } as AnyDoc;
+    const doc = withId(data, data._id ?? newId());
     if (typeof doc._id !== 'string' || doc._id === '') throw new StoreError('INVALID', '_id must be a string');
     this.store.countWrite();
     this.store.insertRow(this.name, doc);
@@ -131,7 +131,7 @@ class SqliteDocRef<D extends Doc = AnyDoc> implements DocRef<D> {
 
   async set(data: DocBody<D>): Promise<void> {
     this.store.countWrite();
-    this.store.upsertRow(this.collection, { ...data, _id: this.id } as AnyDoc);
+    this.store.upsertRow(this.collection, withId(data, this.id));
     await this.store.committed();
   }
 

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DocKeyMap } from './doc-cache';
 import { applyPatch } from './doc-patch';
 import type { CollectionName, Collections } from './collections';
-import { StoreError, type AnyDoc, type Doc, type DocBody, type NewDoc, type Patch, type TxCollection, type TxDocRef } from './port';
+import { StoreError, withId, type AnyDoc, type Doc, type DocBody, type NewDoc, type Patch, type TxCollection, type TxDocRef } from './port';
 import type { SqliteStore } from './sqlite';
 
 export function newId(): string {
@@ -38,8 +38,8 @@ export class LocalTransaction {
     return new LocalTxCollection<D>(this, name);
   }
 
-  async add(collection: string, data: NewDoc): Promise<string> {
-    const doc = { ...data, _id: data._id ?? newId() } as AnyDoc;
+  async add(collection: string, data: NewDoc<Doc>): Promise<string> {
+    const doc = withId(data, data._id ?? newId());
     this.guard();
     this.store.countWrite();
     const current = this.stateOf(collection, doc._id);
@@ -130,7 +130,7 @@ class LocalTxCollection<D extends Doc> implements TxCollection<D> {
   }
 
   add(data: NewDoc<D>): Promise<string> {
-    return this.tx.add(this.name, data as NewDoc);
+    return this.tx.add(this.name, data);
   }
 }
 
@@ -145,7 +145,7 @@ class LocalTxDocRef<D extends Doc> implements TxDocRef<D> {
     return this.tx.get(this.collection, this.id) as Promise<D | null>;
   }
   set(data: DocBody<D>): Promise<void> {
-    return this.tx.write(this.collection, this.id, { kind: 'set', doc: { ...data, _id: this.id } as AnyDoc });
+    return this.tx.write(this.collection, this.id, { kind: 'set', doc: withId(data, this.id) });
   }
   update(patch: Patch): Promise<void> {
     return this.tx.write(this.collection, this.id, { kind: 'patch', patch });

@@ -16,7 +16,7 @@ import { ABSENT, DocCache, DocKeyMap, deepFreeze } from './doc-cache';
 import { applyPatch } from './doc-patch';
 import { INDEXES, type IndexSpec } from './indexes';
 import type { CollectionName, Collections } from './collections';
-import { StoreError, type AnyDoc, type AnyStore, type Collection, type Doc, type NewDoc, type Patch, type Store, type StoreStats } from './port';
+import { hasId, StoreError, withId, type AnyDoc, type AnyStore, type Collection, type Doc, type NewDoc, type Patch, type Store, type StoreStats } from './port';
 import { EMPTY_QUERY } from './query-builder';
 import { SqliteCollection } from './sqlite-collection';
 import { fieldExpr } from './sqlite-query';
@@ -39,6 +39,13 @@ const DOC_CACHE_MAX = 50_000;
 const BATCH_MAX_WRITES = 5_000;
 
 const TX_MAX_ATTEMPTS = 20;
+
+/** A row's JSON back as the document it stored (a row that is not one is a corrupt table). */
+function parseStored(json: string, collection: string): AnyDoc {
+  const doc: unknown = JSON.parse(json);
+  if (hasId(doc)) return doc;
+  throw new StoreError('INVALID', `a row of ${collection} is not a document`);
+}
 
 
 export class SqliteStore implements Store, AnyStore {
@@ -217,7 +224,7 @@ export class SqliteStore implements Store, AnyStore {
   /** A document and its version, from the cache or the table (a document known absent is cached too). */
   entry(collection: string, id: string): { v: number; doc: AnyDoc } | null {
     const hit = this.docCache.get(collection, id);
-    if (hit) return hit === ABSENT ? null : hit;
+    if (hit) return hit.doc === null ? null : hit;
     const pending = this.dirty.get(collection, id);
     if (pending) return this.remember(collection, pending.v, pending.doc);
     const row = this.readRow(collection, id);
@@ -225,7 +232,7 @@ export class SqliteStore implements Store, AnyStore {
       this.docCache.set(collection, id, ABSENT);
       return null;
     }
-    return this.remember(collection, row.v, JSON.parse(row.doc) as AnyDoc);
+    return this.remember(collection, row.v, parseStored(row.doc, collection));
   }
 
   /** Caches a document this store owns (never a caller's object: it gets frozen). */
@@ -354,7 +361,7 @@ export class SqliteStore implements Store, AnyStore {
   bulkPut(collection: string, docs: NewDoc[]): void;
   bulkPut(collection: string, docs: NewDoc[]): void {
     const run = this.db.transaction((items: NewDoc[]) => {
-      for (const d of items) this.upsertRow(collection, { ...d, _id: d._id ?? newId() } as AnyDoc);
+      for (const d of items) this.upsertRow(collection, withId(d, d._id ?? newId()));
     });
     run.immediate(docs);
   }

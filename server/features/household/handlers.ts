@@ -2,6 +2,7 @@ import { household } from '../../../contracts/household';
 import { AppError } from '../../core/errors';
 import { defineFunction } from '../../core/router';
 import type { Ctx } from '../../core/context';
+import { noteAudit } from '../../domain/audit';
 import { maskPhone } from '../../core/mask';
 import { addressOf, phoneOwner, type HouseholdDoc } from '../../domain/docs';
 import { cmd, present } from '../../store/port';
@@ -55,13 +56,17 @@ export const householdFunction = defineFunction('household', household, {
     const h = await myHousehold(ctx);
     if (!h) throw new AppError('NOT_FOUND', '您还没有绑定住户：只有这户已绑定的家人能处理加入申请');
     if (!(h.requests ?? []).some((r) => r.id === requestId)) throw new AppError('NOT_FOUND', '这条申请已经处理过或已撤回');
-    return { household: await view(ctx, await decideRequest(ctx, h._id, requestId, approve)) };
+    const next = await decideRequest(ctx, h._id, requestId, approve);
+    const joined = approve ? next.members.filter((m) => !h.members.includes(m)).map((m) => memberKeyOf(h._id, m)) : [];
+    noteAudit(ctx, { subject: h._id, before: [requestId], after: joined });
+    return { household: await view(ctx, next) };
   },
 
   async removeMember(ctx, { member }) {
     const h = await myHousehold(ctx);
     if (!h) throw new AppError('NOT_FOUND', '您还没有绑定住户：只有这户已绑定的家人能移除成员');
     await removeMember(ctx, h, member);
+    noteAudit(ctx, { subject: h._id, before: [member] });
     const next = await present(ctx.store.collection('households').doc(h._id).get(), 'the household');
     return { household: await view(ctx, next) };
   },
@@ -94,6 +99,7 @@ export const householdFunction = defineFunction('household', household, {
     const id = (await ctx.user())?.household?.id;
     if (!id) throw new AppError('NOT_FOUND', '您没有绑定住户');
     const removed = await leaveHousehold(ctx, openid, id);
+    noteAudit(ctx, { subject: id, before: [memberKeyOf(id, openid)] });
     await ctx.store.collection('users').doc(openid).update({ household: cmd.unset(), phone: cmd.unset() });
     return { removed };
   },

@@ -41,10 +41,13 @@ async function asHolder(ctx: Ctx, id: string, decide: (p: ProblemDoc) => Step | 
   const p0 = await ctx.store.collection('problems').doc(id).get();
   if (!p0) throw new AppError('NOT_FOUND', '没有找到这条反映');
   const actor = await actorOf(ctx, mustHold(p0, grants));
-  return change(ctx, id, actor, (p) => {
+  const result = await change(ctx, id, actor, (p) => {
     mustHold(p, grants);
     return decide(p);
   });
+  // For the 操作记录 (an audited step: reassigning, reclassifying, sending up, handing back): who held it before and after.
+  noteAudit(ctx, { subject: id, before: [p0.holder.id], after: [result.after.holder.id] });
+  return result;
 }
 
 export async function accept(ctx: Ctx, { id, note }: In<'accept'>) {
@@ -152,7 +155,7 @@ export async function handBack(ctx: Ctx, { id, reason }: In<'handBack'>) {
   const community = await getNode(ctx.store, unit.at.community as string).catch(() => null);
   const to = communityHolder(unit);
   // The 操作记录 entry sits in the 社区's tree (a 部门 holds no node of it).
-  noteAudit(ctx, { at: unit.at, subject: id, before: [p0.holder.id], after: [to.id] });
+  noteAudit(ctx, { at: unit.at });
   return asHolder(ctx, id, (p) => {
     mustHandle(p);
     if (p.holder.level !== 'department') throw new AppError('FORBIDDEN', '只有承办部门可以退回');

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Meeting, minqing } from '../../../contracts/minqing';
 import { LEADS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
+import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
@@ -152,6 +153,7 @@ export async function agendaDrop(ctx: Ctx, { meetingId, problemId, reason }: In<
     patch: p.meetingId === meetingId ? { meetingId: undefined } : {},
     entries: [{ kind: 'agendaDropped', meetingId, note: reason }],
   }));
+  noteAudit(ctx, { subject: problemId, before: [meetingId] });
   return { meeting: meetingView(await loadMeeting(ctx, meetingId)) };
 }
 

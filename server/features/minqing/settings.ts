@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { minqing } from '../../../contracts/minqing';
 import type { Ctx } from '../../core/context';
+import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
@@ -46,12 +47,14 @@ async function editConfig(ctx: Ctx, communityId: string, edit: (cfg: MinqingConf
 export async function addCategory(ctx: Ctx, { communityId, label }: In<'addCategory'>) {
   await checkText(ctx, label, '类别名称');
   const id = (await communityOf(ctx, communityId, true)) as string;
+  const categoryId = `c_${randomId('', ctx.clock.now()).slice(-8)}`;
   const cfg = await editConfig(ctx, id, (cur) => {
     if (categoriesOf(cur).some((c) => c.label === label)) throw new AppError('CONFLICT', '已经有这个类别了');
     if (cur.categories.filter((c) => c.active).length >= MAX_OWN_CATEGORIES) throw new AppError('CONFLICT', `本社区最多自设${MAX_OWN_CATEGORIES}个类别`);
     const { _id: _, ...rest } = cur;
-    return { ...rest, categories: [...cur.categories, { id: `c_${randomId('', ctx.clock.now()).slice(-8)}`, label, active: true }] };
+    return { ...rest, categories: [...cur.categories, { id: categoryId, label, active: true }] };
   });
+  noteAudit(ctx, { subject: categoryId, after: [categoryId] });
   return { items: categoriesOf(cfg) };
 }
 
@@ -62,6 +65,7 @@ export async function removeCategory(ctx: Ctx, { communityId, id: categoryId }: 
     const { _id: _, ...rest } = cur;
     return { ...rest, categories: cur.categories.map((c) => (c.id === categoryId ? { ...c, active: false } : c)) };
   });
+  noteAudit(ctx, { subject: categoryId, before: [categoryId] });
   return { items: categoriesOf(cfg) };
 }
 
@@ -78,6 +82,7 @@ export async function setDeadlines(ctx: Ctx, { communityId, deadlines: d }: In<'
     const { _id: _, ...rest } = cur;
     return { ...rest, deadlines: d };
   });
+  noteAudit(ctx, { subject: id });
   return { deadlines: deadlinesOf(cfg), custom: true };
 }
 

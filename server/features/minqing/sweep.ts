@@ -4,6 +4,7 @@
 // days close as 默认满意. Bounded: at most `max` of each per run, `more` says whether more wait.
 import { DEADLINE_KIND_LABELS } from '../../../contracts/minqing-labels';
 import type { Ctx } from '../../core/context';
+import { noteAuditIds } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import type { Ports } from '../../core/ports';
 import { makeCtx } from '../../core/router';
@@ -61,7 +62,11 @@ export async function sweepWith(ctx: Ctx, max: number): Promise<{ overdue: numbe
     .orderBy('dueAt', 'asc')
     .limit(batch + 1)
     .get();
-  for (const p of late.slice(0, batch)) if (await flagOverdue(ctx, p, now)) overdue++;
+  for (const p of late.slice(0, batch)) {
+    if (!(await flagOverdue(ctx, p, now))) continue;
+    overdue++;
+    noteAuditIds(ctx, { after: [p._id] }); // the problems this sweep flagged or closed
+  }
 
   const unanswered = await problems
     .where({ status: 'resolved', confirmBy: cmd.lt(now) })
@@ -72,6 +77,7 @@ export async function sweepWith(ctx: Ctx, max: number): Promise<{ overdue: numbe
     try {
       await change(ctx, p._id, SYSTEM, (cur) => autoCloseStep(cur, now));
       autoClosed++;
+      noteAuditIds(ctx, { after: [p._id] });
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
     }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { notice, type NoticeDetail } from '../../../contracts/notice';
 import { ROLE_LABELS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
+import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import { defineFunction } from '../../core/router';
@@ -161,6 +162,7 @@ export const noticeFunction = defineFunction('notice', notice, {
       updatedAt: ctx.clock.now(),
     };
     await ctx.store.collection('notices').doc(id).update(patch);
+    noteAudit(ctx, { at: n.at, subject: id });
     return { notice: await detailOf(ctx, { ...n, ...patch } as NoticeDoc, false, true) };
   },
 
@@ -172,6 +174,7 @@ export const noticeFunction = defineFunction('notice', notice, {
         .collection('notices')
         .doc(id)
         .update({ status: 'withdrawn', withdrawnAt: ctx.clock.now(), withdrawnBy: ctx.openid() });
+      noteAudit(ctx, { at: n.at, subject: id, before: [id] });
     }
     return { id, status: 'withdrawn' as const };
   },

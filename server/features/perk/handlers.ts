@@ -7,6 +7,7 @@
 //   saves: a few reads, one write per document changed, and a catalogue rebuild.
 import { perk } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
+import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { requireOwnedFiles } from '../../domain/uploads';
 import { maskName } from '../../core/mask';
@@ -138,15 +139,21 @@ export const perkFunction = defineFunction('perk', perk, {
   },
 
   async savePartner(ctx, input) {
-    return { partner: partnerAdminView(await savePartner(ctx, input)) };
+    const partner = await savePartner(ctx, input);
+    noteAudit(ctx, { at: partner.at, subject: partner._id, after: input.partnerId ? [] : [partner._id] });
+    return { partner: partnerAdminView(partner) };
   },
 
   async setPartnerStatus(ctx, { partnerId, status, reason }) {
-    return { partner: partnerAdminView(await setPartnerStatus(ctx, partnerId, status, reason || undefined)) };
+    const partner = await setPartnerStatus(ctx, partnerId, status, reason || undefined);
+    noteAudit(ctx, { at: partner.at, subject: partner._id });
+    return { partner: partnerAdminView(partner) };
   },
 
   async savePerk(ctx, input) {
-    return { perk: perkAdminView(await savePerk(ctx, input)) };
+    const perk = await savePerk(ctx, input);
+    noteAudit(ctx, { at: perk.partner.at, subject: perk._id, after: input.perkId ? [] : [perk._id] });
+    return { perk: perkAdminView(perk) };
   },
 
   async importTemplate(ctx) {

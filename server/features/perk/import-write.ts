@@ -3,6 +3,7 @@
 // imported again goes on from what is stored (the plan then finds those partners unchanged).
 import type { Ctx } from '../../core/context';
 import { inPool } from '../../core/pool';
+import { noteAuditIds } from '../../domain/audit';
 import { C, snapshotOf } from './docs';
 import type { WriteUnit } from './import-plan';
 
@@ -29,6 +30,8 @@ export async function writeUnits(ctx: Ctx, units: readonly WriteUnit[], budget: 
 }
 
 async function writeUnit(ctx: Ctx, u: WriteUnit): Promise<void> {
+  // The partners and perks this import wrote (added or changed), for the 操作记录.
+  noteAuditIds(ctx, { after: [u.partner?._id, ...u.perks.map((k) => k._id)] });
   if (u.partner) {
     const { _id, ...rest } = u.partner;
     await ctx.store.collection(C.partners).doc(_id).set(rest);

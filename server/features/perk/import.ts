@@ -89,7 +89,7 @@ async function readStored(ctx: Ctx, grants: RoleGrantT[], parsed: readonly Parse
               .collection('nodes')
               .where({ name, level: cmd.in([...SCOPE_LEVELS]), [`at.${g.level}`]: g.nodeId })
               .limit(2)
-              .get() as Promise<NodeDoc[]>,
+              .get(),
           ),
       )
     ).flat();
@@ -103,7 +103,7 @@ async function readStored(ctx: Ctx, grants: RoleGrantT[], parsed: readonly Parse
   for (let i = 0; i < ids.length; i += MAX_LIMIT) {
     perks.push(...(await readAll<PerkDoc>(ctx.store.collection(C.perks).where({ partnerId: cmd.in(ids.slice(i, i + MAX_LIMIT)) }).orderBy('_id', 'asc'))));
   }
-  return { partners, scopes, primaryNode: primaryNode as NodeDoc | null, perks };
+  return { partners, scopes, primaryNode, perks };
 }
 
 /** Checks texts a chunk at a time; a flagged chunk is checked entry by entry to find the culprits. */

@@ -1,5 +1,6 @@
 import { register } from '../../../contracts/register';
 import type { Ctx } from '../../core/context';
+import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { rateLimit } from '../../core/rate-limit';
 import { defineFunction } from '../../core/router';
@@ -126,6 +127,7 @@ export const registerFunction = defineFunction('register', register, {
     const app = await ref.get();
     if (!app) throw new AppError('NOT_FOUND', '没有找到这条申请');
     await requireScope(ctx, app.at, ['admin']);
+    noteAudit(ctx, { at: app.at, subject: id }); // before/after: the 三长 an approval replaced and appointed (assignLead notes them)
     if (approve && !app.phoneConfirmedAt) {
       const clash = (await clashesOf(ctx.store, [app])).get(app._id);
       if (clash) throw new AppError('CONFLICT', `${clash}：请申请人先在“我的自荐与推荐”里用微信手机号验证，验证后才能通过`);

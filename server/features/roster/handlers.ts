@@ -138,7 +138,7 @@ export const rosterFunction = defineFunction('roster', roster, {
     await requireScope(ctx, node.at, ['admin']);
     if (node.lead?.phone === phone) throw new AppError('CONFLICT', '接替人选就是现任三长，请填写新的人选');
     const { leadId } = await assignLead(ctx, node, { name, phone }, reason);
-    noteAudit(ctx, { at: node.at, before: [node.lead?.id], after: [leadId] });
+    noteAudit(ctx, { at: node.at }); // before/after: the leads assignLead noted
     const role = LEAD_ROLE_OF[node.level]!;
     const invite = await createInvite(ctx, {
       kind: 'lead',

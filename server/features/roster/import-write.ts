@@ -6,6 +6,7 @@ import { shortId } from '../../core/ids';
 import { inPool } from '../../core/pool';
 import { DEFAULT_PROMISE, type ChainLink, type LeadDoc, type LeadRole, type NodeDoc, type WechatGroupInfo } from '../../domain/docs';
 import { FigureBatch, NOW, seatDelta } from '../../domain/figures';
+import { noteAuditIds } from '../../domain/audit';
 import { assignLead } from '../../domain/leads';
 import { chainLeadOf, type ChainLead } from '../../domain/succession';
 import type { Person } from './import-parse';
@@ -73,6 +74,7 @@ export async function writeChanges(
         at: doc.at,
       };
       await leads.add(lead);
+      noteAuditIds(ctx, { after: [lead._id] });
       doc.lead = { id: lead._id, name: person.name, phone: person.phone, since: now, activeAt: now, openid: null };
     } else {
       doc.lead = null;

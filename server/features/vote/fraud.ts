@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { VoidTarget } from '../../../contracts/vote';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { noteAuditIds } from '../../domain/audit';
 import { maskName } from '../../core/mask';
 import { workDeadline } from '../../core/budget';
 import { formatBeijing } from '../../core/time';
@@ -122,6 +123,7 @@ export async function voidVotes(
       n += (await Promise.all(chunks.map((ids) => voidChunk(ctx, ids, audit, now)))).reduce((a, b) => a + b, 0);
     }
     voided += n;
+    noteAuditIds(ctx, { before: batch });
     if (n > 0) await audits.doc(audit._id).update({ count: cmd.inc(n) });
     if (batch.length < MAX_LIMIT || n === 0) break;
   }

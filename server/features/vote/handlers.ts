@@ -1,5 +1,6 @@
 import { vote } from '../../../contracts/vote';
 import type { Ctx } from '../../core/context';
+import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { defineFunction } from '../../core/router';
 import { cmd, type Filter } from '../../store/port';
@@ -41,6 +42,7 @@ const CARD_FIELDS = ['no', 'name', 'unitName', 'photos', 'votes'] as const;
 export const voteFunction = defineFunction('vote', vote, {
   async save(ctx, input) {
     const c = await saveCampaign(ctx, input);
+    noteAudit(ctx, { at: c.at, subject: c._id, after: input.id ? [] : [c._id] });
     return { campaign: campaignView(c, ctx.clock.now(), true) };
   },
 
@@ -140,7 +142,9 @@ export const voteFunction = defineFunction('vote', vote, {
   },
 
   async nominate(ctx, { campaignId, unitId, story, photos }) {
-    return { nomination: await oneNominationView(ctx, await nominateByAdmin(ctx, await adminCampaign(ctx, campaignId), unitId, story, photos)) };
+    const k = await nominateByAdmin(ctx, await adminCampaign(ctx, campaignId), unitId, story, photos);
+    noteAudit(ctx, { subject: k._id, after: [k._id] });
+    return { nomination: await oneNominationView(ctx, k) };
   },
 
   async mine(ctx, { campaignId }) {
@@ -166,7 +170,9 @@ export const voteFunction = defineFunction('vote', vote, {
   async review(ctx, { candidateId, approve, reason, rejectPhotos }) {
     const k = await loadCandidate(ctx, candidateId);
     const c = await adminCampaign(ctx, k.campaignId);
-    return { nomination: await oneNominationView(ctx, await review(ctx, c, k, { approve, reason, rejectPhotos })) };
+    const reviewed = await review(ctx, c, k, { approve, reason, rejectPhotos });
+    noteAudit(ctx, { at: c.at, subject: k._id });
+    return { nomination: await oneNominationView(ctx, reviewed) };
   },
 
   async alerts(ctx, { campaignId, page, pageSize }) {
@@ -197,6 +203,8 @@ export const voteFunction = defineFunction('vote', vote, {
   async void(ctx, { campaignId, target, reason, auditId }) {
     const c = await adminCampaign(ctx, campaignId);
     const { audit, more } = await voidVotes(ctx, c, { target, reason, auditId });
+    // before: the votes voided (fraud.ts notes them); after: the 作废记录 that lists them.
+    noteAudit(ctx, { at: c.at, subject: c._id, after: [audit._id] });
     return { audit: auditView(audit), more };
   },
 
@@ -212,6 +220,7 @@ export const voteFunction = defineFunction('vote', vote, {
 
   async confirm(ctx, { campaignId, honorees, reason }) {
     const c = await confirmResults(ctx, await adminCampaign(ctx, campaignId), { honorees, reason });
+    noteAudit(ctx, { at: c.at, subject: c._id, after: honorees });
     return { campaign: campaignView(c, ctx.clock.now(), true) };
   },
 });
