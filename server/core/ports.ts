@@ -1,5 +1,6 @@
 // The ports a handler is given. Each has a cloud adapter (wx-server-sdk) and a local one.
 import type { Store } from '../store/port';
+import type { ReadSheetOptions, SheetRow, WorkbookSpec } from './spreadsheet';
 
 /** Who is calling, as the runtime says: never from the request body. */
 export interface Caller {
@@ -84,8 +85,23 @@ export interface PhoneNumbers {
   numberOf(code: string): Promise<{ phone: string; countryCode: string }>;
 }
 
+/**
+ * .xlsx in and out (exceljs: long synchronous work that cannot be sliced, on files from outside).
+ * Locally (every function in one process) a worker thread does it, within a memory and a time
+ * bound: a hostile workbook kills only the worker, and other callers are answered meanwhile
+ * (server/runtime/local-sheets.ts). In the cloud an instance serves one call at a time: in-process
+ * (`inProcessSheets`, server/core/spreadsheet.ts). Both refuse a workbook over XLSX_LIMITS first.
+ */
+export interface Sheets {
+  /** The rows under the sheet's header (readSheet); INVALID_INPUT with a Chinese message for any file it cannot take. */
+  read<K extends string>(data: Buffer, opts: ReadSheetOptions<K>): Promise<SheetRow<K>[]>;
+  /** The .xlsx of a spec (a report). */
+  write(book: WorkbookSpec): Promise<Buffer>;
+}
+
 export interface Ports {
   store: Store;
+  sheets: Sheets;
   files: FileStore;
   clock: Clock;
   checker: ContentChecker;

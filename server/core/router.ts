@@ -48,6 +48,7 @@ export function invalid(message: string): Reply<never> {
 class CallCtx implements Ctx {
   readonly store: Ports['store'];
   readonly files: Ports['files'];
+  readonly sheets: Ports['sheets'];
   readonly clock: Ports['clock'];
   readonly checker: Ports['checker'];
   readonly notifier: Ports['notifier'];
@@ -62,6 +63,7 @@ class CallCtx implements Ctx {
   ) {
     this.store = appendOnly(ports.store);
     this.files = ports.files;
+    this.sheets = ports.sheets;
     this.clock = ports.clock;
     this.checker = ports.checker;
     this.notifier = ports.notifier;

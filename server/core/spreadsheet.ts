@@ -3,6 +3,8 @@
 import ExcelJS from 'exceljs';
 import { AppError } from './errors';
 import { inspectXlsx } from './xlsx-limits';
+import type { Sheets } from './ports';
+import { timeSlices } from './time-slices';
 import { formatBeijing } from './time';
 
 export interface SheetColumn<K extends string> {
@@ -123,11 +125,55 @@ export interface ReportSummary {
   rejected: number;
 }
 
+/** A sheet as plain data (what crosses to the sheets worker): the header row is bold. */
+export interface SheetSpec {
+  name: string;
+  columns: { header: string; key: string; width: number }[];
+  rows: Record<string, string | number>[];
+  /** The header row stays in view while scrolling. */
+  freezeHeader?: boolean;
+  /** A filter on the header row. */
+  autoFilter?: boolean;
+  /** Solid fills: [index into rows, column (1 = A), ARGB]. */
+  fills?: [number, number, string][];
+}
+
+/** An .xlsx as plain data; `Sheets.write` (server/core/ports.ts) makes the file. */
+export interface WorkbookSpec {
+  created: number;
+  sheets: SheetSpec[];
+}
+
+/** The .xlsx of a spec (exceljs). */
+export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '邻长通';
+  wb.created = new Date(spec.created);
+  for (const s of spec.sheets) {
+    const ws = wb.addWorksheet(s.name, s.freezeHeader ? { views: [{ state: 'frozen', ySplit: 1 }] } : {});
+    ws.columns = s.columns;
+    ws.getRow(1).font = { bold: true };
+    ws.addRows(s.rows);
+    for (const [i, col, argb] of s.fills ?? []) {
+      ws.getRow(i + 2).getCell(col).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+    }
+    if (s.autoFilter) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Reading and writing in this process: the cloud's (an instance serves one call at a time, so a
+ * long parse delays no other caller) and the sheets worker's own (server/runtime/local-sheets.ts).
+ */
+export const inProcessSheets: Sheets = { read: readSheet, write: renderWorkbook };
+
 /**
  * A workbook with the sheet 导入结果 (one line per row: row number, status, the row's own
- * columns, the reason) and 汇总. Returns the workbook so a feature can add sheets of its own.
+ * columns, the reason) and 汇总, as plain data: a feature can add sheets of its own before
+ * `Sheets.write` makes the file. Yields to other callers while it builds a long report.
  */
-export function importReportWorkbook<R extends { row: number; status: ImportStatus; reason?: string }>(opts: {
+export async function importReportWorkbook<R extends { row: number; status: ImportStatus; reason?: string }>(opts: {
   now: number;
   dryRun: boolean;
   scopeLabel: [string, string];
@@ -135,43 +181,48 @@ export function importReportWorkbook<R extends { row: number; status: ImportStat
   rows: R[];
   summary: ReportSummary;
   extraSummary?: [string, string | number][];
-}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '邻长通';
-  wb.created = new Date(opts.now);
-  const ws = wb.addWorksheet('导入结果', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: '行号', key: 'row', width: 7 },
-    { header: '结果', key: 'status', width: 9 },
-    ...opts.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width })),
-    { header: '说明', key: 'reason', width: 70 },
-  ];
-  ws.getRow(1).font = { bold: true };
+}): Promise<WorkbookSpec> {
+  const pause = timeSlices();
+  const rows: SheetSpec['rows'] = [];
+  const fills: [number, number, string][] = [];
   for (const r of opts.rows) {
+    await pause();
     const values: Record<string, string | number> = { row: r.row, status: IMPORT_STATUS_LABELS[r.status], reason: r.reason ?? '' };
     opts.columns.forEach((c, i) => (values[`c${i}`] = c.value(r)));
-    const line = ws.addRow(values);
     const fill = STATUS_FILL[r.status];
-    if (fill) line.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    if (fill) fills.push([rows.length, 2, fill]);
+    rows.push(values);
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: opts.columns.length + 3 } };
-
-  const s = wb.addWorksheet('汇总');
-  s.columns = [
-    { header: '项目', key: 'k', width: 16 },
-    { header: '内容', key: 'v', width: 40 },
-  ];
-  s.getRow(1).font = { bold: true };
-  s.addRows([
-    { k: '导入时间', v: `${formatBeijing(opts.now, 'YYYY-MM-DD HH:mm:ss')}（北京时间）` },
-    { k: '方式', v: opts.dryRun ? '试导入（只检查，未写入）' : '正式导入' },
-    { k: opts.scopeLabel[0], v: opts.scopeLabel[1] },
-    { k: '数据行', v: opts.summary.rows },
-    { k: '新增', v: opts.summary.added },
-    { k: '变更', v: opts.summary.changed },
-    { k: '未变', v: opts.summary.unchanged },
-    { k: '未导入', v: opts.summary.rejected },
-    ...(opts.extraSummary ?? []).map(([k, v]) => ({ k, v })),
-  ]);
-  return wb;
+  const results: SheetSpec = {
+    name: '导入结果',
+    freezeHeader: true,
+    autoFilter: true,
+    columns: [
+      { header: '行号', key: 'row', width: 7 },
+      { header: '结果', key: 'status', width: 9 },
+      ...opts.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width })),
+      { header: '说明', key: 'reason', width: 70 },
+    ],
+    rows,
+    fills,
+  };
+  const summary: SheetSpec = {
+    name: '汇总',
+    columns: [
+      { header: '项目', key: 'k', width: 16 },
+      { header: '内容', key: 'v', width: 40 },
+    ],
+    rows: [
+      { k: '导入时间', v: `${formatBeijing(opts.now, 'YYYY-MM-DD HH:mm:ss')}（北京时间）` },
+      { k: '方式', v: opts.dryRun ? '试导入（只检查，未写入）' : '正式导入' },
+      { k: opts.scopeLabel[0], v: opts.scopeLabel[1] },
+      { k: '数据行', v: opts.summary.rows },
+      { k: '新增', v: opts.summary.added },
+      { k: '变更', v: opts.summary.changed },
+      { k: '未变', v: opts.summary.unchanged },
+      { k: '未导入', v: opts.summary.rejected },
+      ...(opts.extraSummary ?? []).map(([k, v]) => ({ k, v })),
+    ],
+  };
+  return { created: opts.now, sheets: [results, summary] };
 }

@@ -2,7 +2,7 @@
 // wx-server-sdk's cloud calls (security, subscribeMessage, wxacode, phonenumber).
 import { AppError } from '../core/errors';
 import { recordingNotifier, type Deliver } from '../core/notify';
-import type { ContentChecker, FileStore, Notifier, PhoneNumbers, Ports, QrMaker, Secrets } from '../core/ports';
+import type { ContentChecker, FileStore, Notifier, PhoneNumbers, Ports, QrMaker, Secrets, Sheets } from '../core/ports';
 import type { Logger } from '../core/router';
 import { MIN_SECRET_LENGTH } from '../deploy/functions';
 import { CloudStore, type SdkDatabase } from '../store/cloud';
@@ -247,7 +247,16 @@ export function envSecrets(env: Record<string, string | undefined> = process.env
  * use): the store, files, checker and secrets are shared; the notifier and the QR maker
  * follow the caller's version.
  */
-export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): (envVersion?: EnvVersion) => Ports {
+/**
+ * The sheets port of a function that reads or writes no .xlsx: the ones that do (roster, perk)
+ * pass `inProcessSheets` to cloudMain, so exceljs is bundled and installed only where it is used.
+ */
+export const noSheets: Sheets = {
+  read: () => Promise.reject(new Error('this cloud function was deployed without a sheets port (cloudMain\'s third argument)')),
+  write: () => Promise.reject(new Error('this cloud function was deployed without a sheets port (cloudMain\'s third argument)')),
+};
+
+export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog, sheets: Sheets = noSheets): (envVersion?: EnvVersion) => Ports {
   // throwOnNotFound: false makes doc.get() of a missing document answer { data: null }.
   const db = cloud.database({ throwOnNotFound: false }) as SdkDatabase;
   const api = cloud.openapi as OpenApi;
@@ -256,6 +265,7 @@ export function cloudPorts(cloud: CloudSdk, log: Logger = defaultLog): (envVersi
   const shared = {
     store,
     files: cloudFiles(cloud),
+    sheets,
     clock,
     checker: cloudChecker(api, log),
     secrets: envSecrets(process.env, log),

@@ -3,7 +3,7 @@
 // is ever taken as identity.
 import type { FunctionContract } from '../../contracts/action';
 import { DEFAULT_MESSAGES, type Reply } from '../../contracts/envelope';
-import type { Ports } from '../core/ports';
+import type { Ports, Sheets } from '../core/ports';
 import { dispatch, type FunctionDef } from '../core/router';
 import { cloudPorts, envVersionOf, type CloudSdk, type EnvVersion } from './cloud-ports';
 
@@ -21,22 +21,26 @@ export type RealSdkFits = Fits<typeof import('wx-server-sdk')>;
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Reply<unknown>>;
 
 /** The SDK and the ports, made once per container on its first call. */
-function containerSetup(sdk?: WxServerSdk): () => { cloud: WxServerSdk; ports: (envVersion?: EnvVersion) => Ports } {
+function containerSetup(sdk?: WxServerSdk, sheets?: Sheets): () => { cloud: WxServerSdk; ports: (envVersion?: EnvVersion) => Ports } {
   let ready: { cloud: WxServerSdk; ports: (envVersion?: EnvVersion) => Ports } | null = null;
   return () => {
     if (!ready) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const cloud = sdk ?? (require('wx-server-sdk') as WxServerSdk);
       cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
-      ready = { cloud, ports: cloudPorts(cloud) };
+      ready = { cloud, ports: cloudPorts(cloud, undefined, sheets) };
     }
     return ready;
   };
 }
 
-/** `exports.main = cloudMain(fnDef)`; tests pass a fake `sdk` (the real one must not load there). */
-export function cloudMain<C extends FunctionContract>(fnDef: FunctionDef<C>, sdk?: WxServerSdk): CloudMain {
-  const setup = containerSetup(sdk);
+/**
+ * `exports.main = cloudMain(fnDef)`; tests pass a fake `sdk` (the real one must not load there).
+ * A function that reads or writes .xlsx passes `inProcessSheets` (server/core/spreadsheet.ts):
+ * an instance serves one call at a time, so parsing in-process keeps no other caller waiting.
+ */
+export function cloudMain<C extends FunctionContract>(fnDef: FunctionDef<C>, sdk?: WxServerSdk, sheets?: Sheets): CloudMain {
+  const setup = containerSetup(sdk, sheets);
   return async (event) => {
     let cloud: WxServerSdk;
     let ports: Ports;

@@ -1,4 +1,4 @@
-// Local adapters of the ports: SQLite store, system (or injected) clock, a word-list
+// Local adapters of the ports: SQLite store, .xlsx in a worker thread, system (or injected) clock, a word-list
 // content checker, an in-memory notifier, a QR that opens the H5 build and a phone-number
 // button played by the H5 dev sheet.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -9,6 +9,7 @@ import { AppError } from '../core/errors';
 import { recordingNotifier } from '../core/notify';
 import type { Clock, ContentChecker, FileStore, Notifier, PhoneNumbers, Ports, QrMaker, Secrets, SendResult, SubscribeMessage } from '../core/ports';
 import type { Store } from '../store/port';
+import { workerSheets, type LocalSheets, type SheetWorkerLimits } from './local-sheets';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -166,12 +167,15 @@ export interface LocalPortsOptions {
   baseUrl?: string;
   /** The perk-pass signing key (see LocalRuntimeOptions.passKey). */
   passKey?: string | Buffer;
+  /** The sheets worker's bounds (default SHEET_WORKER_LIMITS); tests shorten them. */
+  sheets?: Partial<SheetWorkerLimits>;
 }
 
-export function localPorts(opts: LocalPortsOptions): Ports & { notifier: MemoryNotifier; files: LocalFileStore } {
+export function localPorts(opts: LocalPortsOptions): Ports & { notifier: MemoryNotifier; files: LocalFileStore; sheets: LocalSheets } {
   const clock = opts.clock ?? systemClock;
   return {
     store: opts.store,
+    sheets: workerSheets(opts.sheets),
     files: localFiles(opts.filesDir, clock),
     clock,
     checker: localChecker,

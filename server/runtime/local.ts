@@ -8,6 +8,7 @@ import type { Clock } from '../core/ports';
 import { dispatch, invalid, type Logger } from '../core/router';
 import { FUNCTION_DEFS } from '../functions/registry';
 import { openLocalStore, type LocalStore, type StoreMode } from '../store/local-store';
+import type { SheetWorkerLimits } from './local-sheets';
 import { localPorts } from './local-ports';
 
 export interface LocalRuntime {
@@ -33,6 +34,8 @@ export interface LocalRuntimeOptions {
   passKey?: string | Buffer;
   /** The fast local store (default), or the cloud's semantics emulated on SQLite (tests). */
   store?: StoreMode;
+  /** The sheets worker's memory and time bounds (server/runtime/local-sheets.ts). */
+  sheets?: Partial<SheetWorkerLimits>;
 }
 
 export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
@@ -40,7 +43,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
   // An in-memory runtime keeps its files in a temporary folder of its own, removed on close.
   const ownFiles = !opts.filesDir && opts.dbFile === ':memory:';
   const filesDir = opts.filesDir ?? (ownFiles ? fs.mkdtempSync(path.join(os.tmpdir(), 'lzt-files-')) : path.join(path.dirname(opts.dbFile), 'files'));
-  const ports = localPorts({ store, filesDir, clock: opts.clock, baseUrl: opts.baseUrl, passKey: opts.passKey });
+  const ports = localPorts({ store, filesDir, clock: opts.clock, baseUrl: opts.baseUrl, passKey: opts.passKey, sheets: opts.sheets });
   return {
     store,
     filesDir,
@@ -51,6 +54,7 @@ export function createLocalRuntime(opts: LocalRuntimeOptions): LocalRuntime {
       return dispatch(def, event, ports, { openid }, opts.log);
     },
     close: () => {
+      ports.sheets.close();
       store.close();
       if (ownFiles) fs.rmSync(filesDir, { recursive: true, force: true });
     },

@@ -18,10 +18,13 @@ export function splitPath(field: string): string[] {
   return parts;
 }
 
-/** Sets a (possibly nested) field on a plain object, creating the objects on the way. */
-export function setPath(target: Record<string, unknown>, field: string, value: unknown): void {
+/**
+ * Sets a (possibly nested) field on a plain object, creating the objects on the way: a write
+ * by a path known at run time, so it takes any object (a typed document being built, say).
+ */
+export function setPath(target: object, field: string, value: unknown): void {
   const parts = splitPath(field);
-  let parent = target;
+  let parent = target as Record<string, unknown>;
   for (const part of parts.slice(0, -1)) {
     if (typeof parent[part] !== 'object' || parent[part] === null) parent[part] = {};
     parent = parent[part] as Record<string, unknown>;

@@ -1,15 +1,19 @@
 // A valid input for every action, so the authorization matrix can call each one past its
 // schema. Every action in contracts/ must have one here (the matrix test checks). Ids are
-// the demo 社区's (server/seed/demo.ts): u1 is in g1, which is in a1, in c1.
+// the demo 社区's (server/seed/demo.ts): u1 is in g1, which is in a1, in c1. Each example is
+// typed by its action's input, so a wrong field, a missing action or a stale one fails typecheck.
 import { buildDemo } from '../../server/seed/demo';
 import { DEMO_CAMPAIGN_ID } from '../../server/seed/campaign';
+import type { InputAt, QualifiedAction } from './inputs';
 
 // The demo campaign (server/seed/campaign.ts) is voting; its candidate No. 1 is u1's 邻长.
 const demoVote = buildDemo(0).vote;
 const DEMO_CANDIDATE = demoVote.candidates[0]._id;
 const FAR = (m: number) => Date.UTC(2099, m, 1);
 
-export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
+type ActionExamples = { [Q in QualifiedAction]: InputAt<Q> };
+
+const EXAMPLES: ActionExamples = {
   'account.ping': {},
   'account.whoami': {},
   'account.templates': {},
@@ -171,3 +175,6 @@ export const ACTION_EXAMPLES: Record<string, Record<string, unknown>> = {
   'vote.audit': { campaignId: DEMO_CAMPAIGN_ID },
   'vote.confirm': { campaignId: DEMO_CAMPAIGN_ID },
 };
+
+/** The examples by the name the tests build at run time (`${fn}.${action}`, walking the contracts). */
+export const ACTION_EXAMPLES: Readonly<Record<string, Record<string, unknown>>> = EXAMPLES;

@@ -73,15 +73,15 @@ function raw(fields: Partial<RawRow>): RawRow {
 }
 
 /** Runs the plan's pure steps over rows, with the stored tree and stored 三长 given. */
-function plan(rows: RawRow[], tree = stored(), leads = new Map<string, StoredLead[]>()) {
+async function plan(rows: RawRow[], tree = stored(), leads = new Map<string, StoredLead[]>()) {
   const outcomes = new Map<number, Outcome>();
   const reject = (r: RawRow, reason: string) => outcomes.set(r.row, { row: r.row, status: 'rejected', raw: r, reason });
-  const parsed = parseRows(rows, reject);
-  const located = locateRows(parsed, communitiesByName([place]), new Set(['西湖社区']), scope, reject);
+  const parsed = await parseRows(rows, reject);
+  const located = await locateRows(parsed, communitiesByName([place]), new Set(['西湖社区']), scope, reject);
   const states = new Map<string, CommunityState>([['c1', communityState(place, tree)]]);
-  const { phones, fileTargets } = leadLookups(located, states);
-  const { accepted, mentioned } = acceptRows(located, states, leads, fileTargets, reject);
-  const changes = diffRows(states, accepted);
+  const { phones, fileTargets } = await leadLookups(located, states);
+  const { accepted, mentioned } = await acceptRows(located, states, leads, fileTargets, reject);
+  const changes = await diffRows(states, accepted);
   for (const o of changes.outcomes) outcomes.set(o.row, o);
   return { outcomes: [...outcomes.values()].sort((a, b) => a.row - b.row), phones, changes, mentioned, states };
 }
@@ -96,14 +96,14 @@ describe('roster import plan', () => {
     expect(parseRow(raw({ unitLeadPhone: '12345' })).reasons).toEqual(['邻长电话“12345”不是11位手机号']);
   });
 
-  it('a file that says what is stored changes nothing', () => {
-    const { outcomes, changes } = plan([raw({ buildings: '1栋' })]);
+  it('a file that says what is stored changes nothing', async () => {
+    const { outcomes, changes } = await plan([raw({ buildings: '1栋' })]);
     expect(outcomes.map((o) => o.status)).toEqual(['unchanged']);
     expect(changes.unitPlans).toEqual([]);
   });
 
-  it('plans a new 片/组/邻 under the stored 社区, and lists a changed 邻长 and buildings', () => {
-    const { outcomes, changes, states } = plan([
+  it('plans a new 片/组/邻 under the stored 社区, and lists a changed 邻长 and buildings', async () => {
+    const { outcomes, changes, states } = await plan([
       raw({ area: '二片', group: '五组', unit: '9栋邻', unitLeadName: '赵六', unitLeadPhone: '13800000009' }),
       raw({ unitLeadName: '孙七', unitLeadPhone: '13800000007', buildings: '1栋、2栋' }),
     ]);
@@ -116,8 +116,8 @@ describe('roster import plan', () => {
     expect(newArea?.at).toEqual({ ...community.at, area: newArea?.id });
   });
 
-  it('refuses a 社区 outside the scope, a repeated 邻, and one phone for two people; the first row wins', () => {
-    const { outcomes } = plan([
+  it('refuses a 社区 outside the scope, a repeated 邻, and one phone for two people; the first row wins', async () => {
+    const { outcomes } = await plan([
       raw({ community: '西湖社区' }),
       raw({ community: '南湖社区' }),
       raw({}),
@@ -133,16 +133,16 @@ describe('roster import plan', () => {
     ]);
   });
 
-  it('looks up only phones new to their node, and refuses one the store gives to someone else', () => {
+  it('looks up only phones new to their node, and refuses one the store gives to someone else', async () => {
     const rows = [raw({ unit: '2栋邻', unitLeadName: '钱八', unitLeadPhone: '13800000008' })];
-    expect(plan(rows).phones).toEqual(['13800000008']);
+    expect((await plan(rows)).phones).toEqual(['13800000008']);
     const leads = new Map<string, StoredLead[]>([['13800000008', [{ name: '周九', nodeId: 'g1', role: 'groupLead' }]]]);
-    const { outcomes } = plan(rows, stored(), leads);
+    const { outcomes } = await plan(rows, stored(), leads);
     expect(outcomes[0].reason).toBe('邻长电话13800000008已登记为周九（一组组长），同一手机号不能属于不同的人');
   });
 
-  it('a stored 邻 the file does not name is not mentioned (the report lists it)', () => {
-    const { mentioned } = plan([raw({ unit: '2栋邻', unitLeadName: '钱八', unitLeadPhone: '13800000008' })]);
+  it('a stored 邻 the file does not name is not mentioned (the report lists it)', async () => {
+    const { mentioned } = await plan([raw({ unit: '2栋邻', unitLeadName: '钱八', unitLeadPhone: '13800000008' })]);
     expect(mentioned.size).toBe(0);
   });
 });

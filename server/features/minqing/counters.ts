@@ -119,7 +119,7 @@ const patchOf = (d: Delta) => Object.fromEntries(Object.entries(d).filter(([, n]
 /** A counter document made from a delta (dotted fields become nested objects). */
 function fresh(id: string, delta: Delta): CounterDoc {
   const doc: CounterDoc = { _id: id };
-  for (const [f, n] of Object.entries(delta)) if (n) setPath(doc as unknown as Record<string, unknown>, f, n);
+  for (const [f, n] of Object.entries(delta)) if (n) setPath(doc, f, n);
   return doc;
 }
 
@@ -158,8 +158,8 @@ export async function readCounters(store: Store, ids: string[]): Promise<Map<str
   const out = new Map<string, CounterDoc>();
   for (let i = 0; i < ids.length; i += 100) {
     const chunk = ids.slice(i, i + 100);
-    const docs = (chunk.length === 1 ? [await store.collection('mqstats').doc(chunk[0]).get()].filter(Boolean) : await store.collection('mqstats').where({ _id: cmd.in(chunk) }).limit(100).get()) as CounterDoc[];
-    for (const d of docs) out.set(d._id, d);
+    const docs = chunk.length === 1 ? [await store.collection('mqstats').doc(chunk[0]).get()] : await store.collection('mqstats').where({ _id: cmd.in(chunk) }).limit(100).get();
+    for (const d of docs) if (d) out.set(d._id, d);
   }
   return out;
 }

@@ -84,7 +84,6 @@ export interface ProblemDoc {
   dk: string;
   /** Changes with every write (a transaction re-reads it). */
   rev: number;
-  [field: string]: unknown;
 }
 
 export interface TimelineDoc {
@@ -94,14 +93,14 @@ export interface TimelineDoc {
   /** Order within one call (several entries may share a millisecond). */
   seq: number;
   kind: TimelineKind;
-  by: { openid: string | null; name: string; role: Role };
+  /** roleLabel: the words the role was shown in then (entries written before it was kept have none). */
+  by: { openid: string | null; name: string; role: Role; roleLabel?: string };
   note?: string;
   photos: string[];
   class?: ProblemClass;
   to?: { level: HandlerLevel; name: string };
   stars?: number;
   meetingId?: string;
-  [field: string]: unknown;
 }
 
 export interface InboxDoc {
@@ -114,7 +113,6 @@ export interface InboxDoc {
   problemId?: string;
   meetingId?: string;
   read: boolean;
-  [field: string]: unknown;
 }
 
 export interface MeetingDoc extends Omit<MeetingT, 'id' | 'items'> {
@@ -125,7 +123,6 @@ export interface MeetingDoc extends Omit<MeetingT, 'id' | 'items'> {
   residents: string[];
   createdBy: string;
   ck: string;
-  [field: string]: unknown;
 }
 
 export interface DepartmentDoc {
@@ -133,7 +130,6 @@ export interface DepartmentDoc {
   name: string;
   at: At;
   order: number;
-  [field: string]: unknown;
 }
 
 /** Per 社区: its own categories and deadlines (absent: the defaults). */
@@ -141,7 +137,6 @@ export interface MinqingConfigDoc {
   _id: string;
   categories: { id: string; label: string; active: boolean }[];
   deadlines?: DeadlinesT;
-  [field: string]: unknown;
 }
 
 export const keyOf = (h: Pick<Holder, 'level' | 'id'>): HolderKey => `${h.level}:${h.id}`;

@@ -9,12 +9,12 @@ import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
-import { cmd } from '../../store/port';
+import { cmd, present } from '../../store/port';
 import { confirmDue, deadlinesOf, loadConfig, resolveDue } from './config';
 import { createdKey, type MeetingDoc, type ProblemDoc } from './docs';
 import { randomId } from './ids';
 import { deliver, toReporter } from './notify';
-import { actorOf, change, SYSTEM, type Actor } from './problem';
+import { actorOf, change, loadProblem, SYSTEM, type Actor } from './problem';
 import { checkText } from './submit';
 import { applyDeltas, eventDeltas, merge, monthIds, rollupIds } from './counters';
 import { rowOf } from './views';
@@ -143,7 +143,7 @@ export async function agendaDrop(ctx: Ctx, { meetingId, problemId, reason }: In<
   const { actor } = await editable(ctx, meetingId);
   await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('mqmeetings').doc(meetingId);
-    const m = (await ref.get()) as MeetingDoc;
+    const m = await present(ref.get(), `meeting ${meetingId}`);
     const item = m.items.find((i) => i.problemId === problemId);
     if (!item) throw new AppError('NOT_FOUND', '这件事不在议题中');
     if (item.outcome) throw new AppError('CONFLICT', '这个议题已经议定，不能移出');
@@ -163,7 +163,7 @@ export async function recordMinutes(ctx: Ctx, { meetingId, problemId, decision, 
   if (!m.items.some((i) => i.problemId === problemId)) throw new AppError('NOT_FOUND', '这件事不在议题中');
   const cfg = await loadConfig(ctx.store, m.at.community as string);
   const now = ctx.clock.now();
-  const unit = outcome === 'escalate' ? await getNode(ctx.store, ((await ctx.store.collection('problems').doc(problemId).get()) as ProblemDoc).unitId) : null;
+  const unit = outcome === 'escalate' ? await getNode(ctx.store, (await loadProblem(ctx, problemId)).unitId) : null;
   await change(ctx, problemId, actor, (p) => {
     if (p.hk !== `area:${m.areaId}` || p.status !== 'handling') throw new AppError('CONFLICT', '这件事已不在本片办理');
     const decided = { kind: 'decided' as const, note: decision, meetingId };
@@ -172,14 +172,14 @@ export async function recordMinutes(ctx: Ctx, { meetingId, problemId, decision, 
       return {
         patch: { status: 'resolved', resolvedBy: p.hk, resolvedInTime: inTime, confirmBy: confirmDue(deadlinesOf(cfg), now) },
         entries: [decided, { kind: 'resolved', note: `民情恳谈会议定：${decision}` }],
-        events: eventDeltas(p, p.hk, { resolved: 1, resolvedInTime: inTime ? 1 : 0, resolveMs: now - ((p.roundAt as number | undefined) ?? p.createdAt) }, now),
+        events: eventDeltas(p, p.hk, { resolved: 1, resolvedInTime: inTime ? 1 : 0, resolveMs: now - (p.roundAt ?? p.createdAt) }, now),
         messages: (after) => toReporter(after, `民情恳谈会议定：${decision}。请确认并评价`, ctx.caller.openid),
       };
     }
     if (outcome === 'escalate' && unit) {
       const to = { level: 'community' as const, id: unit.at.community as string, name: unit.chain?.community.name ?? '社区' };
       return {
-        patch: { class: 'major', holder: to, resolveDueAt: resolveDue(deadlinesOf(cfg), (p.roundAt as number | undefined) ?? p.createdAt, 'major') },
+        patch: { class: 'major', holder: to, resolveDueAt: resolveDue(deadlinesOf(cfg), p.roundAt ?? p.createdAt, 'major') },
         entries: [decided, { kind: 'reclassified', class: 'major', note: '民情恳谈会议定转为大事' }, { kind: 'routed', to: { level: 'community', name: to.name } }],
         messages: (after) => toReporter(after, `民情恳谈会议定转为大事，报${to.name}办理`, ctx.caller.openid),
       };
@@ -188,7 +188,7 @@ export async function recordMinutes(ctx: Ctx, { meetingId, problemId, decision, 
   });
   await ctx.store.transaction(async (tx) => {
     const ref = tx.collection('mqmeetings').doc(meetingId);
-    const cur = (await ref.get()) as MeetingDoc;
+    const cur = await present(ref.get(), `meeting ${meetingId}`);
     await ref.update({ items: cur.items.map((i) => (i.problemId === problemId ? { ...i, decision, outcome } : i)) });
   });
   return { meeting: meetingView(await loadMeeting(ctx, meetingId)) };

@@ -70,9 +70,11 @@ export function derive(p: ProblemDoc, now: number): ProblemDoc {
 /** The fields of `after` that differ from `before` (the update of one write). */
 function changed(before: ProblemDoc, after: ProblemDoc): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+  const was: Record<string, unknown> = { ...before };
+  const is: Record<string, unknown> = { ...after };
+  for (const k of new Set([...Object.keys(was), ...Object.keys(is)])) {
     if (k === '_id') continue;
-    if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out[k] = after[k] === undefined ? null : after[k];
+    if (JSON.stringify(was[k]) !== JSON.stringify(is[k])) out[k] = is[k] === undefined ? null : is[k];
   }
   return out;
 }
@@ -89,12 +91,12 @@ export async function appendEntries(tx: Transaction | null, ctx: Ctx, problemId:
       problemId,
       at: now,
       seq: seq++,
-      by: { openid: who.openid, name: who.name, role: who.role, roleLabel: who.roleLabel } as TimelineDoc['by'],
+      by: { openid: who.openid, name: who.name, role: who.role, roleLabel: who.roleLabel },
       photos: photos ?? [],
     };
     for (const k of Object.keys(entry) as (keyof typeof entry)[]) if (entry[k] === undefined) delete entry[k];
     const _id = tx ? await tx.collection('mqtimeline').add(entry) : await ctx.store.collection('mqtimeline').add(entry);
-    written.push({ ...entry, _id } as TimelineDoc);
+    written.push({ ...entry, _id });
   }
   return written;
 }

@@ -7,7 +7,8 @@ import { getNode } from '../../domain/nodes';
 import type { Store } from '../../store/port';
 import type { DepartmentDoc, HandlerLevel, Holder, HolderKey, ProblemClass } from './docs';
 
-const serving = (n: NodeDoc | null | undefined): boolean => !!n?.lead && !n.lead.away;
+/** A node whose 三长 is there to take problems (not away). */
+const serving = (n: NodeDoc | null | undefined): n is NodeDoc & Required<Pick<NodeDoc, 'lead'>> => !!n?.lead && !n.lead.away;
 
 export function communityHolder(unit: Pick<NodeDoc, 'at' | 'chain'>): Holder {
   return { level: 'community', id: unit.at.community as string, name: unit.chain?.community.name ?? '社区' };
@@ -18,14 +19,14 @@ const nodeHolder = (n: NodeDoc): Holder => ({ level: n.level as HandlerLevel, id
 /** The 片's 片长, or the 社区 when the 片 has none serving. */
 export async function areaHolder(store: Store, unit: NodeDoc): Promise<Holder> {
   const area = unit.at.area ? await getNode(store, unit.at.area).catch(() => null) : null;
-  return serving(area) ? nodeHolder(area as NodeDoc) : communityHolder(unit);
+  return serving(area) ? nodeHolder(area) : communityHolder(unit);
 }
 
 /** Where a new (or a 私事 sent back down) problem of this 邻 goes. */
 export async function firstHolder(store: Store, unit: NodeDoc): Promise<Holder> {
   if (serving(unit)) return nodeHolder(unit);
   const group = unit.at.group ? await getNode(store, unit.at.group).catch(() => null) : null;
-  if (serving(group)) return nodeHolder(group as NodeDoc);
+  if (serving(group)) return nodeHolder(group);
   return areaHolder(store, unit);
 }
 
@@ -61,7 +62,7 @@ export async function reopenHolder(store: Store, unit: NodeDoc, from: Holder): P
   switch (from.level) {
     case 'unit': {
       const group = unit.at.group ? await getNode(store, unit.at.group).catch(() => null) : null;
-      return serving(group) ? nodeHolder(group as NodeDoc) : areaHolder(store, unit);
+      return serving(group) ? nodeHolder(group) : areaHolder(store, unit);
     }
     case 'group':
       return areaHolder(store, unit);

@@ -40,7 +40,7 @@ async function editConfig(ctx: Ctx, communityId: string, edit: (cfg: MinqingConf
     const cur = (await ref.get()) ?? { _id: communityId, categories: [] };
     const next = edit(cur);
     await ref.set(next);
-    return { ...next, _id: communityId } as MinqingConfigDoc;
+    return { ...next, _id: communityId };
   });
 }
 

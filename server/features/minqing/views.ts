@@ -69,7 +69,7 @@ export function entryOf(e: TimelineDoc, p: ProblemDoc, a: Access): Entry {
     id: e._id,
     at: e.at,
     kind: e.kind,
-    by: { name: hide ? '匿名居民' : e.by.name, role: e.by.role, roleLabel: (e.by as { roleLabel?: string }).roleLabel ?? ROLE_LABELS[e.by.role] },
+    by: { name: hide ? '匿名居民' : e.by.name, role: e.by.role, roleLabel: e.by.roleLabel ?? ROLE_LABELS[e.by.role] },
     ...(e.note ? { note: e.note } : {}),
     photos: e.photos ?? [],
     ...(e.class ? { class: e.class } : {}),

@@ -42,7 +42,6 @@ export interface NoticeDoc {
   reads: number;
   /** Households under the scope node when it was published (the node's maintained count). */
   households: number;
-  [field: string]: unknown;
 }
 
 export interface NoticeReadDoc {
@@ -51,7 +50,6 @@ export interface NoticeReadDoc {
   householdId: string;
   openid: string;
   at: number;
-  [field: string]: unknown;
 }
 
 export const newNoticeId = (now: number) => `n${now.toString(36)}${randomBytes(5).toString('hex')}`;

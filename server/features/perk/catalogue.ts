@@ -66,11 +66,13 @@ export const categoryIndex = (c: PerkCategoryT) => PERK_CATEGORIES.indexOf(c);
 /** The catalogue of `partners` and `perks` as of `now` (ended perks left out). */
 export function buildCatalogue(partners: PartnerDoc[], perks: PerkDoc[], rev: number, now: number): CatalogueBody {
   const active = new Map(partners.filter((p) => p.status === 'active').map((p) => [p._id, p]));
+  // Each listed perk with its partner.
   const listed = perks
-    .filter((k) => k.status === 'active' && k.validTo >= now && active.has(k.partnerId))
-    .sort((a, b) => {
-      const pa = active.get(a.partnerId) as PartnerDoc;
-      const pb = active.get(b.partnerId) as PartnerDoc;
+    .flatMap((perk) => {
+      const partner = perk.status === 'active' && perk.validTo >= now ? active.get(perk.partnerId) : undefined;
+      return partner ? [{ perk, partner }] : [];
+    })
+    .sort(({ perk: a, partner: pa }, { perk: b, partner: pb }) => {
       return (
         categoryIndex(pa.category) - categoryIndex(pb.category) ||
         collator.compare(pa.name, pb.name) ||
@@ -79,7 +81,7 @@ export function buildCatalogue(partners: PartnerDoc[], perks: PerkDoc[], rev: nu
         a._id.localeCompare(b._id)
       );
     });
-  const used = new Set(listed.map((k) => k.partnerId));
+  const used = new Set(listed.map(({ perk }) => perk.partnerId));
   const out: Record<string, CataloguePartner> = {};
   for (const p of active.values()) {
     if (!used.has(p._id)) continue;
@@ -97,7 +99,7 @@ export function buildCatalogue(partners: PartnerDoc[], perks: PerkDoc[], rev: nu
     rev,
     builtAt: now,
     partners: out,
-    perks: listed.map((k) => ({
+    perks: listed.map(({ perk: k }) => ({
       id: k._id,
       partnerId: k.partnerId,
       title: k.title,

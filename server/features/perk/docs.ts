@@ -210,6 +210,9 @@ export function leadRoles(user: UserDoc | null): Set<Role> {
   return new Set((user?.grants ?? []).map((g) => g.role).filter((r) => LEADS.includes(r)));
 }
 
+/** Whether `user` holds a 三长 role now (no user holds none). */
+export const isLead = (user: UserDoc | null): user is UserDoc => leadRoles(user).size > 0;
+
 export const isHonoree = (user: UserDoc | null) => (user?.honours?.length ?? 0) > 0;
 
 /**

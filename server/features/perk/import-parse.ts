@@ -3,7 +3,8 @@
 import dayjs from 'dayjs';
 import { BusinessPhone, ELIGIBILITY_LABELS, PERK_CATEGORIES, CATEGORY_LABELS, type EligibilityT, type PerkCategoryT } from '../../../contracts/perk';
 import { TZ } from '../../core/time';
-import { readSheet, type SheetRow } from '../../core/spreadsheet';
+import type { Sheets } from '../../core/ports';
+import type { SheetRow } from '../../core/spreadsheet';
 import { PERK_COLUMNS, type PerkColumnKey } from './columns';
 import type { PerkLimitT } from './docs';
 
@@ -14,8 +15,8 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export type Raw = SheetRow<PerkColumnKey>;
 
-export const readPerkSheet = (data: Buffer) =>
-  readSheet(data, {
+export const readPerkSheet = (sheets: Sheets, data: Buffer) =>
+  sheets.read(data, {
     columns: PERK_COLUMNS,
     maxRows: MAX_ROWS,
     maxBytes: MAX_FILE_BYTES,

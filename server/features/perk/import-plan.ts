@@ -69,7 +69,22 @@ export function scopeNamesOf(parsed: readonly Parsed[]): Set<string> {
 
 /** The partner names the rows give (to read before planning). */
 export function partnerNamesOf(parsed: readonly Parsed[]): string[] {
-  return [...new Set(parsed.filter((p) => p.partner).map((p) => (p.partner as PartnerFields).name))];
+  return [...new Set(parsed.flatMap((p) => (p.partner ? [p.partner.name] : [])))];
+}
+
+type PartnerBase = Pick<PartnerDoc, 'category' | 'address' | 'location' | 'hours' | 'phone' | 'scopeId' | 'scopeName' | 'at'>;
+
+/** A new partner's fields from the file, or why it cannot be added (a required field missing, no scope). */
+function newPartnerBase(f: PartnerFields, scope: NodeDoc | null): PartnerBase | string {
+  const { category, address, lat, lng, hours, phone } = f;
+  if (category === undefined || address === undefined || lat === undefined || lng === undefined || hours === undefined || phone === undefined) {
+    const missing = (['category', 'address', 'lat', 'hours', 'phone'] as PartnerField[])
+      .filter((k) => f[k] === undefined)
+      .map((k) => (k === 'lat' ? '经纬度' : FIELD_LABELS[k]));
+    return `新商家缺少：${missing.join('、')}`;
+  }
+  if (!scope) return '请填写服务范围（区、镇街或社区）';
+  return { category, address, location: { lat, lng }, hours, phone, scopeId: scope._id, scopeName: scope.name, at: scopeAt(scope) };
 }
 
 export function planImport(parsed: readonly Parsed[], stored: Stored, grants: RoleGrantT[], now: number): ImportPlan {
@@ -101,14 +116,14 @@ export function planImport(parsed: readonly Parsed[], stored: Stored, grants: Ro
     }
     for (const p of ok) {
       const conflicts: string[] = [];
-      for (const f of PARTNER_FIELDS) {
-        const v = p.partner?.[f];
-        if (v === undefined) continue;
+      const merge = <F extends PartnerField>(f: F, v: PartnerFields[F] | undefined) => {
+        if (v === undefined) return;
         if (g.fields[f] === undefined) {
-          (g.fields as unknown as Record<string, unknown>)[f] = v;
+          g.fields[f] = v;
           g.from[f] = p.raw.row;
         } else if (g.fields[f] !== v) conflicts.push(`${FIELD_LABELS[f]}与第${g.from[f]}行不一致`);
-      }
+      };
+      for (const f of PARTNER_FIELDS) merge(f, p.partner?.[f]);
       if (conflicts.length) {
         p.reasons.push(...conflicts);
         reject(p, conflicts.join('；'));
@@ -125,34 +140,27 @@ export function planImport(parsed: readonly Parsed[], stored: Stored, grants: Ro
       scopeNode = s ?? null;
     }
     const ex = g.existing;
-    if (!ex) {
-      const missing = (['category', 'address', 'lat', 'hours', 'phone'] as PartnerField[])
-        .filter((k) => f[k] === undefined)
-        .map((k) => (k === 'lat' ? '经纬度' : FIELD_LABELS[k]));
-      if (missing.length) {
-        g.rejected = `新商家缺少：${missing.join('、')}`;
-        continue;
-      }
-      scopeNode ??= primaryNode;
-      if (!scopeNode) {
-        g.rejected = '请填写服务范围（区、镇街或社区）';
-        continue;
-      }
+    // What a field the file leaves empty keeps: the stored partner's, or for a new one the
+    // fields it must give (and the caller's own node as its scope).
+    const base = ex ?? newPartnerBase(f, scopeNode ?? primaryNode);
+    if (typeof base === 'string') {
+      g.rejected = base;
+      continue;
     }
     const doc: PartnerDoc = {
       ...(ex ?? { _id: shortId('p'), status: 'active' as const, createdAt: now }),
       name: g.name,
-      category: f.category ?? (ex as PartnerDoc).category,
-      address: f.address ?? (ex as PartnerDoc).address,
-      location: f.lat !== undefined && f.lng !== undefined ? { lat: f.lat, lng: f.lng } : (ex as PartnerDoc).location,
-      hours: f.hours ?? (ex as PartnerDoc).hours,
-      phone: f.phone ?? (ex as PartnerDoc).phone,
+      category: f.category ?? base.category,
+      address: f.address ?? base.address,
+      location: f.lat !== undefined && f.lng !== undefined ? { lat: f.lat, lng: f.lng } : base.location,
+      hours: f.hours ?? base.hours,
+      phone: f.phone ?? base.phone,
       ...(f.intro !== undefined || ex?.intro ? { intro: f.intro ?? ex?.intro } : {}),
-      scopeId: scopeNode?._id ?? (ex as PartnerDoc).scopeId,
-      scopeName: scopeNode?.name ?? (ex as PartnerDoc).scopeName,
-      at: scopeNode ? scopeAt(scopeNode) : (ex as PartnerDoc).at,
+      scopeId: scopeNode?._id ?? base.scopeId,
+      scopeName: scopeNode?.name ?? base.scopeName,
+      at: scopeNode ? scopeAt(scopeNode) : base.at,
       updatedAt: now,
-    } as PartnerDoc;
+    };
     if (ex) {
       const c: string[] = [];
       if (doc.category !== ex.category) c.push(`类别：${CATEGORY_LABELS[ex.category]} → ${CATEGORY_LABELS[doc.category]}`);
@@ -222,7 +230,7 @@ export function planImport(parsed: readonly Parsed[], stored: Stored, grants: Ro
         validTo: k.validTo,
         limit: k.limit,
         updatedAt: now,
-      } as PerkDoc;
+      };
       const changes: string[] = [];
       if (old) {
         if (old.description !== k.description) changes.push('优惠内容已修改');
@@ -253,7 +261,7 @@ export function checkEntries({ outcomes, groups, plans }: ImportPlan): CheckEntr
   const entries: CheckEntry[] = [];
   for (const g of groups.values()) {
     if (!writesPartner(g) || !accepted(outcomes, g)) continue;
-    const d = g.doc as PartnerDoc;
+    const d = g.doc;
     entries.push({
       text: [d.name, d.address, d.hours, d.intro ?? ''].join(' '),
       fail: (label) => {
@@ -299,6 +307,6 @@ export function writeUnits({ outcomes, groups, plans }: ImportPlan): WriteUnit[]
   return units;
 }
 
-const writesPartner = (g: Group) => !!g.doc && !g.rejected && (!g.existing || g.changes.length > 0);
+const writesPartner = (g: Group): g is Group & { doc: PartnerDoc } => !!g.doc && !g.rejected && (!g.existing || g.changes.length > 0);
 // A partner is written only for a row that was not refused: a refused row writes nothing.
 const accepted = (outcomes: Map<number, Outcome>, g: Group) => g.rows.some((p) => outcomes.get(p.raw.row)?.status !== 'rejected');

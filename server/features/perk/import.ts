@@ -13,7 +13,7 @@ import type { PerkImportReportT } from '../../../contracts/perk';
 import { workDeadline } from '../../core/budget';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { importReportWorkbook } from '../../core/spreadsheet';
+import { importReportWorkbook, type WorkbookSpec } from '../../core/spreadsheet';
 import type { NodeDoc } from '../../domain/docs';
 import { readAll } from '../../domain/nodes';
 import { putPrivateFile } from '../../domain/uploads';
@@ -41,7 +41,7 @@ export async function importPerks(ctx: Ctx, grants: RoleGrantT[], fileId: string
   const deadline = limits?.ms !== undefined ? started + limits.ms : started + (workDeadline('perk') - Date.now());
   const primary = grants[0];
   const now = ctx.clock.now();
-  const rows = await readPerkSheet(await ctx.files.get(fileId));
+  const rows = await readPerkSheet(ctx.sheets, await ctx.files.get(fileId));
   if (rows.length === 0) throw new AppError('INVALID_INPUT', '表格里没有数据行');
   const parsed = rows.map(parseRow);
 
@@ -66,7 +66,7 @@ export async function importPerks(ctx: Ctx, grants: RoleGrantT[], fileId: string
     if (o.status !== 'rejected' && n++ >= REPORT_ROWS) continue;
     listed.push({ row: o.row, status: o.status, ...(o.partner ? { partner: o.partner } : {}), ...(o.perk ? { perk: o.perk } : {}), ...(o.reason ? { reason: o.reason } : {}) });
   }
-  const report = await reportWorkbook(all, summary, { now, dryRun, scope: primary.nodeName });
+  const report = await ctx.sheets.write(await reportWorkbook(all, summary, { now, dryRun, scope: primary.nodeName }));
   const reportId = await putPrivateFile(ctx, 'reports', 'perks', 'xlsx', report);
   return { summary, rows: listed, reportUrl: await ctx.files.url(reportId), dryRun, ...(more ? { more } : {}) };
 }
@@ -89,7 +89,7 @@ async function readStored(ctx: Ctx, grants: RoleGrantT[], parsed: readonly Parse
               .collection('nodes')
               .where({ name, level: cmd.in([...SCOPE_LEVELS]), [`at.${g.level}`]: g.nodeId })
               .limit(2)
-              .get() as Promise<NodeDoc[]>,
+              .get(),
           ),
       )
     ).flat();
@@ -103,7 +103,7 @@ async function readStored(ctx: Ctx, grants: RoleGrantT[], parsed: readonly Parse
   for (let i = 0; i < ids.length; i += MAX_LIMIT) {
     perks.push(...(await readAll<PerkDoc>(ctx.store.collection(C.perks).where({ partnerId: cmd.in(ids.slice(i, i + MAX_LIMIT)) }).orderBy('_id', 'asc'))));
   }
-  return { partners, scopes, primaryNode: primaryNode as NodeDoc | null, perks };
+  return { partners, scopes, primaryNode, perks };
 }
 
 /** Checks texts a chunk at a time; a flagged chunk is checked entry by entry to find the culprits. */
@@ -131,8 +131,8 @@ async function checkInChunks(ctx: Ctx, entries: CheckEntry[]): Promise<void> {
   await flush();
 }
 
-async function reportWorkbook(all: Outcome[], summary: PerkImportReportT['summary'], info: { now: number; dryRun: boolean; scope: string }): Promise<Buffer> {
-  const wb = importReportWorkbook({
+function reportWorkbook(all: Outcome[], summary: PerkImportReportT['summary'], info: { now: number; dryRun: boolean; scope: string }): Promise<WorkbookSpec> {
+  return importReportWorkbook({
     now: info.now,
     dryRun: info.dryRun,
     scopeLabel: ['导入单位', info.scope],
@@ -143,5 +143,4 @@ async function reportWorkbook(all: Outcome[], summary: PerkImportReportT['summar
     rows: all,
     summary,
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

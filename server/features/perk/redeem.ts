@@ -24,7 +24,7 @@ import {
   calendarOf,
   eligibilityOf,
   holderView,
-  leadRoles,
+  isLead,
   limitText,
   periodKey,
   periodProblem,
@@ -86,7 +86,8 @@ export async function makePass(ctx: Ctx, perkId: string) {
   if (perk.partner.status !== 'active') throw new AppError('CLOSED', `“${perk.partner.name}”的优惠已暂停`);
   if (perk.status !== 'active') throw new AppError('CLOSED', '这项优惠已下架');
   const who = eligibilityOf(perk.eligibility, user);
-  if (!who.eligible) throw new AppError('FORBIDDEN', `这项优惠${who.reason}`);
+  // Only a 三长 is ever eligible (isLead says so to the types: the user is there).
+  if (!who.eligible || !isLead(user)) throw new AppError('FORBIDDEN', `这项优惠${who.reason}`);
   const when = periodProblem(perk.validFrom, perk.validTo, now);
   if (when) throw new AppError('CLOSED', `这项优惠${when}`);
   const used = await usedNow(ctx, perk, openid, now);
@@ -104,7 +105,7 @@ export async function makePass(ctx: Ctx, perkId: string) {
     expiresAt,
     refreshInMs: PASS_REFRESH_MS,
     serverNow: now,
-    holder: holderView(user as UserDoc),
+    holder: holderView(user),
     perk: { id: perk._id, title: perk.title, partnerName: perk.partner.name, limitText: limitText(perk.limit) },
     usage,
   };
@@ -119,7 +120,7 @@ export async function passStatus(ctx: Ctx, token: string) {
   const openid = ctx.openid();
   const payload = openPass(ctx.secrets.passKey(), token);
   if (!payload || payload.o !== openid) throw new AppError('NOT_FOUND', '没有找到这个优惠码，请重新打开优惠码');
-  const done = (await ctx.store.collection(C.redemptions).doc(payload.n).get()) as RedemptionDoc | null;
+  const done = await ctx.store.collection(C.redemptions).doc(payload.n).get();
   if (!done) return { redeemed: null };
   const perk = await getPerk(ctx, done.perkId);
   const redeemed = { at: done.at, partnerName: done.partnerName, perkTitle: done.perkTitle };
@@ -226,9 +227,9 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   if (perk.status !== 'active') return say('suspended', '这项优惠已下架', { perk: perkRef });
   const period = periodProblem(perk.validFrom, perk.validTo, now);
   if (period) return say('outOfPeriod', `这项优惠${period}`, { perk: perkRef });
-  if (leadRoles(holder).size === 0) return say('ineligible', '持码人目前不是三长，不能使用这项优惠', { perk: perkRef });
+  if (!isLead(holder)) return say('ineligible', '持码人目前不是三长，不能使用这项优惠', { perk: perkRef });
   const who = eligibilityOf(perk.eligibility, holder);
-  const view = holderView(holder as UserDoc);
+  const view = holderView(holder);
   const holderRef = { name: view.name, roleLabel: view.roleLabel };
   if (!who.eligible) return say('ineligible', `这项优惠${who.reason}`, { perk: perkRef, holder: holderRef });
 
@@ -268,6 +269,6 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   // A counter, not part of the transaction: every redemption of a partner in a month would
   // otherwise contend on one document. It is an increment, so concurrent ones all count.
   await bumpStats(ctx, perk, now);
-  await countForHolder(ctx, holder as UserDoc, now);
+  await countForHolder(ctx, holder, now);
   return say('valid', `请为${view.roleLabel}${view.name}办理：${perk.title}`, { perk: perkRef, holder: holderRef, redeemedAt: now });
 }

@@ -1,6 +1,8 @@
 // Roster import, step 1: the sheet read and each row checked on its own (names cleaned,
 // phones normalised, the 三长 and buildings of the row). Pure but for reading the file.
-import { readSheet, type SheetRow } from '../../core/spreadsheet';
+import type { Sheets } from '../../core/ports';
+import type { SheetRow } from '../../core/spreadsheet';
+import { timeSlices } from '../../core/time-slices';
 import { COLUMNS, type ColumnKey } from './columns';
 
 const MAX_ROWS = 30_000;
@@ -12,8 +14,8 @@ const MAX_BUILDINGS = 50;
 
 export type RawRow = SheetRow<ColumnKey>;
 
-export const readRoster = (data: Buffer) =>
-  readSheet(data, {
+export const readRoster = (sheets: Sheets, data: Buffer) =>
+  sheets.read(data, {
     columns: COLUMNS,
     maxRows: MAX_ROWS,
     maxBytes: MAX_FILE_BYTES,
@@ -112,10 +114,12 @@ export function parseRow(raw: RawRow): { parsed: ParsedRow | null; reasons: stri
   };
 }
 
-/** Every row on its own: the rows that pass, each with its sheet row; the others go to `reject`. */
-export function parseRows(rawRows: RawRow[], reject: (raw: RawRow, reason: string) => void): { raw: RawRow; p: ParsedRow }[] {
+/** Every row on its own: the rows that pass, each with its sheet row; the others go to `reject`. In time slices. */
+export async function parseRows(rawRows: RawRow[], reject: (raw: RawRow, reason: string) => void): Promise<{ raw: RawRow; p: ParsedRow }[]> {
   const parsed: { raw: RawRow; p: ParsedRow }[] = [];
+  const pause = timeSlices();
   for (const raw of rawRows) {
+    await pause();
     const { parsed: p, reasons } = parseRow(raw);
     if (!p) reject(raw, reasons.join('；'));
     else parsed.push({ raw, p });

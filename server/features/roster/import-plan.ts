@@ -2,9 +2,13 @@
 // are taken (checked against the file so far and the stored tree, the first row winning),
 // the 片/组/邻 they make or change, and each row's outcome. Unit-tested on its own
 // (test/unit/roster-import-plan.test.ts); the reads are import-tree.ts, the writes import-write.ts.
+// Each step loops over up to 30,000 rows in time slices (server/core/time-slices.ts), so the
+// local server answers other callers meanwhile; they stay here rather than in the sheets worker
+// because the steps take turns with the store's reads and share the tree's objects with the writes.
 import type { RoleGrantT } from '../../../contracts/common';
 import type { ImportStatus } from '../../core/spreadsheet';
 import { shortId } from '../../core/ids';
+import { timeSlices } from '../../core/time-slices';
 import type { LeadRole, LeadSnapshot } from '../../domain/docs';
 import { nodeName, personName, type ParsedRow, type Person, type RawRow } from './import-parse';
 import type { AreaState, CommunityState, GroupState, NodeRow, Place, StoredLead, UnitState } from './import-tree';
@@ -70,15 +74,17 @@ export function communitiesByName(places: Place[]): Map<string, Place[]> {
 }
 
 /** Step 2: the one 社区 each row names, within the admin's scope (`elsewhere`: names that exist outside it). */
-export function locateRows(
+export async function locateRows(
   parsed: { raw: RawRow; p: ParsedRow }[],
   byName: Map<string, Place[]>,
   elsewhere: Set<string>,
   scope: RoleGrantT,
   reject: Reject,
-): Located[] {
+): Promise<Located[]> {
   const located: { raw: RawRow; p: ParsedRow; place: Place }[] = [];
+  const pause = timeSlices();
   for (const { raw, p } of parsed) {
+    await pause();
     const candidates = byName.get(p.community);
     if (!candidates) {
       reject(
@@ -102,11 +108,13 @@ export function locateRows(
  * who does not hold it yet), and for each phone the name the file gives it at each existing
  * node (a correction there, not a clash).
  */
-export function leadLookups(located: Located[], states: Map<string, CommunityState>) {
+export async function leadLookups(located: Located[], states: Map<string, CommunityState>) {
   const lookup = new Set<string>();
   /** phone → existing node → the name the file gives there (a correction, not a clash). */
   const fileTargets = new Map<string, Map<string, string>>();
+  const pause = timeSlices();
   for (const { p, place } of located) {
+    await pause();
     const c = states.get(place.community._id) as CommunityState;
     for (const r of ROLES) {
       const person = p[r.key];
@@ -125,13 +133,13 @@ export function leadLookups(located: Located[], states: Map<string, CommunitySta
 }
 
 /** Step 5: rows in order, checked against the file so far and the stored tree; the first row wins. */
-export function acceptRows(
+export async function acceptRows(
   located: Located[],
   states: Map<string, CommunityState>,
   stored: Map<string, StoredLead[]>,
   fileTargets: Map<string, Map<string, string>>,
   reject: Reject,
-): { accepted: Accepted[]; mentioned: Set<UnitState> } {
+): Promise<{ accepted: Accepted[]; mentioned: Set<UnitState> }> {
   const nodeLabel = (nodeId: string) => {
     for (const c of states.values()) {
       const n = c.byId.get(nodeId);
@@ -143,7 +151,9 @@ export function acceptRows(
   const phoneOwners = new Map<string, { name: string; row: number; label: string }>();
   const accepted: { raw: RawRow; p: ParsedRow; unit: UnitState }[] = [];
   const mentioned = new Set<UnitState>();
+  const pause = timeSlices();
   for (const { raw, p, place } of located) {
+    await pause();
     const c = states.get(place.community._id) as CommunityState;
     const listed = c.units.get(p.unit);
     if (listed) mentioned.add(listed);
@@ -250,18 +260,21 @@ export function acceptRows(
 }
 
 /** Step 6: what changes, row by row: the lead and building changes to write, and each accepted row's outcome. */
-export function diffRows(states: Map<string, CommunityState>, accepted: Accepted[]): Changes & { outcomes: Outcome[] } {
+export async function diffRows(states: Map<string, CommunityState>, accepted: Accepted[]): Promise<Changes & { outcomes: Outcome[] }> {
+  const pause = timeSlices();
   const outcomes: Outcome[] = [];
   const areaChanges = new Map<AreaState, LeadChange>();
   const groupChanges = new Map<GroupState, LeadChange>();
   for (const c of states.values()) {
     for (const a of c.areas.values()) {
+      await pause();
       if (a.node) areaChanges.set(a, leadChange('片长', a.node.lead, a.claim));
       for (const g of a.groups.values()) if (g.node) groupChanges.set(g, leadChange('组长', g.node.lead, g.claim));
     }
   }
   const unitPlans: UnitPlan[] = [];
   for (const { raw, p, unit } of accepted) {
+    await pause();
     if (!unit.node) {
       outcomes.push({ row: p.row, status: 'added', raw, unit: unit.name });
       continue;

@@ -4,6 +4,7 @@
 import type { Ctx } from '../../core/context';
 import { shortId } from '../../core/ids';
 import { inPool } from '../../core/pool';
+import { timeSlices } from '../../core/time-slices';
 import { DEFAULT_PROMISE, type ChainLink, type LeadDoc, type LeadRole, type NodeDoc, type WechatGroupInfo } from '../../domain/docs';
 import { FigureBatch, NOW, seatDelta } from '../../domain/figures';
 import { noteAuditIds } from '../../domain/audit';
@@ -47,6 +48,8 @@ export async function writeChanges(
   // One step per node written. A step not started when the budget is spent is left for the
   // next call; a node is never half written by it (a step writes its lead, then itself).
   let done = 0;
+  // The local store answers within the same turn: a pause before each step lets other callers in.
+  const pause = timeSlices();
   const step = (): boolean => {
     if (done > 0 && (done >= budget.steps || performance.now() >= budget.deadline)) return false;
     done++;
@@ -100,6 +103,7 @@ export async function writeChanges(
 
   try {
     await inPool(areaSteps, WRITE_CONCURRENCY, async (a) => {
+      await pause();
       if (!step()) return;
       if (!a.node) {
         await create(
@@ -124,6 +128,7 @@ export async function writeChanges(
     await inPool(groupSteps, WRITE_CONCURRENCY, async (g) => {
       // A 组 whose new 片 was left for the next call waits with it.
       if (!g.area.node && !made.has(g.area)) return;
+      await pause();
       if (!step()) return;
       if (!g.node) {
         await create(
@@ -147,6 +152,7 @@ export async function writeChanges(
     });
     await inPool(newUnits, WRITE_CONCURRENCY, async (u) => {
       if (!u.group.node && !made.has(u.group)) return;
+      await pause();
       if (!step()) return;
       const community = u.group.area.community.place.community;
       await create(
@@ -172,6 +178,7 @@ export async function writeChanges(
       );
     });
     await inPool(unitPlans, WRITE_CONCURRENCY, async ({ unit, lead, buildings }) => {
+      await pause();
       if (!step()) return;
       const node = unit.node as NodeRow;
       if (buildings) await nodes.doc(node._id).update({ buildings });

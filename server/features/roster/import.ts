@@ -53,7 +53,7 @@ export async function importRoster(
   }
   const data = await ctx.files.get(fileId);
   if (data.length > MAX_FILE_BYTES) throw new AppError('INVALID_INPUT', '文件过大（最大 20 MB），请分社区导入');
-  const rawRows = await readRoster(data);
+  const rawRows = await readRoster(ctx.sheets, data);
   if (rawRows.length === 0) throw new AppError('INVALID_INPUT', '名册里没有数据行');
   const now = ctx.clock.now();
 
@@ -62,12 +62,12 @@ export async function importRoster(
     outcomes.set(raw.row, { row: raw.row, status: 'rejected', raw, reason, unit: nodeName(raw.unit) || undefined });
 
   // 1. Each row on its own.
-  const parsed = parseRows(rawRows, reject);
+  const parsed = await parseRows(rawRows, reject);
 
   // 2. Which 社区 each row names, within the admin's scope.
   const byName = communitiesByName(await loadPlaces(ctx, scope));
   const elsewhere = await communitiesNamed(ctx, [...new Set(parsed.map(({ p }) => p.community).filter((n) => !byName.has(n)))]);
-  const located = locateRows(parsed, byName, elsewhere, scope, reject);
+  const located = await locateRows(parsed, byName, elsewhere, scope, reject);
 
   // 3. The involved 社区's 片/组/邻, read once.
   const states = await loadCommunities(
@@ -76,14 +76,14 @@ export async function importRoster(
   );
 
   // 4. The stored 三长 of every phone the file gives to someone who does not hold it yet.
-  const { phones, fileTargets } = leadLookups(located, states);
+  const { phones, fileTargets } = await leadLookups(located, states);
   const stored = await storedLeadsByPhone(ctx, phones);
 
   // 5. Rows in order: checks against the file so far and the stored tree; the first row wins.
-  const { accepted, mentioned } = acceptRows(located, states, stored, fileTargets, reject);
+  const { accepted, mentioned } = await acceptRows(located, states, stored, fileTargets, reject);
 
   // 6. What changes, row by row.
-  const { areaChanges, groupChanges, unitPlans, outcomes: taken } = diffRows(states, accepted);
+  const { areaChanges, groupChanges, unitPlans, outcomes: taken } = await diffRows(states, accepted);
   for (const o of taken) outcomes.set(o.row, o);
 
   // 7. Write what changed: 片, then 组, then 邻 (so every copy on a card is final).
@@ -92,8 +92,8 @@ export async function importRoster(
     : await writeChanges(ctx, now, states, areaChanges, groupChanges, unitPlans, { steps: limits.steps, deadline });
 
   // 8. The report.
-  const { all, summary, rows, absent } = summarize(outcomes.values(), states, mentioned);
-  const report = await reportWorkbook(all, summary, absent, { now, dryRun, scope });
+  const { all, summary, rows, absent } = await summarize(outcomes.values(), states, mentioned);
+  const report = await ctx.sheets.write(await reportWorkbook(all, summary, absent, { now, dryRun, scope }));
   // Full phones: readable by the 管理员 who imported, under an unguessable name.
   const reportId = await putPrivateFile(ctx, 'reports', 'roster', 'xlsx', report);
   const more = steps && steps.done < steps.total ? { more: steps } : {};

@@ -1,11 +1,13 @@
 // One successful call of every audited action (contracts/audited.ts), each after the steps that
 // make it possible, on a fresh demo 社区. test/integration/audit/log.test.ts runs each and looks
 // for its entry; an audited action without a scenario here fails that test.
+import type { ActionName, FunctionName } from '../../../contracts';
 import type { AuditedAction } from '../../../contracts/audited';
 import { memberKeyOf } from '../../../server/domain/household-join';
 import { manualClock } from '../../../server/runtime/local-ports';
 import type { LocalRuntime } from '../../../server/runtime/local';
 import { demoRosterRows, rosterXlsx } from '../../fixtures/roster-xlsx';
+import type { ActionInput, InputAt } from '../inputs';
 import { uploadSheet } from '../perk-helpers';
 import { demoRuntime, T0, uploadAs } from '../runtime';
 
@@ -19,7 +21,8 @@ type Data = any;
 export interface World {
   rt: LocalRuntime;
   clock: ReturnType<typeof manualClock>;
-  ok(fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Data>;
+  /** Calls and expects success; the input is typed by the action's contract. */
+  ok<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: ActionInput<F, A>, openid: string): Promise<Data>;
 }
 /** What the entry must say beyond who, role, when and what: the record acted on and the ids before and after. */
 export interface Expected {
@@ -35,27 +38,25 @@ export interface Outcome {
   data: Data;
   kept: Record<string, any>;
 }
-export interface Scenario {
+export interface Scenario<A extends AuditedAction = AuditedAction> {
   /** Who makes the audited call. */
   as: string;
   /** The steps before it; returns the audited call's input (and may keep what the check needs in `kept`). */
-  prepare(w: World, kept: Record<string, any>): Promise<Record<string, unknown>>;
+  prepare(w: World, kept: Record<string, any>): Promise<InputAt<A>>;
   /** The entry expected, read from the store after the call where it names new records. */
   entry(w: World, o: Outcome): Expected | Promise<Expected>;
+}
+
+async function callOk(rt: LocalRuntime, fn: string, action: string, input: Record<string, unknown>, openid: string): Promise<Data> {
+  const r = await rt.call(fn, { action, ...input }, openid);
+  if (!r.ok) throw new Error(`${fn}.${action} as ${openid}: ${r.error.code} ${r.error.message}`);
+  return r.data;
 }
 
 export function world(): World {
   const clock = manualClock(T0);
   const rt = demoRuntime({ clock });
-  return {
-    rt,
-    clock,
-    async ok(fn, action, input, openid) {
-      const r = await rt.call(fn, { action, ...input }, openid);
-      if (!r.ok) throw new Error(`${fn}.${action} as ${openid}: ${r.error.code} ${r.error.message}`);
-      return r.data;
-    },
-  };
+  return { rt, clock, ok: (fn: string, action: string, input: Record<string, unknown>, openid: string) => callOk(rt, fn, action, input, openid) };
 }
 
 /** 'audit-newcomer' names the demo resident's door (1栋1单元101, household h1): a request the family decides. */
@@ -64,7 +65,7 @@ async function joinRequest(w: World): Promise<string> {
   return (await w.ok('household', 'mine', {}, RESIDENT)).household.requests[0].id;
 }
 
-const fixed = (input: Record<string, unknown>, as: string, entry: Scenario['entry']): Scenario => ({ as, prepare: async () => input, entry });
+const fixed = <A extends AuditedAction>(input: InputAt<A>, as: string, entry: Scenario['entry']): Scenario<A> => ({ as, prepare: async () => input, entry });
 const none = { before: [], after: [] };
 const node = async (w: World, id: string) => (await w.rt.store.collection('nodes').doc(id).get())!;
 const leadOf = async (w: World, id: string) => (await node(w, id)).lead!.id;
@@ -114,7 +115,7 @@ const shopRow = {
   limit: '每月1次',
 };
 
-export const SCENARIOS: Record<AuditedAction, Scenario> = {
+export const SCENARIOS: { [A in AuditedAction]: Scenario<A> } = {
   'account.claim': {
     as: 'audit-newcomer',
     prepare: async (w) => ({ code: (await w.ok('roster', 'invite', { nodeId: 'u3' }, ADMIN)).code }),
@@ -347,3 +348,9 @@ export const SCENARIOS: Record<AuditedAction, Scenario> = {
   },
   'privacy.erase': fixed({ confirm: true }, RESIDENT, () => ({ subject: 'h1', before: ['h1'], after: [], at: { unit: 'u1' } })),
 };
+
+/** Prepares a scenario and makes its audited call, as its caller; throws unless it succeeds. */
+export async function perform(w: World, name: AuditedAction): Promise<Data> {
+  const [fn, action] = name.split('.');
+  return callOk(w.rt, fn, action, await SCENARIOS[name].prepare(w, {}), SCENARIOS[name].as);
+}

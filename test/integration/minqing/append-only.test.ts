@@ -2,7 +2,7 @@
 // exactly as it was and adds its own. Each call below runs through `step`, which compares the
 // whole mqtimeline collection before and after.
 import { grantRole } from '../../../server/domain/grants';
-import { setup, ADMIN, AREA, DAY, DEPT, GROUP, LEAD, RESIDENT } from './helpers';
+import { setup, type Action, type In, ADMIN, AREA, DAY, DEPT, GROUP, LEAD, RESIDENT } from './helpers';
 
 describe('民情: the timeline is append-only', () => {
   it('holds for every action that touches a problem', async () => {
@@ -13,7 +13,7 @@ describe('民情: the timeline is append-only', () => {
     );
     const covered = new Set<string>();
     /** Runs one action; its problem's timeline must only have grown. */
-    const step = async (who: string, action: string, input: Record<string, unknown>, problemId?: () => string) => {
+    const step = async <A extends Action>(who: string, action: A, input: In<A>, problemId?: () => string) => {
       const before = await all();
       const data = await ok(who, action, input);
       const after = await all();

@@ -3,7 +3,7 @@
 // the same at 40 problems and at 2,000.
 import { fieldExpr } from '../../../server/store/sqlite-query';
 import { openSqliteStore } from '../../../server/store/sqlite';
-import { setup, LEAD, RESIDENT, AREA, HOUR } from './helpers';
+import { setup, type Action, type In, LEAD, RESIDENT, AREA, HOUR } from './helpers';
 
 const plan = (sql: string, ...params: unknown[]) => {
   const store = openSqliteStore(':memory:');
@@ -27,7 +27,7 @@ describe('民情 lists: indexed, and as cheap at any size', () => {
 
   it('costs a 邻长’s to-do and a resident’s 我的反映 the same reads at 40 and at 2,000 problems', async () => {
     const { rt, ok, clock } = setup();
-    const readsOf = async (who: string, action: string, input: Record<string, unknown>) => {
+    const readsOf = async <A extends Action>(who: string, action: A, input: In<A>) => {
       const before = rt.store.stats().reads;
       await ok(who, action, input);
       return rt.store.stats().reads - before;
