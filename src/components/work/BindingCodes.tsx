@@ -43,8 +43,10 @@ export interface BindingCodeWords {
 interface Props {
   /** Prefix of every id: `${id}-list`, `${id}-${code}`, `${id}-invite-create`, … */
   id: string;
-  /** The wrapper's id and a class for the page's own touches. */
+  /** The wrapper's id. */
   rootId: string;
+  /** A page's own touches: `${className}` on the wrapper and `${className}__list`, `__code`,
+   * `__hint` and `__copy` on those parts (one class each, so the page's sheet orders them). */
   className?: string;
   words: BindingCodeWords;
   rows: BindingCodeRow[];
@@ -95,6 +97,7 @@ function CodeItem({ id, row, words, remove, onChanged }: Pick<Props, 'id' | 'wor
 }
 
 export default function BindingCodes({ id, rootId, className, words, rows, remove, invite, onChanged, fieldInForm, createKind = 'primary', closed }: Props) {
+  const own = (part: string) => (className ? ` ${className}__${part}` : '');
   const [label, setLabel] = useState('');
   const [made, setMade] = useState<{ code: string; expiresAt: number } | null>(null);
   const { busy, error, run } = useAction();
@@ -114,7 +117,7 @@ export default function BindingCodes({ id, rootId, className, words, rows, remov
     <View id={rootId} className={className}>
       <View className='lzt-section-title'>{words.title}</View>
       {rows.length ? (
-        <View className='lzt-card lzt-codes' id={`${id}-list`}>
+        <View className={`lzt-card lzt-codes${own('list')}`} id={`${id}-list`}>
           {rows.map((r) => (
             <CodeItem key={r.code} id={id} row={r} words={words} remove={remove} onChanged={onChanged} />
           ))}
@@ -127,11 +130,11 @@ export default function BindingCodes({ id, rootId, className, words, rows, remov
       {made ? (
         <View className='lzt-card lzt-code-invite' id={`${id}-invite`}>
           <View className='lzt-sub'>{words.handTo}</View>
-          <View className='lzt-code-invite__code' id={`${id}-invite-code`} data-code={made.code}>
+          <View className={`lzt-code-invite__code${own('code')}`} id={`${id}-invite-code`} data-code={made.code}>
             {spacedCode(made.code)}
           </View>
-          <View className='lzt-sub lzt-code-invite__hint'>{words.howTo(cnDateTime(made.expiresAt))}</View>
-          <View className='lzt-btn-wrap lzt-code-invite__copy'>
+          <View className={`lzt-sub${own('hint')}`}>{words.howTo(cnDateTime(made.expiresAt))}</View>
+          <View className={`lzt-btn-wrap${own('copy')}`}>
             <PrimaryButton kind='default' onClick={() => void Taro.setClipboardData({ data: made.code })}>
               复制绑定码
             </PrimaryButton>
