@@ -4,7 +4,7 @@
 // perk.clerkRedemptions, 管理员 → perk.partners / perk.partner / perk.save* / perk.import / perk.stats.
 import { z } from 'zod';
 import { action } from './action';
-import { FileId, Id, ImportStatus, importReport, PageOf, Paging } from './common';
+import { FileId, Id, ImportStatus, importReport, PageOf, Paging, SearchText } from './common';
 import { PERK_CATEGORY_LABELS, PERK_ELIGIBILITY_LABELS, PERK_PERIOD_LABELS } from './labels';
 import { ADMIN, LEADS, SIGNED_IN, type Role } from './roles';
 
@@ -184,6 +184,8 @@ export const ClerkRow = z.object({
   at: z.number(),
 });
 export type ClerkRowT = z.infer<typeof ClerkRow>;
+/** A 核销员 (or waiting code) in the 管理员's list of every partner's clerks. */
+export const ClerkListRow = ClerkRow.extend({ partnerId: z.string(), partnerName: z.string() });
 
 /** A perk with its partner, as the details page shows it. */
 export const PerkCard = z.object({ ...PerkFacts, partner: PartnerInfo });
@@ -421,9 +423,20 @@ export const perk = {
   }),
 
   partners: action({
-    summary: '管理员：我管理范围内的支持单位',
-    input: Paging.extend({ category: PerkCategory.optional(), status: PartnerStatus.optional() }),
+    summary: '管理员：我管理范围内的支持单位（可按名称开头搜索）',
+    input: Paging.extend({ category: PerkCategory.optional(), status: PartnerStatus.optional(), q: SearchText.optional() }),
     output: PageOf(PartnerAdmin),
+    roles: ADMIN,
+  }),
+  clerks: action({
+    summary: '管理员：我管理范围内各支持单位的核销员与未用的绑定码（按支持单位名称排列；可按店员称呼、单位名称搜索）',
+    input: z.object({
+      /** Where the list goes on: an offset into the partners, from the last reply's `next`. */
+      cursor: z.string().regex(/^\d{1,7}$/, '翻页参数不正确').optional(),
+      pageSize: z.number().int().min(1).max(50).default(20),
+      q: SearchText.optional(),
+    }),
+    output: z.object({ items: z.array(ClerkListRow), next: z.string().nullable() }),
     roles: ADMIN,
   }),
   partner: action({

@@ -47,7 +47,6 @@ function parseStored(json: string, collection: string): AnyDoc {
   throw new StoreError('INVALID', `a row of ${collection} is not a document`);
 }
 
-
 export class SqliteStore implements Store, AnyStore {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
@@ -364,6 +363,12 @@ export class SqliteStore implements Store, AnyStore {
       for (const d of items) this.upsertRow(collection, withId(d, d._id ?? newId()));
     });
     run.immediate(docs);
+  }
+
+  /** After a bulk load: folds the WAL into the database file and empties it (PRAGMA wal_checkpoint). */
+  checkpoint(): void {
+    this.flush();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /**
