@@ -25,7 +25,7 @@ function startServer(figures: Figure[], script = 'server.ts'): Promise<{ child: 
   return new Promise((resolve, reject) => {
     // BENCH_PROFILE=DIR writes the server's CPU profile there (open it in Chrome DevTools).
     const profile = process.env.BENCH_PROFILE && script === 'server.ts' ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(__dirname, script)], {
+    const child = spawn(process.execPath, [...profile, '--expose-gc', '--import', 'tsx', path.join(__dirname, script)], {
       env: { ...process.env, BENCH_FIGURES: figures.map((f) => f.name).join(',') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -45,6 +45,18 @@ export type LeadRoleT = z.infer<typeof LeadRole>;
 export const PageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
+/**
+ * The search box of a 管理员's list: a name, the last 4 digits of a phone, a 楼栋 or a title
+ * (trimmed; blank is no search). The functions search by a bounded scan (server/core/search.ts).
+ */
+export const SearchText = z.string().trim().max(20);
+/** Where the search of a list paged by offset goes on: an offset into the list (the reply's `next`). */
+export const SearchFrom = z.number().int().min(0).max(1_000_000);
+/** A list paged by offset, searchable: without `q` it pages by `page`; with `q` it goes on `from` the last reply's `next`. */
+export const SearchPaging = Paging.extend({ q: SearchText.optional(), from: SearchFrom.optional() });
+/** Its reply: with `q`, `next` is where the search goes on (null: searched to the end) and `total` the matches in this reply. */
+export const SearchPageOf = <T extends z.ZodTypeAny>(item: T) => PageOf(item).extend({ next: SearchFrom.nullable().optional() });
+
 export const NodeStats = z.object({
   households: z.number().int(),
   bound: z.number().int(),

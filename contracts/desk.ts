@@ -95,7 +95,25 @@ export type SummaryT = z.infer<typeof Summary>;
 
 const Scope = z.object({ nodeId: Id.optional() });
 
+/** The 工作台's 管理 entries: the counts that cost one read each (a maintained counter or an indexed count). */
+export const ListCounts = z.object({
+  /** 注册审核: 自荐与推荐 waiting for review. */
+  registrations: z.number().int(),
+  /** 待交办民情: problems held by the 管理员 (their to-do box, a maintained counter). */
+  toAssign: z.number().int(),
+  /** 通知: notices of the subtree. */
+  notices: z.number().int(),
+  /** 支持单位 of the subtree. */
+  partners: z.number().int(),
+});
+
 export const desk = {
+  lists: action({
+    summary: '工作台“管理”：注册审核、待交办民情、通知、支持单位的数量（各一次计数）',
+    input: z.object({}),
+    output: ListCounts,
+    roles: ['admin'],
+  }),
   summary: action({
     summary: '工作台：覆盖率、三长在岗与空缺、五个一走访、民情办理、恳谈会、优惠核销、评选参与（本月或所选月份，来自随写随记的汇总）',
     input: Scope.extend({ month: Month.optional() }),

@@ -2,7 +2,7 @@
 // report to a rated answer: routing, timeline, 民情恳谈会, deadlines and 督办, 消息 and figures.
 import { z } from 'zod';
 import { action } from './action';
-import { Empty, Id, UserText } from './common';
+import { Empty, Id, SearchText, UserText } from './common';
 import { ADMIN, LEADS, SIGNED_IN, type Role } from './roles';
 import {
   Category,
@@ -100,8 +100,8 @@ export const minqing = {
     roles: SIGNED_IN,
   }),
   todo: action({
-    summary: '待处理、已超时、已办结（邻长、组长、片长、部门、管理员），附三项数量',
-    input: CursorPaging.extend({ box: TodoBox.default('pending') }),
+    summary: '待处理、已超时、已办结（邻长、组长、片长、部门、管理员），附三项数量；可按编号、内容、地点、邻、片搜索',
+    input: CursorPaging.extend({ box: TodoBox.default('pending'), q: SearchText.optional() }),
     output: CursorPageOf(ProblemRow).extend({ counts: TodoCounts }),
     roles: HANDLERS,
   }),
@@ -116,8 +116,8 @@ export const minqing = {
     roles: SIGNED_IN,
   }),
   list: action({
-    summary: '管理员查看辖区全部反映，可按类别、状态、分类、片、是否超时筛选',
-    input: CursorPaging.merge(ListFilters),
+    summary: '管理员查看辖区全部反映，可按类别、状态、分类、片、是否超时筛选，按编号、内容、地点、邻、片搜索',
+    input: CursorPaging.merge(ListFilters).extend({ q: SearchText.optional() }),
     output: CursorPageOf(ProblemRow).extend({ total: z.number().int() }),
     roles: ADMIN,
   }),

@@ -7,7 +7,7 @@
 // The feed is paged with an opaque cursor (pinned first, then newest; the id breaks ties).
 import { z } from 'zod';
 import { action } from './action';
-import { FileId, Id, Level, UserText } from './common';
+import { FileId, Id, Level, SearchText, UserText } from './common';
 import { LEADS, SIGNED_IN } from './roles';
 
 export const MAX_NOTICE_IMAGES = 9;
@@ -128,8 +128,8 @@ export const notice = {
     forbidden: '只有发布人或管理员可以撤回通知',
   }),
   published: action({
-    summary: '我发布的通知（管理员：本社区所有通知），每条显示已读户数 / 范围内户数',
-    input: z.object({ cursor: NoticeCursor.optional(), pageSize: z.number().int().min(1).max(50).default(20) }),
+    summary: '我发布的通知（管理员：本社区所有通知），每条显示已读户数 / 范围内户数；可按标题、范围、发布人搜索',
+    input: z.object({ cursor: NoticeCursor.optional(), pageSize: z.number().int().min(1).max(50).default(20), q: SearchText.optional() }),
     output: z.object({ items: z.array(PublishedItem), next: z.string().nullable() }),
     roles: [...LEADS, 'admin'],
     forbidden: '只有管理员和三长可以查看发布记录',

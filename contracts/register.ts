@@ -1,7 +1,7 @@
 // 三长 registration: 个人自荐, 群众推荐, 组织指定; the 管理员 approves or rejects.
 import { z } from 'zod';
 import { action } from './action';
-import { Id, PageOf, Paging, PersonName, Phone, UserText } from './common';
+import { Id, PersonName, Phone, SearchPageOf, SearchPaging, UserText } from './common';
 import { ADMIN, SIGNED_IN } from './roles';
 
 export const ApplicationKind = z.enum(['self', 'recommend', 'appoint']);
@@ -64,9 +64,9 @@ export const register = {
     roles: SIGNED_IN,
   }),
   pending: action({
-    summary: '待审核的自荐与推荐',
-    input: Paging.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
-    output: PageOf(ApplicationView),
+    summary: '待审核的自荐与推荐（可按姓名、邻名、手机号后四位搜索）',
+    input: SearchPaging.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
+    output: SearchPageOf(ApplicationView),
     roles: ADMIN,
   }),
   review: action({

@@ -1,7 +1,7 @@
 // The 社区's roster: import from Excel, the 组织体系图, printable cards, and 动态调整.
 import { z } from 'zod';
 import { action } from './action';
-import { AwayStatus, FileId, Id, ImportStatus, importReport, Level, PageOf, Paging, PersonName, Phone, UserText } from './common';
+import { AwayStatus, FileId, Id, ImportStatus, importReport, Level, PersonName, Phone, SearchPageOf, SearchPaging, UserText } from './common';
 import { ADMIN, SIGNED_IN } from './roles';
 
 export const ImportRowResult = z.object({
@@ -50,6 +50,12 @@ export const InactiveUnit = z.object({
   leadName: z.string().nullable(),
   reason: z.enum(['away', 'unable', 'unfit', 'inactive', 'vacant']),
   sinceDays: z.number().int(),
+});
+
+/** A row of the 名册: a 片, 组 or 邻 with its 三长 (phone masked), where it sits and its households. */
+export const RosterRow = TreeNode.extend({
+  /** 第一片 · 第一组: the 片 and 组 above a 邻 (empty above). */
+  path: z.string(),
 });
 
 export const roster = {
@@ -127,10 +133,20 @@ export const roster = {
     output: z.object({ code: z.string(), expiresAt: z.number() }),
     roles: ADMIN,
   }),
+  nodes: action({
+    summary: '名册：一个社区的片、组、邻及其三长（分页；可按名称、三长姓名、手机号后四位、楼栋搜索）',
+    input: SearchPaging.extend({
+      communityId: Id.optional(),
+      /** Which levels (default all three): the 联系卡 list picks 片 and 组. */
+      levels: z.array(z.enum(['area', 'group', 'unit'])).min(1).max(3).optional(),
+    }),
+    output: SearchPageOf(RosterRow).extend({ community: z.object({ id: z.string(), name: z.string() }) }),
+    roles: ADMIN,
+  }),
   inactive: action({
-    summary: '外出或不活跃超过 30 天、或空缺的邻',
-    input: Paging,
-    output: PageOf(InactiveUnit),
+    summary: '外出或不活跃超过 30 天、或空缺的邻（可按邻名、组名、邻长姓名、手机号后四位、楼栋搜索）',
+    input: SearchPaging,
+    output: SearchPageOf(InactiveUnit),
     roles: ADMIN,
   }),
 };

@@ -12,11 +12,11 @@
 // `local:…` (served at /files/…); <Image> takes a cloud:// id as its src directly.
 import { z } from 'zod';
 import { action } from './action';
-import { FileId, Id, PageOf, Paging, UserText } from './common';
+import { FileId, Id, PageOf, Paging, SearchPageOf, SearchPaging, UserText } from './common';
 import { ADMIN, ANYONE, SIGNED_IN } from './roles';
 import { campaignProblems } from './rules';
 
-// Chinese labels of these enums: contracts/labels.ts (zod-free, for the mini program).
+// Chinese labels of these enums: contracts/vote-labels.ts (zod-free, for the mini program).
 export const CampaignStatus = z.enum(['upcoming', 'nominating', 'reviewing', 'voting', 'closed']);
 export type CampaignStatusT = z.infer<typeof CampaignStatus>;
 
@@ -209,9 +209,9 @@ export const vote = {
     roles: ADMIN,
   }),
   list: action({
-    summary: '我管辖范围内的评选活动（管理员）',
-    input: Paging,
-    output: PageOf(CampaignSummary),
+    summary: '我管辖范围内的评选活动（管理员；可按标题搜索）',
+    input: SearchPaging,
+    output: SearchPageOf(CampaignSummary),
     roles: ADMIN,
   }),
   overview: action({

@@ -8,7 +8,7 @@ import type { Ctx } from '../core/context';
 import { noteAuditIds } from './audit';
 import { AppError } from '../core/errors';
 import { rateLimit } from '../core/rate-limit';
-import { StoreError } from '../store/port';
+import { StoreError, cmd } from '../store/port';
 import { grantRole, revokeRole } from './grants';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -89,16 +89,35 @@ const STAFF_CODES = 100;
 
 /** Who is bound to `nodeId` by codes of `kind`, and its codes still waiting to be used. */
 export async function boundBy(ctx: Ctx, nodeId: string, kind: StaffKind): Promise<BoundRow[]> {
-  const now = ctx.clock.now();
   const docs = await ctx.store.collection('invites').where({ 'target.grant.nodeId': nodeId }).orderBy('createdAt', 'desc').limit(STAFF_CODES).get();
-  const rows: BoundRow[] = [];
+  return rowsOf(docs, kind, ctx.clock.now()).get(nodeId) ?? [];
+}
+
+/** The same for several places (a page of partners): one read while their codes fit in one, else one read each. */
+export async function boundByMany(ctx: Ctx, nodeIds: string[], kind: StaffKind): Promise<Map<string, BoundRow[]>> {
+  if (nodeIds.length === 0) return new Map();
+  const docs = await ctx.store
+    .collection('invites')
+    .where({ 'target.grant.nodeId': cmd.in(nodeIds) })
+    .orderBy('createdAt', 'desc')
+    .limit(STAFF_CODES)
+    .get();
+  if (docs.length < STAFF_CODES) return rowsOf(docs, kind, ctx.clock.now());
+  return new Map(await Promise.all(nodeIds.map(async (id) => [id, await boundBy(ctx, id, kind)] as const)));
+}
+
+function rowsOf(docs: InviteDoc[], kind: StaffKind, now: number): Map<string, BoundRow[]> {
+  const out = new Map<string, BoundRow[]>();
   for (const d of docs) {
     if (d.target.kind !== kind || d.revokedAt) continue;
     const label = d.target.label ?? '';
+    const rows = out.get(d.target.grant.nodeId) ?? [];
     if (d.usedBy) rows.push({ code: d._id, label, state: 'bound', at: d.usedAt ?? d.createdAt ?? 0 });
     else if (d.expiresAt >= now) rows.push({ code: d._id, label, state: 'waiting', at: d.expiresAt });
+    else continue;
+    out.set(d.target.grant.nodeId, rows);
   }
-  return rows;
+  return out;
 }
 
 /**

@@ -25,6 +25,10 @@ export class CloudSemanticsStore extends CloudStore {
     this.sqlite.bulkPut(collection, docs);
   }
 
+  checkpoint(): void {
+    this.sqlite.checkpoint();
+  }
+
   close(): void {
     this.sqlite.close();
   }

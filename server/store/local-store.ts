@@ -12,6 +12,8 @@ import { openSqliteStore } from './sqlite';
 export interface LocalStore extends Store {
   /** Seeding and imports into the database file only: many documents at once. */
   bulkPut<K extends CollectionName>(collection: K, docs: NewDoc<Collections[K]>[]): void;
+  /** After a bulk load: the write-ahead log folded into the database file, so reads find every page there. */
+  checkpoint(): void;
   close(): void;
 }
 

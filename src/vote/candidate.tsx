@@ -3,7 +3,7 @@
 import { Button, Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { NOMINATION_KIND_LABELS } from '../../contracts/labels';
+import { NOMINATION_KIND_LABELS } from '../../contracts/vote-labels';
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import { CellGroup } from '../components/Cell';

@@ -6,7 +6,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { LEVEL_LABELS, type Level } from '../../contracts/roles';
-import { VOTE_ELIGIBILITY_LABELS } from '../../contracts/labels';
+import { VOTE_ELIGIBILITY_LABELS } from '../../contracts/vote-labels';
 import { fetchWhoami } from '../api/whoami';
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';

@@ -3,7 +3,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { CANDIDATE_STATUS_LABELS } from '../../contracts/labels';
+import { CANDIDATE_STATUS_LABELS } from '../../contracts/vote-labels';
 import { fetchWhoami, type WhoAmI } from '../api/whoami';
 import { call } from '../api/client';
 import { useSubscribeAsk } from '../api/subscribe';

@@ -4,6 +4,8 @@
 // the caller cannot use shows why and no pass button; 离我最近 with and without location;
 // the 管理员 edits a perk, issues a clerk code, imports a sheet, reads the stats, and
 // suspends p1 — its perks leave the list.
+// Over 400 lines on purpose: one story on one server and one browser, each step starting from
+// the state the step before left; split, each part would re-seed and replay the earlier steps.
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, scratchDir, signInAs, startApp, type App } from './harness';

@@ -4,6 +4,8 @@
 // flagged and voided by the 管理员; nominations (群众推荐 with a photo, 个人自荐) are reviewed;
 // then the clock moves past the end: voting is refused with CLOSED, the 管理员 confirms the
 // honorees and the honoree's 联系卡 shows the 最美邻长 badge.
+// Over 400 lines on purpose: one story on one server and one browser, each step starting from
+// the state the step before left; split, each part would re-seed and replay the earlier steps.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

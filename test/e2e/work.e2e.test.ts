@@ -1,6 +1,8 @@
 // The 三长 and 管理员 side on the H5 build: 居民信息账 and the 五个一 visit, the 下级汇总
 // drill-down, refusal for another 邻长, the 组织体系图 search, 动态调整 with the successor's
 // binding code, and the roster import report.
+// Over 400 lines on purpose: one story on one server and one browser, each step starting from
+// the state the step before left; split, each part would re-seed and replay the earlier steps.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describeE2E, launchBrowser, phone, shot as fullShot, scratchDir, signInAs, startApp, type App } from './harness';

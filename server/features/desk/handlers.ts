@@ -3,12 +3,15 @@ import { desk, REPORT_KIND_LABELS } from '../../../contracts/desk';
 import { defineFunction } from '../../core/router';
 import { formatBeijing } from '../../core/time';
 import { putPrivateFile } from '../../domain/uploads';
+import { listCounts } from './lists';
 import { periodOf } from './period';
 import { reportPdf } from './report-pdf';
 import { reportXlsx } from './report-xlsx';
 import { deskNode, summaryOf } from './summary';
 
 export const deskFunction = defineFunction('desk', desk, {
+  lists: listCounts,
+
   async summary(ctx, { nodeId, month }) {
     const node = await deskNode(ctx, nodeId);
     return summaryOf(ctx, node, periodOf('month', month, ctx.clock.now()));

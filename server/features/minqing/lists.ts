@@ -10,7 +10,9 @@ import { AppError } from '../../core/errors';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope } from '../../domain/scope';
 import { cmd, type Filter } from '../../store/port';
+import { matcher, scanByKey, searchOf } from '../../core/search';
 import { handlerId, readCounters } from './counters';
+import type { ProblemDoc } from './docs';
 import { rowOf } from './views';
 
 type In<K extends keyof typeof minqing> = z.output<(typeof minqing)[K]['input']>;
@@ -29,11 +31,22 @@ export async function holderKeys(ctx: Ctx): Promise<string[]> {
   return grants.filter((g) => g.level !== 'partner').map((g) => `${g.level}:${g.nodeId}`);
 }
 
-async function page(ctx: Ctx, filter: Filter, sort: 'ck' | 'dk', dir: 'asc' | 'desc', cursor: string | undefined, size: number) {
+async function page(ctx: Ctx, filter: Filter, sort: 'ck' | 'dk', dir: 'asc' | 'desc', cursor: string | undefined, size: number, q?: string) {
   const c = cursorOf(cursor);
-  const where: Filter = c ? cmd.and(filter, { [sort]: dir === 'asc' ? cmd.gt(c) : cmd.lt(c) }) : filter;
-  const docs = await ctx.store.collection('problems').where(where).orderBy(sort, dir).limit(size).get();
   const now = ctx.clock.now();
+  const problems = ctx.store.collection('problems');
+  const search = searchOf(q);
+  if (search) {
+    // A search walks the same indexed list in bounded batches, matching the 编号, the text, the
+    // place, the 邻, the 片 and the category (never the reporter: they may be anonymous); its
+    // cursor is the sort key it stopped at, as for a page.
+    const match = matcher(search);
+    const keep = (p: ProblemDoc) => match([p.number, p.description, p.place, p.unitName, p.areaName, p.categoryLabel]);
+    const found = await scanByKey((f) => problems.where(f), filter, sort, dir, keep, c, size);
+    return { items: found.items.map((p) => rowOf(p, now)), next: found.next };
+  }
+  const where: Filter = c ? cmd.and(filter, { [sort]: dir === 'asc' ? cmd.gt(c) : cmd.lt(c) }) : filter;
+  const docs = await problems.where(where).orderBy(sort, dir).limit(size).get();
   return { items: docs.map((p) => rowOf(p, now)), next: docs.length === size ? (docs[docs.length - 1][sort] as string) : null };
 }
 
@@ -47,16 +60,16 @@ export async function todoCounts(ctx: Ctx, keys: string[]) {
   return { pending: sum('pending'), overdue: sum('overdue'), done: sum('done') };
 }
 
-export async function todo(ctx: Ctx, { box, cursor, pageSize }: In<'todo'>) {
+export async function todo(ctx: Ctx, { box, cursor, pageSize, q }: In<'todo'>) {
   const keys = await holderKeys(ctx);
   if (!keys.length) throw new AppError('FORBIDDEN', '您目前没有办理反映的岗位');
   const one = (field: string) => (keys.length === 1 ? { [field]: keys[0] } : { [field]: cmd.in(keys) });
   const list =
     box === 'pending'
-      ? page(ctx, { ...one('hk'), box: 'open' }, 'dk', 'asc', cursor, pageSize)
+      ? page(ctx, { ...one('hk'), box: 'open' }, 'dk', 'asc', cursor, pageSize, q)
       : box === 'overdue'
-        ? page(ctx, cmd.and(cmd.or(one('hk'), one('wk')), { box: 'open', overdue: true }), 'ck', 'desc', cursor, pageSize)
-        : page(ctx, { ...one('resolvedBy'), box: 'done' }, 'ck', 'desc', cursor, pageSize);
+        ? page(ctx, cmd.and(cmd.or(one('hk'), one('wk')), { box: 'open', overdue: true }), 'ck', 'desc', cursor, pageSize, q)
+        : page(ctx, { ...one('resolvedBy'), box: 'done' }, 'ck', 'desc', cursor, pageSize, q);
   const [items, counts] = await Promise.all([list, todoCounts(ctx, keys)]);
   return { ...items, counts };
 }
@@ -93,7 +106,7 @@ export async function list(ctx: Ctx, input: In<'list'>) {
     ...(input.overdue === true ? { overdue: true, box: 'open' } : input.overdue === false ? { overdue: false } : {}),
   };
   const [rows, total] = await Promise.all([
-    page(ctx, filter, 'ck', 'desc', input.cursor, input.pageSize),
+    page(ctx, filter, 'ck', 'desc', input.cursor, input.pageSize, input.q),
     ctx.store.collection('problems').where(filter).count(),
   ]);
   return { ...rows, total };

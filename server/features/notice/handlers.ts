@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
 import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
+import { matcher, scanByKey, searchOf } from '../../core/search';
 import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import { defineFunction } from '../../core/router';
 import { ancestorIds, getNode } from '../../domain/nodes';
@@ -179,17 +180,24 @@ export const noticeFunction = defineFunction('notice', notice, {
     return { id, status: 'withdrawn' as const };
   },
 
-  async published(ctx, { cursor, pageSize }) {
+  async published(ctx, { cursor, pageSize, q }) {
     // A 管理员 sees every notice of their subtree; a 三长 the notices they published.
     const admin = (await grantsOf(ctx, ['admin'])).find((g) => g.level !== 'partner');
     if (!admin && (await grantsOf(ctx, PUBLISHERS)).length === 0) throw new AppError('FORBIDDEN');
     const owner = admin ? { [`at.${admin.level}`]: admin.nodeId } : { by: ctx.openid() };
-    const rows = await ctx.store
-      .collection('notices')
-      .where({ ...owner, ...(cursor ? { key: cmd.lt(cursor) } : {}) })
-      .orderBy('key', 'desc')
-      .limit(pageSize + 1)
-      .get();
+    const search = searchOf(q);
+    const notices = ctx.store.collection('notices');
+    // A search walks the same indexed order (owner, key) in bounded batches, matching the title,
+    // the scope and the publisher; its cursor is the key it stopped at, as for a page.
+    const match = search ? matcher(search) : null;
+    const found = match ? await scanByKey((f) => notices.where(f), owner, 'key', 'desc', (n: NoticeDoc) => match([n.title, n.scopeName, n.byName]), cursor, pageSize) : null;
+    const rows = found
+      ? found.items
+      : await notices
+          .where({ ...owner, ...(cursor ? { key: cmd.lt(cursor) } : {}) })
+          .orderBy('key', 'desc')
+          .limit(pageSize + 1)
+          .get();
     const page = rows.slice(0, pageSize);
     const now = ctx.clock.now();
     return {
@@ -206,7 +214,7 @@ export const noticeFunction = defineFunction('notice', notice, {
         read: n.reads,
         households: n.households,
       })),
-      next: rows.length > pageSize ? page[page.length - 1].key : null,
+      next: found ? found.next : rows.length > pageSize ? page[page.length - 1].key : null,
     };
   },
 });

@@ -11,13 +11,15 @@ import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { requireOwnedFiles } from '../../domain/uploads';
 import { maskName } from '../../core/mask';
+import { searchOf } from '../../core/search';
+import { cmd } from '../../store/port';
 import { defineFunction } from '../../core/router';
 import { createInvite } from '../../domain/invites';
 import { readAll } from '../../domain/nodes';
 import { grantsOf, subtree } from '../../domain/scope';
 import { checkTexts, getPartner, partnerInScope, savePartner, savePerk, setPartnerStatus } from './admin';
 import { listCatalogue, perkCard } from './catalogue-list';
-import { listClerks, removeClerk } from './clerks';
+import { clerkList, listClerks, removeClerk } from './clerks';
 import {
   C,
   calendarOf,
@@ -119,14 +121,22 @@ export const perkFunction = defineFunction('perk', perk, {
 
   // ---- 管理员 ----
 
-  async partners(ctx, { page: p, pageSize, category, status }) {
+  async partners(ctx, { page: p, pageSize, category, status, q }) {
     const [grant] = await adminGrants(ctx);
-    const query = ctx.store.collection(C.partners).where({ ...subtree(grant), category, status });
+    // A search is the start of the name: a range on the (at.<level>, name) index, so it pages and counts like the list.
+    const search = searchOf(q);
+    const name = search ? { name: cmd.both(cmd.gte(search), cmd.lt(`${search}\uffff`)) } : {};
+    const query = ctx.store.collection(C.partners).where({ ...subtree(grant), category, status, ...name });
     const [docs, total] = await Promise.all([
       query.orderBy('name', 'asc').skip((p - 1) * pageSize).limit(pageSize).get() as Promise<PartnerDoc[]>,
       query.count(),
     ]);
     return page(docs.map(partnerAdminView), total, { page: p, pageSize });
+  },
+
+  async clerks(ctx, input) {
+    const [grant] = await adminGrants(ctx);
+    return clerkList(ctx, grant, input);
   },
 
   async partner(ctx, { partnerId }) {

@@ -11,6 +11,7 @@ import { assignLead, type Person } from '../../domain/leads';
 import { getNode } from '../../domain/nodes';
 import { grantsOf, requireScope, subtree } from '../../domain/scope';
 import { maskPhone } from '../../core/mask';
+import { matcher, scanByOffset, searchOf } from '../../core/search';
 import { cmd, present } from '../../store/port';
 import { applicationView, clashesOf, type ApplicationDoc } from './applications';
 
@@ -111,15 +112,19 @@ export const registerFunction = defineFunction('register', register, {
     return { items: items.map((a) => applicationView(a, false)) };
   },
 
-  async pending(ctx, { page, pageSize, status }) {
+  async pending(ctx, { page, pageSize, status, q, from }) {
     const [grant] = await grantsOf(ctx, ['admin']);
-    const query = ctx.store.collection('applications').where({ ...subtree(grant), status });
-    const [items, total] = await Promise.all([
-      query.orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get() as Promise<ApplicationDoc[]>,
-      query.count(),
-    ]);
+    const query = ctx.store.collection('applications').where({ ...subtree(grant), status }).orderBy('createdAt', 'desc');
+    const search = searchOf(q);
+    // A search walks the same indexed order (at.<level>, status, createdAt) in bounded batches,
+    // matching the name, the 邻 and the phone's last 4 (no text index on this store).
+    const match = search ? matcher(search) : null;
+    const found = match ? await scanByOffset(query, (a) => match([a.name, a.unitName], [a.phone]), from, pageSize) : null;
+    const [items, total] = found
+      ? [found.items, found.items.length]
+      : await Promise.all([query.skip((page - 1) * pageSize).limit(pageSize).get() as Promise<ApplicationDoc[]>, query.count()]);
     const clashes = await clashesOf(ctx.store, items);
-    return { items: items.map((a) => applicationView(a, true, clashes.get(a._id))), total, page, pageSize };
+    return { items: items.map((a) => applicationView(a, true, clashes.get(a._id))), total, page, pageSize, ...(found ? { next: found.next } : {}) };
   },
 
   async review(ctx, { id, approve, reason }) {

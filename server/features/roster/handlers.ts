@@ -4,6 +4,7 @@ import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { requireOwnedFiles } from '../../domain/uploads';
 import { maskPhone } from '../../core/mask';
+import { matcher, scanByOffset, searchOf } from '../../core/search';
 import { defineFunction } from '../../core/router';
 import type { NodeDoc } from '../../domain/docs';
 import { LEAD_ROLE_OF } from '../../domain/docs';
@@ -49,6 +50,23 @@ async function defaultCommunity(ctx: Ctx): Promise<string> {
   throw new AppError('NOT_FOUND', '请先扫描邻长联系卡绑定住户，再查看您所在社区的组织体系');
 }
 
+/** A node as the 组织体系图 and the 名册 show it: its 三长 with the phone masked. */
+function treeNodeOf(n: NodeDoc) {
+  return {
+    id: n._id,
+    parentId: n.parentId,
+    level: n.level,
+    name: n.name,
+    leadName: n.lead?.name ?? null,
+    leadPhoneMasked: n.lead ? maskPhone(n.lead.phone) : null,
+    ...(n.lead?.photo ? { leadPhoto: n.lead.photo } : {}),
+    buildings: n.buildings,
+    households: n.stats.households,
+    leadStatus: !n.lead ? ('vacant' as const) : n.lead.away ? ('away' as const) : ('active' as const),
+    away: n.lead?.away ? { status: n.lead.away.status, since: n.lead.away.since } : undefined,
+  };
+}
+
 export const rosterFunction = defineFunction('roster', roster, {
   async tree(ctx, { communityId }) {
     const community = await getNode(ctx.store, communityId ?? (await defaultCommunity(ctx)), ['community']);
@@ -68,19 +86,43 @@ export const rosterFunction = defineFunction('roster', roster, {
     return {
       community: { id: community._id, name: community.name, hotline: community.hotline ?? '' },
       ...(wide ? { communities: communities.map((c) => ({ id: c._id, name: c.name })) } : {}),
-      nodes: nodes.map((n) => ({
-        id: n._id,
-        parentId: n.parentId,
-        level: n.level,
-        name: n.name,
-        leadName: n.lead?.name ?? null,
-        leadPhoneMasked: n.lead ? maskPhone(n.lead.phone) : null,
-        ...(n.lead?.photo ? { leadPhoto: n.lead.photo } : {}),
-        buildings: n.buildings,
-        households: n.stats.households,
-        leadStatus: !n.lead ? ('vacant' as const) : n.lead.away ? ('away' as const) : ('active' as const),
-        away: n.lead?.away ? { status: n.lead.away.status, since: n.lead.away.since } : undefined,
+      nodes: nodes.map(treeNodeOf),
+    };
+  },
+
+  async nodes(ctx, { communityId, levels, q, from, page, pageSize }) {
+    const community = await getNode(ctx.store, communityId ?? (await defaultCommunity(ctx)), ['community']);
+    await requireScope(ctx, community.at, ['admin']);
+    const want = levels ?? (['area', 'group', 'unit'] as const);
+    // The community_level index (at.community, level); 'area' < 'group' < 'unit', so 片 come
+    // before 组 before 邻, each in its order.
+    const query = ctx.store
+      .collection('nodes')
+      .where({ 'at.community': community._id, level: want.length === 1 ? want[0] : cmd.in([...want]) })
+      .orderBy('level', 'asc')
+      .orderBy('order', 'asc');
+    const search = searchOf(q);
+    // A search walks that order in bounded batches (a 社区 has some hundreds of nodes), matching
+    // the node's name, its 片 and 组, its 楼栋, the 三长's name and their phone's last 4.
+    const match = search ? matcher(search) : null;
+    const keep = (n: NodeDoc) => match!([n.name, n.lead?.name, ...(n.buildings ?? []), n.chain?.group.name, n.chain?.area.name], [n.lead?.phone]);
+    const found = match ? await scanByOffset(query, keep, from, pageSize) : null;
+    const [docs, total] = found ? [found.items, found.items.length] : await Promise.all([query.skip((page - 1) * pageSize).limit(pageSize).get(), query.count()]);
+    // A 组's 片 by name: one read for the page (a 邻 carries its chain).
+    const parents = [...new Set(docs.filter((n) => n.level === 'group' && n.parentId).map((n) => n.parentId as string))];
+    const names = new Map(
+      parents.length ? (await ctx.store.collection('nodes').where({ _id: cmd.in(parents) }).limit(parents.length).field(['name']).get()).map((n) => [n._id, n.name]) : [],
+    );
+    return {
+      community: { id: community._id, name: community.name },
+      items: docs.map((n) => ({
+        ...treeNodeOf(n),
+        path: n.chain ? `${n.chain.area.name} · ${n.chain.group.name}` : n.level === 'group' ? (names.get(n.parentId ?? '') ?? '') : '',
       })),
+      total,
+      page,
+      pageSize,
+      ...(found ? { next: found.next } : {}),
     };
   },
 
@@ -166,18 +208,22 @@ export const rosterFunction = defineFunction('roster', roster, {
     });
   },
 
-  async inactive(ctx, { page, pageSize }) {
+  async inactive(ctx, { page, pageSize, q, from }) {
     const grant = await adminGrant(ctx);
     const now = ctx.clock.now();
     const cutoff = now - INACTIVE_DAYS * DAY_MS;
     const query = ctx.store
       .collection('nodes')
       .where({ level: 'unit', ...subtree(grant) })
-      .where(cmd.or({ lead: null }, { 'lead.away.since': cmd.lt(cutoff) }, { 'lead.activeAt': cmd.lt(cutoff) }));
-    const [units, total] = await Promise.all([
-      query.orderBy('lead.activeAt', 'asc').skip((page - 1) * pageSize).limit(pageSize).get() as Promise<NodeDoc[]>,
-      query.count(),
-    ]);
+      .where(cmd.or({ lead: null }, { 'lead.away.since': cmd.lt(cutoff) }, { 'lead.activeAt': cmd.lt(cutoff) }))
+      .orderBy('lead.activeAt', 'asc');
+    const search = searchOf(q);
+    // A search walks the same order in bounded batches, matching the 邻, its 组, its 楼栋, the
+    // 邻长's name and their phone's last 4.
+    const match = search ? matcher(search) : null;
+    const keep = (u: NodeDoc) => match!([u.name, u.chain?.group.name, u.lead?.name, ...(u.buildings ?? [])], [u.lead?.phone]);
+    const found = match ? await scanByOffset(query, keep, from, pageSize) : null;
+    const [units, total] = found ? [found.items, found.items.length] : await Promise.all([query.skip((page - 1) * pageSize).limit(pageSize).get(), query.count()]);
     const days = (t: number) => Math.floor((now - t) / DAY_MS);
     return {
       items: units.map((u) => ({
@@ -191,6 +237,7 @@ export const rosterFunction = defineFunction('roster', roster, {
       total,
       page,
       pageSize,
+      ...(found ? { next: found.next } : {}),
     };
   },
 });

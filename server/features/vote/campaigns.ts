@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { vote } from '../../../contracts/vote';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { matcher, scanByOffset, searchOf } from '../../core/search';
 import { publishFiles, requireOwnedFiles } from '../../domain/uploads';
 import type { NodeDoc } from '../../domain/docs';
 import { ancestorIds, getNode } from '../../domain/nodes';
@@ -94,14 +95,18 @@ export async function saveCampaign(ctx: Ctx, input: SaveInput): Promise<Campaign
 }
 
 /** The 管理员's campaigns: everything under their node, newest first. */
-export async function listForAdmin(ctx: Ctx, page: number, pageSize: number) {
+export async function listForAdmin(ctx: Ctx, { page, pageSize, q, from }: { page: number; pageSize: number; q?: string; from?: number }) {
   const grant = (await grantsOf(ctx, ['admin'])).find((g) => g.level !== 'partner');
   if (!grant) throw new AppError('FORBIDDEN');
-  const query = ctx.store.collection('campaigns').where({ [`at.${grant.level}`]: grant.nodeId });
-  const [items, total] = await Promise.all([
-    query.orderBy('createdAt', 'desc').skip((page - 1) * pageSize).limit(pageSize).get() as Promise<CampaignDoc[]>,
-    query.count(),
-  ]);
+  const query = ctx.store.collection('campaigns').where({ [`at.${grant.level}`]: grant.nodeId }).orderBy('createdAt', 'desc');
+  const search = searchOf(q);
+  if (search) {
+    // A search walks the same indexed order (at.<level>, createdAt) in bounded batches, matching the title.
+    const match = matcher(search);
+    const found = await scanByOffset(query, (c) => match([c.title]), from, pageSize);
+    return { items: found.items, total: found.items.length, next: found.next };
+  }
+  const [items, total] = await Promise.all([query.skip((page - 1) * pageSize).limit(pageSize).get() as Promise<CampaignDoc[]>, query.count()]);
   return { items, total };
 }
 

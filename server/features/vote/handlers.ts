@@ -46,10 +46,10 @@ export const voteFunction = defineFunction('vote', vote, {
     return { campaign: campaignView(c, ctx.clock.now(), true) };
   },
 
-  async list(ctx, { page, pageSize }) {
+  async list(ctx, input) {
     const now = ctx.clock.now();
-    const { items, total } = await listForAdmin(ctx, page, pageSize);
-    return { items: items.map((c) => campaignSummary(c, now)), total, page, pageSize };
+    const { items, ...rest } = await listForAdmin(ctx, input);
+    return { items: items.map((c) => campaignSummary(c, now)), ...rest, page: input.page, pageSize: input.pageSize };
   },
 
   async overview(ctx, { campaignId }) {

@@ -3,13 +3,13 @@
 // the results. A 管理员 also gets 评选管理. Kept small: it sits in the main package.
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/labels';
+import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/vote-labels';
 import type { WhoAmI } from '../../api/whoami';
 import { call, type Output } from '../../api/client';
 import { Cell, CellGroup } from '../../components/Cell';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useCall } from '../../hooks/useCall';
-import { cnDateTime } from '../../utils/beijingTime';
+import { cnDateTime } from '../../utils/beijingDay';
 import { pageUrl } from '../../utils/pageUrl';
 import './CampaignBanner.scss';
 
