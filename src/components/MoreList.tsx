@@ -2,23 +2,14 @@
 // empty → the items with a foot (the next page's error, 正在加载…, 加载更多 or 已显示全部).
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { AppErrorBody } from '../../contracts';
+import type { LoadMoreState } from '../hooks/usePageLoader';
 import ErrorState from './ErrorState';
 import Loading from './Loading';
 import PrimaryButton from './PrimaryButton';
 import './work.scss';
 
-export interface MoreListState<T> {
-  items: T[];
-  loading: boolean;
-  error: AppErrorBody | null;
-  hasMore: boolean;
-  loadMore: () => Promise<void>;
-  reload: () => Promise<void>;
-}
-
 interface Props<T> {
-  state: MoreListState<T>;
+  state: LoadMoreState<T, unknown>;
   children: (items: T[]) => ReactNode;
   /** What shows when there is nothing. */
   empty: ReactNode;

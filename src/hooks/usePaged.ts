@@ -1,7 +1,7 @@
 // A paged list ("加载更多"): the first page, then one more page per call, keeping what is shown.
 import { useCallback, type DependencyList } from 'react';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { usePageLoader } from './usePageLoader';
+import { usePageLoader, type LoadMoreState } from './usePageLoader';
 
 export interface PageReply<T> {
   items: T[];
@@ -10,16 +10,8 @@ export interface PageReply<T> {
   pageSize: number;
 }
 
-export interface PagedState<T, P extends PageReply<T>> {
-  items: T[];
+export interface PagedState<T, P extends PageReply<T>> extends LoadMoreState<T, P> {
   total: number;
-  /** The first page's whole reply (for fields next to the items, e.g. the 邻 it lists). */
-  first: P | null;
-  loading: boolean;
-  error: AppErrorBody | null;
-  hasMore: boolean;
-  loadMore: () => Promise<void>;
-  reload: () => Promise<void>;
   /** Changes shown items in place, e.g. after an action on one of them. */
   patch: (change: (items: T[]) => T[]) => void;
 }
