@@ -17,7 +17,7 @@ describe('custom tab bar', () => {
     expect(currentTab()).toBe(0);
   });
 
-  const appConfig = (env: string) => {
+  const appConfig = (env: 'weapp' | 'h5') => {
     const was = process.env.TARO_ENV;
     process.env.TARO_ENV = env;
     (globalThis as Record<string, unknown>).defineAppConfig = (c: unknown) => c;
@@ -29,7 +29,8 @@ describe('custom tab bar', () => {
       });
       return config!;
     } finally {
-      process.env.TARO_ENV = was;
+      if (was === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV');
+      else process.env.TARO_ENV = was;
     }
   };
 
