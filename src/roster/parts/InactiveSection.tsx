@@ -6,19 +6,20 @@ import { Cell, CellGroup } from '../../components/Cell';
 import PagedList from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import { INACTIVE_REASONS } from '../rosterLabels';
+import { pageUrl } from '../../utils/pageUrl';
 import '../../components/work.scss';
 
 type InactivePage = Output<'roster', 'inactive'>;
 type InactiveUnit = InactivePage['items'][number];
 
-const openUnit = (unitId: string) => void Taro.navigateTo({ url: `/roster/unit?id=${unitId}` });
+const openUnit = (unitId: string) => void Taro.navigateTo({ url: pageUrl('roster/unit', { id: unitId }) });
 
 export default function InactiveSection() {
   const list = usePaged<InactiveUnit, InactivePage>((page) => call('roster', 'inactive', { page, pageSize: 20 }), []);
   return (
     <View id='admin-inactive'>
       <CellGroup title='调整任意一个片、组、邻的三长'>
-        <Cell id='inactive-find' title='在组织体系图中查找' description='可按姓名或楼栋搜索' onClick={() => void Taro.navigateTo({ url: '/roster/tree?manage=1' })} />
+        <Cell id='inactive-find' title='在组织体系图中查找' description='可按姓名或楼栋搜索' onClick={() => void Taro.navigateTo({ url: pageUrl('roster/tree', { manage: '1' }) })} />
       </CellGroup>
       <View className='lzt-section-title'>需要关注的邻：外出或不活跃超过 30 天、或空缺{list.first ? `（${list.total}个）` : ''}</View>
       <PagedList id='inactive-list' state={list} loadingText='正在查找…' emptyTitle='没有需要调整的邻' emptyDescription='所有邻长都在正常履职。'>
