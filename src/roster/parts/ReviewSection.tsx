@@ -5,16 +5,14 @@ import { call, type Output } from '../../api/client';
 import PagedList from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import ApplicationCard, { type Application } from './ApplicationCard';
+import Tabs, { type Tab } from '../../components/Tabs';
+import { APPLICATION_STATUS_LABELS } from '../rosterLabels';
 import '../../components/work.scss';
 
 type Status = 'pending' | 'approved' | 'rejected';
 type PendingPage = Output<'register', 'pending'>;
 
-const TABS: { status: Status; label: string }[] = [
-  { status: 'pending', label: '待审核' },
-  { status: 'approved', label: '已通过' },
-  { status: 'rejected', label: '未通过' },
-];
+const TABS: Tab<Status>[] = (['pending', 'approved', 'rejected'] as const).map((key) => ({ key, label: APPLICATION_STATUS_LABELS[key] }));
 
 export default function ReviewSection() {
   const [status, setStatus] = useState<Status>('pending');
@@ -22,13 +20,7 @@ export default function ReviewSection() {
   const reviewed = (app: Application) => list.patch((items) => items.map((a) => (a.id === app.id ? app : a)));
   return (
     <View id='admin-review'>
-      <View className='lzt-tabs review-tabs'>
-        {TABS.map((t) => (
-          <View key={t.status} id={`review-tab-${t.status}`} className={`lzt-tabs__item${status === t.status ? ' lzt-tabs__item--on' : ''}`} onClick={() => setStatus(t.status)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
+      <Tabs items={TABS} value={status} onChange={setStatus} idPrefix='review-tab-' />
       <PagedList
         id='review-list'
         state={list}
