@@ -1,10 +1,6 @@
-import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { CursorReply, CursorState } from '../hooks/useCursorPaged';
-import ErrorState from './ErrorState';
-import Loading from './Loading';
-import PrimaryButton from './PrimaryButton';
-import './work.scss';
+import MoreList from './MoreList';
 
 interface Props<T, P extends CursorReply<T>> {
   state: CursorState<T, P>;
@@ -19,33 +15,9 @@ interface Props<T, P extends CursorReply<T>> {
 /** A list paged by cursor: spinner → error (重试) → empty → items with 加载更多. */
 export default function CursorList<T, P extends CursorReply<T>>({ state, children, empty, id, loadingText }: Props<T, P>) {
   const shown = state.items.length;
-  if (shown === 0) {
-    if (state.error) return <ErrorState error={state.error} onRetry={() => void state.reload()} />;
-    if (state.loading) return <Loading text={loadingText} />;
-    return <>{empty}</>;
-  }
   return (
-    <View id={id} className='lzt-paged'>
-      {children(state.items)}
-      <View className='lzt-paged__foot'>
-        {state.error ? (
-          <View className='lzt-paged__error lzt-error' aria-role='alert'>
-            <View className='lzt-error__message'>{state.error.message}</View>
-          </View>
-        ) : null}
-        {state.loading ? (
-          <View className='lzt-paged__loading'>
-            <View className='lzt-spinner lzt-spinner--small' />
-            <View className='lzt-sub'>正在加载…</View>
-          </View>
-        ) : state.hasMore || state.error ? (
-          <PrimaryButton kind='default' className='lzt-paged__more' onClick={() => void state.loadMore()}>
-            {state.error ? '重试' : `加载更多（已显示 ${shown} 条）`}
-          </PrimaryButton>
-        ) : (
-          <View className='lzt-sub lzt-paged__end'>已显示全部 {shown} 条</View>
-        )}
-      </View>
-    </View>
+    <MoreList state={state} empty={empty} id={id} loadingText={loadingText} moreText={`加载更多（已显示 ${shown} 条）`} endText={`已显示全部 ${shown} 条`}>
+      {children}
+    </MoreList>
   );
 }

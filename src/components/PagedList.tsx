@@ -1,11 +1,7 @@
-import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { PagedState, PageReply } from '../hooks/usePaged';
 import EmptyState from './EmptyState';
-import ErrorState from './ErrorState';
-import Loading from './Loading';
-import PrimaryButton from './PrimaryButton';
-import './work.scss';
+import MoreList from './MoreList';
 
 interface Props<T, P extends PageReply<T>> {
   state: PagedState<T, P>;
@@ -19,34 +15,16 @@ interface Props<T, P extends PageReply<T>> {
 
 /** A paged list: spinner → error (重试) → empty → items with a 加载更多 button and a count. */
 export default function PagedList<T, P extends PageReply<T>>({ state, children, emptyTitle, emptyDescription, id, loadingText }: Props<T, P>) {
-  const shown = state.items.length;
-  if (shown === 0) {
-    if (state.error) return <ErrorState error={state.error} onRetry={() => void state.reload()} />;
-    if (state.loading) return <Loading text={loadingText} />;
-    return <EmptyState id={id ? `${id}-empty` : undefined} title={emptyTitle} description={emptyDescription} />;
-  }
   return (
-    <View id={id} className='lzt-paged'>
-      {children(state.items)}
-      <View className='lzt-paged__foot'>
-        {state.error ? (
-          <View className='lzt-paged__error lzt-error' aria-role='alert'>
-            <View className='lzt-error__message'>{state.error.message}</View>
-          </View>
-        ) : null}
-        {state.loading ? (
-          <View className='lzt-paged__loading'>
-            <View className='lzt-spinner lzt-spinner--small' />
-            <View className='lzt-sub'>正在加载…</View>
-          </View>
-        ) : state.hasMore || state.error ? (
-          <PrimaryButton kind='default' className='lzt-paged__more' onClick={() => void state.loadMore()}>
-            {state.error ? '重试' : `加载更多（已显示 ${shown} / 共 ${state.total}）`}
-          </PrimaryButton>
-        ) : (
-          <View className='lzt-sub lzt-paged__end'>已显示全部 {state.total} 条</View>
-        )}
-      </View>
-    </View>
+    <MoreList
+      state={state}
+      empty={<EmptyState id={id ? `${id}-empty` : undefined} title={emptyTitle} description={emptyDescription} />}
+      id={id}
+      loadingText={loadingText}
+      moreText={`加载更多（已显示 ${state.items.length} / 共 ${state.total}）`}
+      endText={`已显示全部 ${state.total} 条`}
+    >
+      {children}
+    </MoreList>
   );
 }

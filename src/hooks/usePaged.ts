@@ -1,6 +1,7 @@
 // A paged list ("加载更多"): the first page, then one more page per call, keeping what is shown.
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, type DependencyList } from 'react';
 import type { AppErrorBody, Reply } from '../../contracts';
+import { usePageLoader } from './usePageLoader';
 
 export interface PageReply<T> {
   items: T[];
@@ -35,45 +36,25 @@ interface Inner<T, P> {
 const EMPTY = { items: [], total: 0, page: 0, first: null, loading: true, error: null };
 
 export function usePaged<T, P extends PageReply<T>>(fetchPage: (page: number) => Promise<Reply<P>>, deps: DependencyList): PagedState<T, P> {
-  const [state, setState] = useState<Inner<T, P>>(EMPTY);
-  const generation = useRef(0);
-  const busy = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-
-  const load = useCallback(async (page: number, gen: number) => {
-    busy.current = true;
-    setState((s) => (page === 1 ? { ...EMPTY } : { ...s, loading: true, error: null }));
-    const reply = await fetchRef.current(page);
-    if (!mounted.current || gen !== generation.current) return;
-    busy.current = false;
-    setState((s) => {
-      if (!reply.ok) return { ...s, loading: false, error: reply.error };
-      const items = page === 1 ? reply.data.items : [...s.items, ...reply.data.items];
-      return { items, total: reply.data.total, page, first: page === 1 ? reply.data : s.first, loading: false, error: null };
-    });
-  }, []);
-
-  const reload = useCallback(() => load(1, ++generation.current), [load]);
-
-  useEffect(() => void reload(), deps);
-
+  const { state, setState, reload, loadMore } = usePageLoader<number, P, Inner<T, P>>(
+    {
+      empty: EMPTY,
+      firstKey: 1,
+      merge: (s, data, first, page) => ({
+        items: first ? data.items : [...s.items, ...data.items],
+        total: data.total,
+        page,
+        first: first ? data : s.first,
+        loading: false,
+        error: null,
+      }),
+      // After a failed first page, "retry" means the first page again.
+      next: (s) => (s.page === 0 ? 1 : s.page + 1),
+    },
+    fetchPage,
+    deps,
+  );
   const hasMore = state.page > 0 && state.items.length < state.total;
-  const loadMore = useCallback(async () => {
-    if (busy.current) return;
-    // After a failed first page, "retry" means the first page again.
-    await load(state.page === 0 ? 1 : state.page + 1, generation.current);
-  }, [load, state.page]);
-
-  const patch = useCallback((change: (items: T[]) => T[]) => setState((s) => ({ ...s, items: change(s.items) })), []);
-
+  const patch = useCallback((change: (items: T[]) => T[]) => setState((s) => ({ ...s, items: change(s.items) })), [setState]);
   return { ...state, hasMore, loadMore, reload, patch };
 }
