@@ -32,6 +32,9 @@ export function useCall<T>(run: () => Promise<Reply<T>>, deps: DependencyList, o
     const reply = await run();
     if (!mounted.current || id !== latest.current) return; // a newer call or an unmount won
     setState(reply.ok ? { loading: false, error: null, data: reply.data } : { loading: false, error: reply.error, data: null });
+    // The caller's own dependency list, as useEffect takes one: `run` is a new closure on every
+    // render and is read afresh whenever those dependencies change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   useEffect(() => {

@@ -2,7 +2,7 @@
 // partner, how far, and — for the ones the caller cannot use — why. One call per page.
 import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Reply } from '../../contracts';
 import type { PerkCategoryCountsT, PerkCategoryT } from '../../contracts/perk';
 import { call, type Output } from '../api/client';
@@ -34,9 +34,12 @@ interface LocationState {
 
 function SearchBar({ onSearch }: { onSearch: (keyword: string) => void }) {
   const [text, setText] = useState('');
+  // The latest handler, so a new one from the parent neither restarts nor drops the wait.
+  const search = useRef(onSearch);
+  search.current = onSearch;
   // Searches a moment after typing stops (or at once on 搜索).
   useEffect(() => {
-    const t = setTimeout(() => onSearch(text.trim()), 400);
+    const t = setTimeout(() => search.current(text.trim()), 400);
     return () => clearTimeout(t);
   }, [text]);
   return (

@@ -172,6 +172,8 @@ export default function PerkPassPage() {
     return () => {
       mounted.current = false;
       visible.current = false;
+      // A counter, not an element: the increment must reach the live value, so no copy is taken.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       generation.current++;
       stop();
       keepScreenOn(false);

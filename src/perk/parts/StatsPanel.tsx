@@ -23,7 +23,7 @@ export default function StatsPanel() {
   // The month the server calls current: no 下月 past it.
   useEffect(() => {
     if (!current && !month && stats.data) setCurrent(stats.data.month);
-  }, [stats.data]);
+  }, [stats.data, current, month]);
   const canNext = !!shown && !!current && shown < current;
   return (
     <View id='admin-stats'>

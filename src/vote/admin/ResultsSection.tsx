@@ -25,11 +25,11 @@ function Confirm({ campaign, onConfirmed }: { campaign: Campaign; onConfirmed: (
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useAction();
 
-  const first = list.first?.items ?? [];
+  const first = useMemo(() => list.first?.items ?? [], [list.first]);
   const defaults = useMemo(() => first.slice(0, n).map((k) => k.id), [first, n]);
   useEffect(() => {
     if (list.first && picked === null) setPicked(defaults);
-  }, [list.first]);
+  }, [list.first, picked, defaults]);
   const chosen = picked ?? defaults;
   const adjusted = chosen.length !== defaults.length || chosen.some((id) => !defaults.includes(id));
   // A tie across the line: the server will not pick for us.

@@ -4,7 +4,7 @@
 // says how many were voided. Everything is written to the 操作记录.
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorBody } from '../../../contracts';
 import { call } from '../../api/client';
 import CheckRow from '../../components/form/CheckRow';
@@ -90,17 +90,22 @@ function VotesPreview({ campaignId, filter, onVoter }: { campaignId: string; fil
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<AppErrorBody | null>(null);
-  async function load(p: number) {
-    setLoading(true);
-    setError(null);
-    const reply = await call('vote', 'votes', { campaignId, ...filter, page: p, pageSize: 10 });
-    setLoading(false);
-    if (!reply.ok) return setError(reply.error);
-    setRows((r) => (p === 1 ? reply.data.items : [...r, ...reply.data.items]));
-    setPage(p);
-    setHasMore(reply.data.hasMore);
-  }
-  useEffect(() => void load(1), [JSON.stringify(filter)]);
+  // The filter by value: a new object with the same fields does not reload.
+  const filterKey = JSON.stringify(filter);
+  const load = useCallback(
+    async (p: number) => {
+      setLoading(true);
+      setError(null);
+      const reply = await call('vote', 'votes', { campaignId, ...(JSON.parse(filterKey) as Filter), page: p, pageSize: 10 });
+      setLoading(false);
+      if (!reply.ok) return setError(reply.error);
+      setRows((r) => (p === 1 ? reply.data.items : [...r, ...reply.data.items]));
+      setPage(p);
+      setHasMore(reply.data.hasMore);
+    },
+    [campaignId, filterKey],
+  );
+  useEffect(() => void load(1), [load]);
   return (
     <View id='void-preview' className='void-preview'>
       {error ? (
