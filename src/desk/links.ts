@@ -1,5 +1,8 @@
 // Where each number of the 工作台 leads: the list behind it, filtered to exactly what it counts.
 import { minqingUrls } from '../minqing/subpackage';
+import { perkUrls } from '../perk/subpackage';
+import { rosterUrls } from '../roster/subpackage';
+import { voteUrls } from '../vote/subpackage';
 
 export interface Scope {
   nodeId: string;
@@ -13,8 +16,8 @@ export const deskLinks = {
   problems: (s: Scope, filter: { class?: string; category?: string; status?: string } = {}) =>
     s.admin ? minqingUrls.list({ nodeId: s.nodeId, ...filter }) : minqingUrls.todo(filter.status === 'resolved' || filter.status === 'closed' ? 'done' : 'pending'),
   households: (s: Scope) => `/ledger/summary?nodeId=${encodeURIComponent(s.nodeId)}`,
-  leads: (s: Scope) => (s.admin ? '/roster/admin?tab=adjust' : '/roster/tree'),
+  leads: (s: Scope) => (s.admin ? rosterUrls.admin('adjust') : rosterUrls.tree()),
   meetings: () => minqingUrls.meetings(),
-  perks: (s: Scope) => (s.admin ? '/perk/admin?tab=stats' : '/perk/mine'),
-  campaign: (id: string) => `/vote/manage?id=${encodeURIComponent(id)}`,
+  perks: (s: Scope) => (s.admin ? perkUrls.admin('stats') : perkUrls.mine()),
+  campaign: (id: string) => voteUrls.manage(id),
 };

@@ -1,21 +1,24 @@
-// 优惠管理 (管理员): 商家 (partners, their perks, status, clerk codes), 导入 (.xlsx with a row
-// report), 统计 (redemptions per partner and month) — one tab each.
+// 优惠管理 (管理员): 商家 (partners, their perks, status, clerk codes), 核销员 (every partner's),
+// 导入 (.xlsx with a row report), 统计 (redemptions per partner and month) — one tab each.
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
+import ClerksPanel from './parts/ClerksPanel';
 import ImportPanel from './parts/ImportPanel';
 import PartnersPanel from './parts/PartnersPanel';
 import StatsPanel from './parts/StatsPanel';
+import type { PerkAdminTab } from './subpackage';
 import '../components/work.scss';
 import './styles/admin.scss';
 
 const TABS = [
   { key: 'partners', label: '商家', title: '支持单位', Panel: PartnersPanel },
+  { key: 'clerks', label: '核销员', title: '核销员', Panel: ClerksPanel },
   { key: 'import', label: '导入', title: '批量导入', Panel: ImportPanel },
   { key: 'stats', label: '统计', title: '核销统计', Panel: StatsPanel },
-] as const;
+] as const satisfies readonly { key: PerkAdminTab; [k: string]: unknown }[];
 type TabKey = (typeof TABS)[number]['key'];
 
 export default function PerkAdminPage() {

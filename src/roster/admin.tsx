@@ -1,4 +1,4 @@
-// 社区管理 console (管理员): 名册导入, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each;
+// 社区管理 console (管理员): 名册, 名册导入, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each;
 // 组织体系图 and 民情设置 (minqing subpackage) above them.
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -11,16 +11,19 @@ import CardsSection from './parts/CardsSection';
 import ImportSection from './parts/ImportSection';
 import InactiveSection from './parts/InactiveSection';
 import ReviewSection from './parts/ReviewSection';
+import RosterSection from './parts/RosterSection';
+import type { RosterAdminTab } from './subpackage';
 import '../components/work.scss';
 import './roster.scss';
 
 const TABS = [
+  { key: 'roster', label: '名册', title: '三长名册', Section: RosterSection },
   { key: 'import', label: '导入', title: '名册导入', Section: ImportSection },
   { key: 'cards', label: '联系卡', title: '打印联系卡', Section: CardsSection },
   { key: 'adjust', label: '调整', title: '动态调整', Section: InactiveSection },
   { key: 'review', label: '审核', title: '待审核', Section: ReviewSection },
   { key: 'appoint', label: '指定', title: '组织指定', Section: AppointSection },
-] as const;
+] as const satisfies readonly { key: RosterAdminTab; [k: string]: unknown }[];
 type TabKey = (typeof TABS)[number]['key'];
 
 export default function AdminPage() {
