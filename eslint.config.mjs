@@ -49,7 +49,7 @@ export default tseslint.config(
           paths: [{ name: 'zod', message: 'zod stays out of the mini program: import types from contracts/ instead.' }],
           patterns: [
             {
-              group: ['**/contracts/*', '!**/contracts/roles', '!**/contracts/labels', '!**/contracts/minqing-labels', '!**/contracts/rules'],
+              group: ['**/contracts/*', '!**/contracts/roles', '!**/contracts/labels', '!**/contracts/vote-labels', '!**/contracts/minqing-labels', '!**/contracts/rules'],
               allowTypeImports: true,
               message: 'Only types from the contracts in src/ (their values bring zod into the bundle); words and rules: contracts/labels, roles, rules.',
             },

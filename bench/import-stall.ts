@@ -8,6 +8,7 @@ import { acceptUpload } from '../server/domain/uploads';
 import { createLocalRuntime } from '../server/runtime/local';
 import { writeTree } from '../server/seed/demo';
 import { buildTree, YUETANG_SIZE } from '../server/seed/tree';
+import { waitsDuring } from '../test/fixtures/stall';
 
 const ROWS = Number(process.env.ROWS ?? 28_000);
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
@@ -31,23 +32,7 @@ async function main() {
     const fileId = await acceptUpload(makeCtx(rt.ports, { openid: 'bench-admin' }), 'sheet', file);
     await rt.call('account', { action: 'ping' }, 'bench-admin'); // warm
 
-    const lat: number[] = [];
-    let importing = true;
-    const ticker = (async () => {
-      // A call due every 10 ms: its latency counts from when it was due, so time the event loop
-      // spent elsewhere (the import) is waited time, as it is for a request arriving then.
-      while (importing) {
-        const due = performance.now() + 10;
-        await new Promise((r) => setTimeout(r, 10));
-        await rt.call('account', { action: 'ping' }, 'bench-resident');
-        lat.push(performance.now() - due);
-      }
-    })();
-    const t0 = performance.now();
-    const reply = await rt.call('roster', { action: 'import', fileId, dryRun: true }, 'bench-admin');
-    const importMs = performance.now() - t0;
-    importing = false;
-    await ticker;
+    const { result: reply, ms: importMs, waits: lat } = await waitsDuring(rt, 'bench-resident', 10, () => rt.call('roster', { action: 'import', fileId, dryRun: true }, 'bench-admin'));
     if (!reply.ok) throw new Error(`import failed: ${JSON.stringify(reply.error)}`);
     const d = reply.data as { summary: { rows: number } };
     console.log(

@@ -16,7 +16,7 @@ import { FileId, Id, PageOf, Paging, SearchPageOf, SearchPaging, UserText } from
 import { ADMIN, ANYONE, SIGNED_IN } from './roles';
 import { campaignProblems } from './rules';
 
-// Chinese labels of these enums: contracts/labels.ts (zod-free, for the mini program).
+// Chinese labels of these enums: contracts/vote-labels.ts (zod-free, for the mini program).
 export const CampaignStatus = z.enum(['upcoming', 'nominating', 'reviewing', 'voting', 'closed']);
 export type CampaignStatusT = z.infer<typeof CampaignStatus>;
 

@@ -27,6 +27,15 @@ export const XLSX_LIMITS = {
   sharedStrings: 1_000_000,
 } as const;
 
+/**
+ * Rows and file size of each import (the README lists them), and how its messages name the
+ * sheet and what to do with one that is too long; spread into Sheets.read's options.
+ */
+export const IMPORT_LIMITS = {
+  roster: { maxRows: 30_000, maxBytes: 20 * 1024 * 1024, noun: '名册', splitHint: '请分社区导入' },
+  perk: { maxRows: 2_000, maxBytes: 10 * 1024 * 1024, noun: '表格', splitHint: '请分批导入' },
+} as const;
+
 interface ZipEntry {
   name: string;
   method: number;

@@ -18,6 +18,7 @@ import type { CollectionName, Collections } from './collections';
 import { isTxConflict, writeError, type SdkCommand, type SdkDatabase, type SdkDocRef, type SdkQuery, type SdkTransaction } from './cloud-sdk';
 import { alwaysChanges, idFor, readDoc, toCondition, toUpdate, withoutId } from './cloud-translate';
 import {
+  checkCollectionName,
   StoreError,
   totalOrder,
   type AnyDoc,
@@ -33,11 +34,10 @@ import {
   type TxCollection,
   type TxDocRef,
 } from './port';
-import { EMPTY_QUERY, QueryBuilder, type QueryState } from './query-builder';
+import { AdapterCollection, EMPTY_QUERY } from './query-builder';
 
 export type { SdkDatabase } from './cloud-sdk';
 
-const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
 /**
  * Passed to runTransaction, whose own retries ("only conflicts are retried", its
  * documentation) run again at once, without a pause: under contention an immediate re-run
@@ -81,7 +81,7 @@ export class CloudStore implements Store, AnyStore {
   collection<K extends CollectionName>(name: K): Collection<Collections[K]>;
   collection(name: string): Collection;
   collection<D extends Doc>(name: string): Collection<D> {
-    checkName(name);
+    checkCollectionName(name);
     return new CloudCollection<D>(this, name, EMPTY_QUERY);
   }
 
@@ -99,22 +99,7 @@ export class CloudStore implements Store, AnyStore {
   }
 }
 
-function checkName(name: string): void {
-  if (!COLLECTION_NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
-}
-
-class CloudCollection<D extends Doc = AnyDoc> extends QueryBuilder<D> implements Collection<D> {
-  constructor(
-    private readonly store: CloudStore,
-    private readonly name: string,
-    state: QueryState,
-  ) {
-    super(state);
-  }
-
-  protected next<E extends Doc>(state: QueryState): CloudCollection<E> {
-    return new CloudCollection<E>(this.store, this.name, state);
-  }
+class CloudCollection<D extends Doc = AnyDoc> extends AdapterCollection<CloudStore, D> {
   private get _(): SdkCommand {
     return this.store.db.command;
   }
@@ -221,7 +206,7 @@ class CloudTransaction {
   collection<K extends CollectionName>(name: K): TxCollection<Collections[K]>;
   collection(name: string): TxCollection;
   collection<D extends Doc>(name: string): TxCollection<D> {
-    checkName(name);
+    checkCollectionName(name);
     const col = this.t.collection(name);
     const store = this.store;
     return {

@@ -167,6 +167,13 @@ export class StoreError extends Error {
   }
 }
 
+const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
+
+/** Both adapters take the same collection names (a table name locally, a collection in the cloud). */
+export function checkCollectionName(name: string): void {
+  if (!COLLECTION_NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
+}
+
 /**
  * A read of a document the caller knows exists (read again inside a transaction, say):
  * its absence is a broken invariant, reported as StoreError('NOT_FOUND').

@@ -1,7 +1,7 @@
 // The query builder both adapters share: where/orderBy/skip/limit/field checked and kept
 // in one immutable state; each adapter runs that state (SQL locally, the SDK in the cloud).
 import { splitPath } from './doc-patch';
-import { MAX_LIMIT, StoreError, type Direction, type Doc, type Filter, type Patch, type Query } from './port';
+import { MAX_LIMIT, StoreError, type Collection, type Direction, type Doc, type DocRef, type Filter, type NewDoc, type Patch, type Query } from './port';
 
 export interface QueryState {
   filters: Filter[];
@@ -44,4 +44,26 @@ export abstract class QueryBuilder<D extends Doc> implements Query<D> {
   abstract count(): Promise<number>;
   abstract update(patch: Patch): Promise<number>;
   abstract remove(): Promise<number>;
+}
+
+/**
+ * A collection of one adapter (SqliteCollection, CloudCollection): its store, its name and the
+ * query state; `next` makes another of the same class over the same collection.
+ */
+export abstract class AdapterCollection<S, D extends Doc> extends QueryBuilder<D> implements Collection<D> {
+  constructor(
+    protected readonly store: S,
+    protected readonly name: string,
+    state: QueryState,
+  ) {
+    super(state);
+  }
+
+  protected next<E extends Doc>(state: QueryState): AdapterCollection<S, E> {
+    const Same = this.constructor as new (store: S, name: string, state: QueryState) => AdapterCollection<S, E>;
+    return new Same(this.store, this.name, state);
+  }
+
+  abstract doc(id: string): DocRef<D>;
+  abstract add(data: NewDoc<D>): Promise<string>;
 }

@@ -1,24 +1,13 @@
 // The local store's query and document handles: a collection (the shared query builder,
 // compiled to SQL) and a document reference, both over the rows of SqliteStore (sqlite.ts).
 import { setPath } from './doc-patch';
-import { StoreError, totalOrder, withId, type AnyDoc, type Collection, type Doc, type DocBody, type DocRef, type NewDoc, type Patch } from './port';
-import { QueryBuilder, type QueryState } from './query-builder';
+import { StoreError, totalOrder, withId, type AnyDoc, type Doc, type DocBody, type DocRef, type NewDoc, type Patch } from './port';
+import { AdapterCollection } from './query-builder';
 import type { SqliteStore } from './sqlite';
 import { compileFilter, fieldExpr, jsonPath, type Param } from './sqlite-query';
 import { newId } from './sqlite-tx';
 
-export class SqliteCollection<D extends Doc = AnyDoc> extends QueryBuilder<D> implements Collection<D> {
-  constructor(
-    private readonly store: SqliteStore,
-    private readonly name: string,
-    state: QueryState,
-  ) {
-    super(state);
-  }
-
-  protected next<E extends Doc>(state: QueryState): SqliteCollection<E> {
-    return new SqliteCollection<E>(this.store, this.name, state);
-  }
+export class SqliteCollection<D extends Doc = AnyDoc> extends AdapterCollection<SqliteStore, D> {
 
   doc(id: string): DocRef<D> {
     return new SqliteDocRef<D>(this.store, this.name, id);

@@ -19,21 +19,10 @@ import type { CollectionName, Collections } from './collections';
 import { hasId, StoreError, withId, type AnyDoc, type AnyStore, type Collection, type Doc, type NewDoc, type Patch, type Store, type StoreStats } from './port';
 import { EMPTY_QUERY } from './query-builder';
 import { SqliteCollection } from './sqlite-collection';
-import { fieldExpr } from './sqlite-query';
+import { openTable, type Row, type TableRows } from './sqlite-tables';
 import { LocalTransaction, newId, TxConflict } from './sqlite-tx';
 
-type Row = { _id: string; v: number; doc: string };
-interface TableRows {
-  table: string;
-  read: Database.Statement;
-  insert: Database.Statement;
-  upsert: Database.Statement;
-  write: Database.Statement;
-  writeAt: Database.Statement;
-  remove: Database.Statement;
-}
 
-const COLLECTION_NAME = /^[a-z][A-Za-z0-9_]{0,62}$/;
 const DOC_CACHE_MAX = 50_000;
 /** A batch this large is committed at once, not at the end of the turn (bounded WAL growth). */
 const BATCH_MAX_WRITES = 5_000;
@@ -189,22 +178,7 @@ export class SqliteStore implements Store, AnyStore {
   private rows(name: string): TableRows {
     const known = this.tables.get(name);
     if (known) return known;
-    if (!COLLECTION_NAME.test(name)) throw new StoreError('INVALID', `bad collection name: ${name}`);
-    const table = `c_${name}`;
-    this.db.exec(`CREATE TABLE IF NOT EXISTS "${table}" (_id TEXT PRIMARY KEY, v INTEGER NOT NULL, doc TEXT NOT NULL)`);
-    for (const idx of this.indexes.filter((i) => i.collection === name)) {
-      const cols = idx.fields.map(([f, d]) => `${fieldExpr(f)} ${d === 1 ? 'ASC' : 'DESC'}`).join(', ');
-      this.db.exec(`CREATE ${idx.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${table}__${idx.name}" ON "${table}" (${cols})`);
-    }
-    const rows: TableRows = {
-      table,
-      read: this.db.prepare(`SELECT _id, v, doc FROM "${table}" WHERE _id = ?`),
-      insert: this.db.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?)`),
-      upsert: this.db.prepare(`INSERT INTO "${table}" (_id, v, doc) VALUES (?, 1, ?) ON CONFLICT(_id) DO UPDATE SET doc = excluded.doc, v = v + 1`),
-      write: this.db.prepare(`UPDATE "${table}" SET doc = ?, v = v + 1 WHERE _id = ?`),
-      writeAt: this.db.prepare(`UPDATE "${table}" SET doc = ?, v = ? WHERE _id = ?`),
-      remove: this.db.prepare(`DELETE FROM "${table}" WHERE _id = ?`),
-    };
+    const rows = openTable(this.db, name, this.indexes);
     this.tables.set(name, rows);
     return rows;
   }

@@ -9,11 +9,12 @@ import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate } from '../dev/useSignInGate';
 import { CLAIM_CODE_RE, MSG } from '../utils/formRules';
 import { roleLabel } from '../api/whoami';
+import { pageUrl } from '../utils/pageUrl';
 import './claim.scss';
 
 type Claimed = Output<'account', 'claim'>;
 
-const backToMe = () => void Taro.reLaunch({ url: '/pages/me/index' });
+const backToMe = () => void Taro.reLaunch({ url: pageUrl('pages/me/index') });
 
 function Done({ me }: { me: Claimed }) {
   return (

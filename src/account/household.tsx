@@ -17,9 +17,10 @@ import HouseholdInfo from './parts/HouseholdInfo';
 import RemoveHousehold, { type Removed } from './parts/RemoveHousehold';
 import type { MyHousehold } from './parts/visitItems';
 import VisitList from './parts/VisitList';
+import { pageUrl } from '../utils/pageUrl';
 import './household.scss';
 
-const backToMe = () => void Taro.reLaunch({ url: '/pages/me/index' });
+const backToMe = () => void Taro.reLaunch({ url: pageUrl('pages/me/index') });
 
 function RemovedState({ what }: { what: Removed }) {
   return (

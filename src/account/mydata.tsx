@@ -10,6 +10,7 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
 import MyDataSections, { type MyData } from './parts/MyDataSections';
+import { pageUrl } from '../utils/pageUrl';
 import './mydata.scss';
 
 const ERASE_EXPLAINED =
@@ -21,7 +22,7 @@ function Erased() {
       id='mydata-erased'
       title='账号已注销'
       description='您的个人信息已删除。以后再打开邻长通，就是一个新的账号。'
-      action={<PrimaryButton onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>返回首页</PrimaryButton>}
+      action={<PrimaryButton onClick={() => void Taro.reLaunch({ url: pageUrl('pages/home/index') })}>返回首页</PrimaryButton>}
     />
   );
 }

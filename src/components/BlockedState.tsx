@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { AppErrorBody } from '../../contracts';
 import ErrorState from './ErrorState';
 import PrimaryButton from './PrimaryButton';
+import { pageUrl } from '../utils/pageUrl';
 import './work.scss';
 
 /** Errors a retry cannot fix: refused, not found, not signed in. */
@@ -11,7 +12,7 @@ export const isFinalError = (error: AppErrorBody | null): error is AppErrorBody 
 
 function back() {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  else void Taro.reLaunch({ url: '/pages/home/index' });
+  else void Taro.reLaunch({ url: pageUrl('pages/home/index') });
 }
 
 /** The error's own message and a way back, instead of a 重试 that cannot help. */

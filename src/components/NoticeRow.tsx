@@ -2,7 +2,7 @@
 // who published it to which scope, when. Types only from contracts: it sits in the main package.
 import { View } from '@tarojs/components';
 import type { Output } from '../api/client';
-import { cnDate } from '../utils/beijingTime';
+import { cnDate } from '../utils/beijingDay';
 import './notice-row.scss';
 
 export type NoticeItem = Output<'notice', 'feed'>['items'][number];

@@ -12,7 +12,7 @@ import CallView from '../components/CallView';
 import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import type { Scope } from './links';
 import { Manage } from './parts/Manage';
 import { Breakdowns, Coverage, Leads, Others, Problems, type Summary } from './parts/Sections';
@@ -39,7 +39,7 @@ function Children({ s }: { s: Summary }) {
             c.problems ? ` · 收到 ${c.problems.received}、办结 ${c.problems.resolved}、满意率 ${percent(c.problems.satisfactionRate)}` : ''
           }`}
           value={c.problems && c.problems.overdue > 0 ? <View className='lzt-chip lzt-chip--warn'>{c.problems.overdue} 件超时</View> : undefined}
-          onClick={() => void Taro.navigateTo({ url: `/desk/index?nodeId=${encodeURIComponent(c.id)}` })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('desk/index', { nodeId: c.id }) })}
         />
       ))}
     </CellGroup>

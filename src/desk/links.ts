@@ -1,8 +1,5 @@
 // Where each number of the 工作台 leads: the list behind it, filtered to exactly what it counts.
-import { minqingUrls } from '../minqing/subpackage';
-import { perkUrls } from '../perk/subpackage';
-import { rosterUrls } from '../roster/subpackage';
-import { voteUrls } from '../vote/subpackage';
+import { pageUrl } from '../utils/pageUrl';
 
 export interface Scope {
   nodeId: string;
@@ -12,12 +9,12 @@ export interface Scope {
 }
 
 export const deskLinks = {
-  overdue: (s: Scope) => (s.admin ? minqingUrls.list({ nodeId: s.nodeId, overdue: '1' }) : minqingUrls.todo('overdue')),
+  overdue: (s: Scope) => (s.admin ? pageUrl('minqing/list', { nodeId: s.nodeId, overdue: '1' }) : pageUrl('minqing/todo', { box: 'overdue' })),
   problems: (s: Scope, filter: { class?: string; category?: string; status?: string } = {}) =>
-    s.admin ? minqingUrls.list({ nodeId: s.nodeId, ...filter }) : minqingUrls.todo(filter.status === 'resolved' || filter.status === 'closed' ? 'done' : 'pending'),
-  households: (s: Scope) => `/ledger/summary?nodeId=${encodeURIComponent(s.nodeId)}`,
-  leads: (s: Scope) => (s.admin ? rosterUrls.admin('adjust') : rosterUrls.tree()),
-  meetings: () => minqingUrls.meetings(),
-  perks: (s: Scope) => (s.admin ? perkUrls.admin('stats') : perkUrls.mine()),
-  campaign: (id: string) => voteUrls.manage(id),
+    s.admin ? pageUrl('minqing/list', { nodeId: s.nodeId, ...filter }) : pageUrl('minqing/todo', { box: filter.status === 'resolved' || filter.status === 'closed' ? 'done' : 'pending' }),
+  households: (s: Scope) => pageUrl('ledger/summary', { nodeId: s.nodeId }),
+  leads: (s: Scope) => (s.admin ? pageUrl('roster/admin', { tab: 'adjust' }) : pageUrl('roster/tree')),
+  meetings: () => pageUrl('minqing/meetings'),
+  perks: (s: Scope) => (s.admin ? pageUrl('perk/admin', { tab: 'stats' }) : pageUrl('perk/mine')),
+  campaign: (id: string) => pageUrl('vote/manage', { id }),
 };

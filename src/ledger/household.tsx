@@ -8,12 +8,12 @@ import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { minqingUrls } from '../minqing/subpackage';
 import { formatDate } from '../utils/beijingTime';
 import { announceVisit } from './ledgerEvents';
 import VisitForm, { type RecordedVisit } from './VisitForm';
 import VisitHistory from './VisitHistory';
 import { isCompleteVisit } from './visitItems';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './ledger.scss';
 
@@ -74,7 +74,7 @@ export default function HouseholdPage() {
                   id='household-collect'
                   title='收集一批问题'
                   description={todaysVisit(h.visits) ? '关联今天的走访' : '为这户登记问题'}
-                  onClick={() => void Taro.navigateTo({ url: minqingUrls.collect({ householdId: h.id, visitId: todaysVisit(h.visits), address: h.address }) })}
+                  onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/report', { householdId: h.id, visitId: todaysVisit(h.visits), address: h.address }) })}
                 />
               </CellGroup>
               <View className='lzt-section-title'>走访记录（最近 {h.visits.length} 次）</View>

@@ -9,7 +9,7 @@ import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import { useCall } from '../hooks/useCall';
 import { usePaged } from '../hooks/usePaged';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import HouseholdRows from './HouseholdRows';
 import { onVisitRecorded } from './ledgerEvents';
 import StatsCard from './StatsCard';
@@ -59,7 +59,7 @@ export default function LedgerPage() {
   useEffect(() => {
     if (list.first) setUnit(list.first.unit);
   }, [list.first]);
-  const open = (row: LedgerRow) => void Taro.navigateTo({ url: `/ledger/household?id=${row.id}` });
+  const open = (row: LedgerRow) => void Taro.navigateTo({ url: pageUrl('ledger/household', { id: row.id }) });
   return (
     <PageShell name='ledger'>
       {/* A 邻长 of two 邻 switches between them here. */}

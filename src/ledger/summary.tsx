@@ -16,6 +16,7 @@ import { usePaged } from '../hooks/usePaged';
 import HouseholdRows from './HouseholdRows';
 import StatsCard from './StatsCard';
 import type { LedgerRow } from './visitItems';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './ledger.scss';
 
@@ -50,7 +51,7 @@ export default function SummaryPage() {
   const nodeId = useRouter().params.nodeId;
   const summary = useCall(() => call('ledger', 'summary', nodeId ? { nodeId } : {}), [nodeId], { refreshOnShow: true });
   const [shown, setShown] = useState(CHILDREN_STEP);
-  const drill = (child: SummaryNode) => void Taro.navigateTo({ url: `/ledger/summary?nodeId=${child.id}` });
+  const drill = (child: SummaryNode) => void Taro.navigateTo({ url: pageUrl('ledger/summary', { nodeId: child.id }) });
   return (
     <PageShell name='ledger-summary'>
       {isFinalError(summary.error) ? (

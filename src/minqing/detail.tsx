@@ -12,12 +12,11 @@ import PhotoRow from '../components/PhotoRow';
 import Loading from '../components/Loading';
 import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import ActionPanel from './parts/ActionPanel';
 import { classLabel, dueText, formatDateTime, handlerText, statusChip } from './parts/labels';
 import RateForm from './parts/RateForm';
 import Timeline from './parts/Timeline';
-import { minqingUrls } from './subpackage';
 import type { Problem, ProblemReply } from './types';
 import '../components/work.scss';
 import './minqing.scss';
@@ -68,7 +67,7 @@ function Facts({ p }: { p: Problem }) {
           onClick={p.reporter.phone ? () => void Taro.makePhoneCall({ phoneNumber: p.reporter!.phone! }) : undefined}
         />
       ) : null}
-      {p.meetingId ? <Cell id='problem-meeting' title='民情恳谈会' value='查看议题与纪要' onClick={() => void Taro.navigateTo({ url: minqingUrls.meeting(p.meetingId!) })} /> : null}
+      {p.meetingId ? <Cell id='problem-meeting' title='民情恳谈会' value='查看议题与纪要' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/meeting', { id: p.meetingId! }) })} /> : null}
       {p.rating ? (
         <Cell
           id='problem-rating'

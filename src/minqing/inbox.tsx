@@ -10,14 +10,14 @@ import CursorList from '../components/CursorList';
 import EmptyState from '../components/EmptyState';
 import { formatDateTime } from './parts/labels';
 import { useCursorPaged } from '../hooks/useCursorPaged';
-import { minqingUrls } from './subpackage';
 import type { InboxMessage, InboxReply } from './types';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './minqing.scss';
 
 function open(m: InboxMessage) {
-  if (m.problemId) void Taro.navigateTo({ url: minqingUrls.detail(m.problemId) });
-  else if (m.meetingId) void Taro.navigateTo({ url: minqingUrls.meeting(m.meetingId) });
+  if (m.problemId) void Taro.navigateTo({ url: pageUrl('minqing/detail', { id: m.problemId }) });
+  else if (m.meetingId) void Taro.navigateTo({ url: pageUrl('minqing/meeting', { id: m.meetingId }) });
 }
 
 export default function InboxPage() {

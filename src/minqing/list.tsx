@@ -9,7 +9,6 @@ import BlockedState, { isFinalError } from '../components/BlockedState';
 import PageShell from '../components/PageShell';
 import { Cell, CellGroup } from '../components/Cell';
 import Taro from '@tarojs/taro';
-import { minqingUrls } from './subpackage';
 import { rateLine } from './parts/rates';
 import { useCall } from '../hooks/useCall';
 import CursorList from '../components/CursorList';
@@ -18,6 +17,7 @@ import ProblemCell from './parts/ProblemCell';
 import { useCursorPaged } from '../hooks/useCursorPaged';
 import SearchBox from '../components/SearchBox';
 import type { ListFilters, ListReply, ProblemRow } from './types';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -93,10 +93,10 @@ export default function ListPage() {
           id='list-stats'
           title='办理统计'
           description={areas.data ? `${areas.data.node.name}：${rateLine(areas.data.node.rates)}` : '响应率、按期办结率、满意率，各片、各办理人'}
-          onClick={() => void Taro.navigateTo({ url: minqingUrls.stats() })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/stats') })}
         />
-        <Cell id='list-settings' title='民情设置' description='问题类别、办理时限' onClick={() => void Taro.navigateTo({ url: minqingUrls.settings() })} />
-        <Cell id='list-departments' title='部门账号' description='给部门工作人员发绑定码、解除调走的人员' onClick={() => void Taro.navigateTo({ url: minqingUrls.departments() })} />
+        <Cell id='list-settings' title='民情设置' description='问题类别、办理时限' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/settings') })} />
+        <Cell id='list-departments' title='部门账号' description='给部门工作人员发绑定码、解除调走的人员' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/departments') })} />
       </CellGroup>
       <View className='mq-filters lzt-cells'>
         <ChipRow id='filter-status' label='状态' items={PROBLEM_STATUSES.map((s) => ({ id: s, name: PROBLEM_STATUS_LABELS[s] }))} value={filters.status} onPick={(v) => set({ status: v as ListFilters['status'] })} />

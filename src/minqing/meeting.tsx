@@ -15,7 +15,7 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useAction } from '../hooks/useAction';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam } from '../utils/pageUrl';
 import AgendaItem from './parts/AgendaItem';
 import { formatDateTime } from './parts/labels';
 import type { Meeting, MeetingReply } from './types';

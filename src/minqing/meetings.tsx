@@ -14,15 +14,15 @@ import EmptyState from '../components/EmptyState';
 import { formatDateTime } from './parts/labels';
 import MeetingForm from './parts/MeetingForm';
 import { useCursorPaged } from '../hooks/useCursorPaged';
-import { minqingUrls } from './subpackage';
 import type { Meeting, MeetingsReply } from './types';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './minqing.scss';
 
 function MeetingCell({ m }: { m: Meeting }) {
   const decided = m.items.filter((i) => i.outcome).length;
   return (
-    <View id={`meeting-${m.id}`} className='lzt-cell lzt-cell--link mq-row' hoverClass='lzt-cell--active' onClick={() => void Taro.navigateTo({ url: minqingUrls.meeting(m.id) })}>
+    <View id={`meeting-${m.id}`} className='lzt-cell lzt-cell--link mq-row' hoverClass='lzt-cell--active' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/meeting', { id: m.id }) })}>
       <View className='lzt-cell__body'>
         <View className='mq-row__head'>
           <View className='mq-row__category'>{m.title}</View>
@@ -65,7 +65,7 @@ export default function MeetingsPage() {
           onScheduled={(m) => {
             setScheduling(false);
             void list.reload();
-            void Taro.navigateTo({ url: minqingUrls.meeting(m.id) });
+            void Taro.navigateTo({ url: pageUrl('minqing/meeting', { id: m.id }) });
           }}
         />
       ) : null}

@@ -8,8 +8,8 @@ import CursorList from '../components/CursorList';
 import EmptyState from '../components/EmptyState';
 import ProblemCell from './parts/ProblemCell';
 import { useCursorPaged } from '../hooks/useCursorPaged';
-import { minqingUrls } from './subpackage';
 import type { MineReply, ProblemRow } from './types';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -18,7 +18,7 @@ export default function MinePage() {
   return (
     <PageShell name='minqing-mine'>
       <View className='lzt-btn-wrap'>
-        <PrimaryButton id='mine-report' onClick={() => void Taro.navigateTo({ url: minqingUrls.report() })}>
+        <PrimaryButton id='mine-report' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/report') })}>
           反映问题
         </PrimaryButton>
       </View>

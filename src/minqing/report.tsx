@@ -15,10 +15,9 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import { lastCardUnit } from '../utils/lastCard';
 import ReportFields, { draftProblem, emptyDraft, toInput, type DraftState } from './parts/ReportFields';
-import { minqingUrls } from './subpackage';
 import type { Category, ProblemRow } from './types';
 import '../components/work.scss';
 import './minqing.scss';
@@ -64,7 +63,7 @@ function Sent({ rows, onAgain }: { rows: ProblemRow[]; onAgain: () => void }) {
       </View>
       {one ? (
         <View className='lzt-btn-wrap'>
-          <PrimaryButton id='report-open-detail' onClick={() => void Taro.redirectTo({ url: minqingUrls.detail(one.id) })}>
+          <PrimaryButton id='report-open-detail' onClick={() => void Taro.redirectTo({ url: pageUrl('minqing/detail', { id: one.id }) })}>
             查看办理进度
           </PrimaryButton>
         </View>
@@ -265,7 +264,7 @@ export default function ReportPage() {
         title='请先找到您的邻长'
         description='扫描门上或楼栋群里的邻长联系卡，或绑定您家住户，反映的问题就会交给您的邻长办理。'
         action={
-          <PrimaryButton id='report-open-card' onClick={() => void Taro.switchTab({ url: '/pages/card/index' })}>
+          <PrimaryButton id='report-open-card' onClick={() => void Taro.switchTab({ url: pageUrl('pages/card/index') })}>
             去找邻长联系卡
           </PrimaryButton>
         }

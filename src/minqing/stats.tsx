@@ -11,10 +11,9 @@ import BlockedState, { isFinalError } from '../components/BlockedState';
 import CallView from '../components/CallView';
 import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import RatesCard from './parts/RatesCard';
 import { rateParts } from './parts/rates';
-import { minqingUrls } from './subpackage';
 import type { RatesRow, StatsReply } from './types';
 import '../components/work.scss';
 import './minqing.scss';
@@ -132,7 +131,7 @@ function OtherPlaces({ me, shownId }: { me: WhoAmI; shownId: string }) {
           id={`stats-other-${g.nodeId}`}
           title={g.nodeName}
           value={roleLabel(g.role)}
-          onClick={() => void Taro.navigateTo({ url: minqingUrls.stats(g.nodeId) })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/stats', { nodeId: g.nodeId }) })}
         />
       ))}
     </CellGroup>
@@ -152,7 +151,7 @@ export default function StatsPage() {
         <CallView state={stats} loadingText='正在统计…'>
           {(data) => (
             <>
-              <Figures data={data} onDrill={(id) => void Taro.navigateTo({ url: minqingUrls.stats(id) })} />
+              <Figures data={data} onDrill={(id) => void Taro.navigateTo({ url: pageUrl('minqing/stats', { nodeId: id }) })} />
               {who.data ? <OtherPlaces me={who.data} shownId={data.node.id} /> : null}
             </>
           )}

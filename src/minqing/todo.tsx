@@ -15,8 +15,8 @@ import { rateLine } from './parts/rates';
 import { useCall } from '../hooks/useCall';
 import { useCursorPaged } from '../hooks/useCursorPaged';
 import SearchBox from '../components/SearchBox';
-import { minqingUrls } from './subpackage';
 import type { ProblemRow, TodoBox, TodoCounts, TodoReply } from './types';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -62,7 +62,7 @@ export default function TodoPage() {
           id='todo-stats'
           title='办理统计'
           description={own ? `${own.name}：${rateLine(own.rates)}` : '响应率、按期办结率、满意率'}
-          onClick={() => void Taro.navigateTo({ url: minqingUrls.stats() })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/stats') })}
         />
       </View>
       <BoxTabs box={box} counts={counts} onPick={setBox} />
@@ -78,7 +78,7 @@ export default function TodoPage() {
         )}
       </CursorList>
       <CellGroup title='民情恳谈会'>
-        <Cell id='todo-open-meetings' title='民情恳谈会' description='小事在恳谈会上商量解决，查看议题和纪要' onClick={() => void Taro.navigateTo({ url: minqingUrls.meetings() })} />
+        <Cell id='todo-open-meetings' title='民情恳谈会' description='小事在恳谈会上商量解决，查看议题和纪要' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/meetings') })} />
       </CellGroup>
     </PageShell>
   );

@@ -13,7 +13,7 @@ import { FormError } from '../components/form/Field';
 import { useAction } from '../hooks/useAction';
 import { useCall } from '../hooks/useCall';
 import { cnDate, cnDateTime } from '../utils/beijingTime';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './notice.scss';
 
@@ -51,7 +51,7 @@ function Manage({ n, onWithdrawn }: { n: Detail; onWithdrawn: () => void }) {
     <View className='notice-manage'>
       <FormError message={action.error || null} />
       <View className='lzt-btn-wrap'>
-        <PrimaryButton id='notice-edit' kind='default' onClick={() => void Taro.navigateTo({ url: `/notice/publish?id=${n.id}` })}>
+        <PrimaryButton id='notice-edit' kind='default' onClick={() => void Taro.navigateTo({ url: pageUrl('notice/publish', { id: n.id }) })}>
           修改通知
         </PrimaryButton>
       </View>

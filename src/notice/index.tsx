@@ -9,7 +9,7 @@ import NoticeRow, { type NoticeItem } from '../components/NoticeRow';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCursorPaged } from '../hooks/useCursorPaged';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import './notice.scss';
 
 type FeedPage = Output<'notice', 'feed'>;
@@ -19,7 +19,7 @@ export default function NoticeListPage() {
   const unitId = decodeParam(useRouter().params.unitId) || undefined;
   const list = useCursorPaged<NoticeItem, FeedPage>((cursor) => call('notice', 'feed', { pageSize: PAGE_SIZE, ...(cursor ? { cursor } : {}), ...(unitId ? { unitId } : {}) }), [unitId]);
   const first = list.first;
-  const open = (n: NoticeItem) => void Taro.navigateTo({ url: `/notice/detail?id=${n.id}${unitId ? `&unitId=${unitId}` : ''}` });
+  const open = (n: NoticeItem) => void Taro.navigateTo({ url: pageUrl('notice/detail', { id: n.id, unitId }) });
   const empty =
     first?.source === 'none' ? (
       <EmptyState
@@ -27,7 +27,7 @@ export default function NoticeListPage() {
         title='还没有绑定住户'
         description='扫描门上的邻长联系卡，绑定您家以后，就能看到您所在邻、组、片和社区发布的通知。'
         action={
-          <PrimaryButton id='notice-list-go-card' onClick={() => void Taro.switchTab({ url: '/pages/card/index' })}>
+          <PrimaryButton id='notice-list-go-card' onClick={() => void Taro.switchTab({ url: pageUrl('pages/card/index') })}>
             去联系卡页绑定
           </PrimaryButton>
         }

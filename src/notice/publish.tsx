@@ -16,7 +16,7 @@ import PhotoPicker from '../components/PhotoPicker';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
 import { cnDate } from '../utils/beijingTime';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import { BODY_MAX, checkDraft, EXPIRY_CHOICES, IMAGES_MAX, newDraft, TITLE_MAX, type Draft } from './parts/noticeForm';
 import '../components/work.scss';
 import './notice.scss';
@@ -58,7 +58,7 @@ function Form({ targets, editing }: { targets: Target[]; editing: Detail | null 
     if (!reply.ok) return setError(reply.error.message);
     void Taro.showToast({ title: editing ? '已保存' : '已发布', icon: 'success' });
     if (editing) void Taro.navigateBack();
-    else void Taro.redirectTo({ url: `/notice/detail?id=${reply.data.notice.id}` });
+    else void Taro.redirectTo({ url: pageUrl('notice/detail', { id: reply.data.notice.id }) });
   }
 
   const scope = targets.find((t) => t.id === draft.scopeId);

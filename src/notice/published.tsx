@@ -11,6 +11,7 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCursorPaged } from '../hooks/useCursorPaged';
 import { cnDate } from '../utils/beijingTime';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/notice-row.scss';
 import './notice.scss';
 
@@ -20,7 +21,7 @@ type Item = Page['items'][number];
 function Row({ n }: { n: Item }) {
   const state = n.status === 'withdrawn' ? '已撤回' : n.expired ? '已过期' : null;
   return (
-    <View id={`published-${n.id}`} className='published-row' hoverClass='published-row--active' onClick={() => void Taro.navigateTo({ url: `/notice/detail?id=${n.id}` })}>
+    <View id={`published-${n.id}`} className='published-row' hoverClass='published-row--active' onClick={() => void Taro.navigateTo({ url: pageUrl('notice/detail', { id: n.id }) })}>
       <View className='published-row__head'>
         {n.pinned && !state ? <View className='notice-row__pin'>置顶</View> : null}
         {state ? <View className='published-row__state'>{state}</View> : null}
@@ -48,7 +49,7 @@ export default function PublishedPage() {
   return (
     <PageShell name='notice-published'>
       <View className='lzt-btn-wrap'>
-        <PrimaryButton id='published-new' onClick={() => void Taro.navigateTo({ url: '/notice/publish' })}>
+        <PrimaryButton id='published-new' onClick={() => void Taro.navigateTo({ url: pageUrl('notice/publish') })}>
           发布通知
         </PrimaryButton>
       </View>

@@ -1,8 +1,15 @@
 // 通知公告: the notices list, a notice, the publish form and the publisher's list with read counts.
-export const noticeSubpackage = { root: 'notice', pages: ['index', 'detail', 'publish', 'published'] };
+import type { NoParams } from '../utils/pageUrl';
 
-/** Page URLs of this subpackage, for the entries other packages show (首页, 工作台). */
-export const noticeUrls = {
-  /** 我发布的 (管理员: every notice of the subtree), with read counts. */
-  published: () => '/notice/published',
-};
+export const noticeSubpackage = { root: 'notice', pages: ['index', 'detail', 'publish', 'published'] satisfies NoticePage[] };
+
+/** Each page of this subpackage and the parameters it reads: `pageUrl('notice/<page>', params)` (src/utils/pageUrl.ts) builds their URLs. */
+export interface NoticePages {
+  /** UnitId: the card the resident scanned, when no household is bound. */
+  index: { unitId?: string };
+  detail: { id: string; unitId?: string };
+  /** The publish form, or the edit form of notice id. */
+  publish: { id?: string };
+  published: NoParams;
+}
+type NoticePage = keyof NoticePages;

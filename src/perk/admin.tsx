@@ -10,6 +10,7 @@ import ImportPanel from './parts/ImportPanel';
 import PartnersPanel from './parts/PartnersPanel';
 import StatsPanel from './parts/StatsPanel';
 import type { PerkAdminTab } from './subpackage';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './styles/admin.scss';
 
@@ -30,7 +31,7 @@ export default function PerkAdminPage() {
   return (
     <PageShell name='perk-admin'>
       <CellGroup>
-        <Cell id='perk-admin-preview' title='三长看到的优惠列表' description='按类别、距离浏览，核对显示效果' onClick={() => void Taro.navigateTo({ url: '/perk/index' })} />
+        <Cell id='perk-admin-preview' title='三长看到的优惠列表' description='按类别、距离浏览，核对显示效果' onClick={() => void Taro.navigateTo({ url: pageUrl('perk/index') })} />
       </CellGroup>
       <View className='lzt-tabs perk-admin-tabs'>
         {TABS.map((t) => (

@@ -11,6 +11,7 @@ import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
 import { cnDate } from '../utils/beijingTime';
 import LeadsOnly from './parts/LeadsOnly';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './styles/leads-only.scss';
 import './styles/detail.scss';
@@ -64,7 +65,7 @@ function PassButton({ d }: { d: Detail }) {
   if (canPass) {
     return (
       <View className='lzt-btn-wrap perk-pass-wrap'>
-        <PrimaryButton id='perk-open-pass' className='perk-pass-btn' onClick={() => void Taro.navigateTo({ url: `/perk/pass?id=${perk.id}` })}>
+        <PrimaryButton id='perk-open-pass' className='perk-pass-btn' onClick={() => void Taro.navigateTo({ url: pageUrl('perk/pass', { id: perk.id }) })}>
           出示优惠码
         </PrimaryButton>
         <View className='lzt-sub perk-pass-hint'>到店后再打开，请商家店员扫码或输入8位数字核销</View>

@@ -13,6 +13,7 @@ import { locate, openLocationSetting, rememberedLocation, type Here } from './ge
 import { CATEGORIES, CATEGORY_LABELS } from './labels';
 import LeadsOnly from './parts/LeadsOnly';
 import PerkRow, { type PerkRowItem } from './parts/PerkRow';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './styles/list.scss';
 import './styles/row.scss';
@@ -204,13 +205,13 @@ export default function PerkIndexPage() {
         {(items) => (
           <View className='lzt-cells perk-rows'>
             {items.map((item) => (
-              <PerkRow key={item.id} item={item} onOpen={(it) => void Taro.navigateTo({ url: `/perk/detail?id=${it.id}` })} />
+              <PerkRow key={item.id} item={item} onOpen={(it) => void Taro.navigateTo({ url: pageUrl('perk/detail', { id: it.id }) })} />
             ))}
           </View>
         )}
       </PagedList>
       <View className='lzt-section-foot perk-foot'>
-        <View className='perk-foot__link' id='perk-open-mine' onClick={() => void Taro.navigateTo({ url: '/perk/mine' })}>
+        <View className='perk-foot__link' id='perk-open-mine' onClick={() => void Taro.navigateTo({ url: pageUrl('perk/mine') })}>
           我的优惠核销记录
         </View>
       </View>

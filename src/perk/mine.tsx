@@ -7,6 +7,7 @@ import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import { usePaged } from '../hooks/usePaged';
 import { cnDateTime } from '../utils/beijingTime';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './styles/records.scss';
 
@@ -39,7 +40,7 @@ export default function PerkMinePage() {
                     id={`mine-${r.id}`}
                     className='lzt-cell lzt-cell--link mine-row'
                     hoverClass='lzt-cell--active'
-                    onClick={() => void Taro.navigateTo({ url: `/perk/detail?id=${r.perkId}` })}
+                    onClick={() => void Taro.navigateTo({ url: pageUrl('perk/detail', { id: r.perkId }) })}
                   >
                     <View className='lzt-cell__body'>
                       <View className='lzt-cell__title mine-row__title'>{r.perkTitle}</View>

@@ -17,6 +17,7 @@ import { cnDate } from '../utils/beijingTime';
 import Clerks from './parts/Clerks';
 import PartnerForm from './parts/PartnerForm';
 import { useAction } from '../hooks/useAction';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import '../components/form/form.scss';
 import './styles/partner.scss';
@@ -96,7 +97,7 @@ function StatusCard({ partner, onChanged }: { partner: PartnerAdminT; onChanged:
 function Perks({ data }: { data: PartnerData }) {
   const { partner, perks } = data;
   const partnerActive = partner.status === 'active';
-  const open = (perkId?: string) => void Taro.navigateTo({ url: `/perk/edit?partnerId=${partner.id}${perkId ? `&perkId=${perkId}` : ''}` });
+  const open = (perkId?: string) => void Taro.navigateTo({ url: pageUrl('perk/edit', { partnerId: partner.id, perkId }) });
   return (
     <View id='partner-perks'>
       <View className='lzt-section-title'>优惠（{perks.length}项）</View>
@@ -177,7 +178,7 @@ function New() {
               scope={{ id: grant.nodeId, name: grant.nodeName }}
               onSaved={(p) => {
                 void Taro.showToast({ title: '已添加', icon: 'success' });
-                void Taro.redirectTo({ url: `/perk/partner?id=${p.id}` });
+                void Taro.redirectTo({ url: pageUrl('perk/partner', { id: p.id }) });
               }}
             />
           </>

@@ -9,7 +9,7 @@ import { call } from '../api/client';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { cnDateTime } from '../utils/beijingTime';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import { VERDICT_TONE } from './labels';
 import { useAction } from '../hooks/useAction';
 import '../components/work.scss';
@@ -162,7 +162,7 @@ export default function PerkVerifyPage() {
       ) : null}
 
       <View className='lzt-cells verify-links'>
-        <View className='lzt-cell lzt-cell--link' id='verify-open-records' hoverClass='lzt-cell--active' onClick={() => void Taro.navigateTo({ url: '/perk/records' })}>
+        <View className='lzt-cell lzt-cell--link' id='verify-open-records' hoverClass='lzt-cell--active' onClick={() => void Taro.navigateTo({ url: pageUrl('perk/records') })}>
           <View className='lzt-cell__body'>
             <View className='lzt-cell__title'>本店核销记录</View>
             <View className='lzt-cell__desc'>今日、本月核销次数和每一笔记录</View>

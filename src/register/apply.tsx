@@ -5,13 +5,13 @@ import ErrorState from '../components/ErrorState';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate } from '../dev/useSignInGate';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import ApplyForm from './parts/ApplyForm';
 import { APPLY_COPY, type Application, type ApplyKind } from './parts/labels';
 import NextSteps from './parts/NextSteps';
 import './register.scss';
 
-const openMine = () => void Taro.redirectTo({ url: '/register/mine' });
+const openMine = () => void Taro.redirectTo({ url: pageUrl('register/mine') });
 
 function Sent({ a, kind }: { a: Application; kind: ApplyKind }) {
   return (

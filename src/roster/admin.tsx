@@ -4,7 +4,6 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Cell, CellGroup } from '../components/Cell';
-import { minqingUrls } from '../minqing/subpackage';
 import PageShell from '../components/PageShell';
 import AppointSection from './parts/AppointSection';
 import CardsSection from './parts/CardsSection';
@@ -13,6 +12,7 @@ import InactiveSection from './parts/InactiveSection';
 import ReviewSection from './parts/ReviewSection';
 import RosterSection from './parts/RosterSection';
 import type { RosterAdminTab } from './subpackage';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './roster.scss';
 
@@ -35,9 +35,9 @@ export default function AdminPage() {
   return (
     <PageShell name='roster-admin'>
       <CellGroup>
-        <Cell id='admin-tree' title='组织体系图' description='查看、搜索全社区的片、组、邻' onClick={() => void Taro.navigateTo({ url: '/roster/tree?manage=1' })} />
-        <Cell id='admin-minqing-settings' title='民情设置' description='居民反映问题的类别、各类问题的办理时限' onClick={() => void Taro.navigateTo({ url: minqingUrls.settings() })} />
-        <Cell id='admin-minqing-departments' title='部门账号' description='交办大事的部门：给工作人员发绑定码，解除调走的人员' onClick={() => void Taro.navigateTo({ url: minqingUrls.departments() })} />
+        <Cell id='admin-tree' title='组织体系图' description='查看、搜索全社区的片、组、邻' onClick={() => void Taro.navigateTo({ url: pageUrl('roster/tree', { manage: '1' }) })} />
+        <Cell id='admin-minqing-settings' title='民情设置' description='居民反映问题的类别、各类问题的办理时限' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/settings') })} />
+        <Cell id='admin-minqing-departments' title='部门账号' description='交办大事的部门：给工作人员发绑定码，解除调走的人员' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/departments') })} />
       </CellGroup>
       <View className='lzt-tabs admin-tabs'>
         {TABS.map((t) => (

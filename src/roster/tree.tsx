@@ -13,6 +13,7 @@ import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
 import TreeRow from './parts/TreeRow';
 import { chooseCommunity, childrenIndex, fetchTree, rootsOf, visibleFor, type TreeData, type TreeNode } from './treeModel';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './roster.scss';
 
@@ -57,9 +58,9 @@ function Tree({ data, query, manage }: { data: TreeData; query: string; manage: 
   // 片 start open, 组 closed; a search opens everything it shows.
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const isOpen = (n: TreeNode) => (visible ? true : open[n.id] ?? n.level === 'area');
-  const manageNode = (n: TreeNode) => void Taro.navigateTo({ url: `/roster/unit?id=${n.id}` });
+  const manageNode = (n: TreeNode) => void Taro.navigateTo({ url: pageUrl('roster/unit', { id: n.id }) });
   // The same page a scan of the 邻's card opens.
-  const openCard = (n: TreeNode) => void Taro.navigateTo({ url: `/scan/index?scene=${encodeURIComponent(n.id)}` });
+  const openCard = (n: TreeNode) => void Taro.navigateTo({ url: pageUrl('scan/index', { scene: n.id }) });
 
   const rows: ReactElement[] = [];
   const walk = (n: TreeNode, depth: number) => {

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import PrimaryButton from '../components/PrimaryButton';
+import { pageUrl } from '../utils/pageUrl';
 
 interface Props {
   address: string;
@@ -25,7 +26,7 @@ export default function BindDone({ address, pending, leadName }: Props) {
             : '邻长安排好后会来联系您。'}
       </View>
       <View className='lzt-state__action'>
-        <PrimaryButton id='bind-go-me' onClick={() => void Taro.reLaunch({ url: '/pages/me/index' })}>
+        <PrimaryButton id='bind-go-me' onClick={() => void Taro.reLaunch({ url: pageUrl('pages/me/index') })}>
           去“我的”查看
         </PrimaryButton>
       </View>

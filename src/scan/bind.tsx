@@ -6,7 +6,7 @@ import PageShell from '../components/PageShell';
 import type { CardView } from '../components/card/types';
 import { useSignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam } from '../utils/pageUrl';
 import BindDone from './BindDone';
 import BindForm from './BindForm';
 import { cachedCard, loadCard } from './loadCard';

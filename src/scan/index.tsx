@@ -7,7 +7,7 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import { loadCard } from './loadCard';
 import ScanLinks from './ScanLinks';
 import './index.scss';
@@ -22,7 +22,7 @@ function BindAction({ card }: { card: CardView }) {
   }
   return (
     <View className='lzt-btn-wrap scan-bind'>
-      <PrimaryButton id='scan-bind' className='scan-bind__btn' onClick={() => void Taro.navigateTo({ url: `/scan/bind?unitId=${card.unit.id}` })}>
+      <PrimaryButton id='scan-bind' className='scan-bind__btn' onClick={() => void Taro.navigateTo({ url: pageUrl('scan/bind', { unitId: card.unit.id }) })}>
         {card.lead ? '这是我的邻长' : '绑定我家到这个邻'}
       </PrimaryButton>
       <View className='scan-bind__note'>绑定后，您家会登记到邻长的居民信息账，上门走访、通知消息都不会漏掉您家。</View>
@@ -49,7 +49,7 @@ export default function ScanPage() {
         )}
       </CallView>
       <View className='lzt-btn-wrap'>
-        <PrimaryButton id='scan-go-home' kind='default' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+        <PrimaryButton id='scan-go-home' kind='default' onClick={() => void Taro.reLaunch({ url: pageUrl('pages/home/index') })}>
           进入邻长通首页
         </PrimaryButton>
       </View>

@@ -1,25 +1,16 @@
 // Times in Beijing time (Asia/Shanghai, UTC+8, no daylight saving) whatever the phone's own
 // zone: the way residents read them (2025年11月25日 14:05), the values the date and time
 // pickers show (2025-11-25 / 14:05) and back. Plain arithmetic keeps dayjs out of the small bundles.
-export const DAY_MS = 24 * 3600_000;
-const OFFSET_MS = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
+// The rule itself and the forms the main package shows are in ./beijingDay (main-package pages
+// import that; everything else imports this module).
+import { cnDate, cnDateTime, formatTime, OFFSET_MS, pad, parts, DAY_MS } from './beijingDay';
 
-function parts(ms: number) {
-  const d = new Date(ms + OFFSET_MS); // read with getUTC*
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes(), s: d.getUTCSeconds() };
-}
+export { cnDate, cnDateTime, DAY_MS, formatTime };
 
 /** 2025-11-25 (also the value a mode='date' Picker shows) */
 export function formatDate(ms: number): string {
   const p = parts(ms);
   return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
-}
-
-/** 20:00 (the value a mode='time' Picker shows) */
-export function formatTime(ms: number): string {
-  const p = parts(ms);
-  return `${pad(p.h)}:${pad(p.min)}`;
 }
 
 /** 2025-11-25 14:05 */
@@ -31,17 +22,6 @@ export function formatDateTime(ms: number): string {
 export function formatMonthDay(ms: number): string {
   const p = parts(ms);
   return `${p.m}月${p.d}日`;
-}
-
-/** 2025年11月25日 */
-export function cnDate(ms: number): string {
-  const p = parts(ms);
-  return `${p.y}年${p.m}月${p.d}日`;
-}
-
-/** 2025年11月25日 14:05 */
-export function cnDateTime(ms: number): string {
-  return `${cnDate(ms)} ${formatTime(ms)}`;
 }
 
 /** 11月25日 20:00 */

@@ -20,12 +20,3 @@ export function cleanPhone(text: string): string {
   return text.replace(/[\s-]/g, '');
 }
 
-/** Safe decodeURIComponent for route parameters (already-decoded values pass through). */
-export function decodeParam(raw: string | undefined): string {
-  if (!raw) return '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}

@@ -1,5 +1,6 @@
 // 扫一扫邻长联系卡 (weapp only): the card is a mini program code whose path carries `scene`.
 import Taro from '@tarojs/taro';
+import { decodeParam, pageUrl } from './pageUrl';
 
 /** The still-encoded `scene` of a scanned path such as `scan/index?scene=U12`, or null. */
 export function sceneFromScanned(text: string | undefined): string | null {
@@ -26,5 +27,5 @@ export async function scanLeadCard(): Promise<void> {
     });
     return;
   }
-  await Taro.navigateTo({ url: `/scan/index?scene=${scene}` });
+  await Taro.navigateTo({ url: pageUrl('scan/index', { scene: decodeParam(scene) }) });
 }

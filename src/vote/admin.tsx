@@ -12,6 +12,7 @@ import SearchBox from '../components/SearchBox';
 import { STAGE_CHIP, STAGE_LABELS, stageOf } from './parts/status';
 import { span } from '../utils/beijingTime';
 import type { CampaignListPage, CampaignSummary } from './types';
+import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './styles/admin.scss';
 
@@ -20,7 +21,7 @@ const go = (url: string) => () => void Taro.navigateTo({ url });
 function CampaignItem({ c }: { c: CampaignSummary }) {
   const stage = stageOf(c);
   return (
-    <View id={`admin-campaign-${c.id}`} className='lzt-cell lzt-cell--link admin-campaign' hoverClass='lzt-cell--active' onClick={go(`/vote/manage?id=${c.id}`)}>
+    <View id={`admin-campaign-${c.id}`} className='lzt-cell lzt-cell--link admin-campaign' hoverClass='lzt-cell--active' onClick={go(pageUrl('vote/manage', { id: c.id }))}>
       <View className='lzt-cell__body'>
         <View className='lzt-cell__title admin-campaign__title'>{c.title}</View>
         <View className='lzt-cell__desc'>
@@ -55,7 +56,7 @@ export default function VoteAdminPage() {
             <View className='lzt-sub'>发起评选、审核提名、处理刷票、确认表彰名单。</View>
           </View>
           <View className='lzt-btn-wrap'>
-            <PrimaryButton id='admin-new-campaign' onClick={go('/vote/edit')}>
+            <PrimaryButton id='admin-new-campaign' onClick={go(pageUrl('vote/edit'))}>
               发起新的评选
             </PrimaryButton>
           </View>

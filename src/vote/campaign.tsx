@@ -13,7 +13,7 @@ import PagedList from '../components/PagedList';
 import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { usePaged } from '../hooks/usePaged';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import CandidateRow from './parts/CandidateRow';
 import { fileSrc } from '../api/fileSrc';
 import Leaderboard from './parts/Leaderboard';
@@ -69,11 +69,11 @@ function NominateLinks({ campaign, signedIn }: { campaign: Campaign; signedIn: b
     <CellGroup title={nominating ? '推荐身边的好邻长' : undefined} className={`campaign-nominate${nominating ? '' : ' campaign-nominate--bare'}`}>
       {nominating ? (
         <>
-          <Cell id='campaign-recommend' title='推荐邻长' description='群众推荐：写下您推荐的邻长为邻里做的好事' onClick={go(`/vote/nominate?campaignId=${campaign.id}&kind=public`)} />
-          <Cell id='campaign-apply' title='我是邻长，我要自荐' description='个人自荐：写下自己的事迹，附上照片' onClick={go(`/vote/nominate?campaignId=${campaign.id}&kind=self`)} />
+          <Cell id='campaign-recommend' title='推荐邻长' description='群众推荐：写下您推荐的邻长为邻里做的好事' onClick={go(pageUrl('vote/nominate', { campaignId: campaign.id, kind: 'public' }))} />
+          <Cell id='campaign-apply' title='我是邻长，我要自荐' description='个人自荐：写下自己的事迹，附上照片' onClick={go(pageUrl('vote/nominate', { campaignId: campaign.id, kind: 'self' }))} />
         </>
       ) : null}
-      {signedIn ? <Cell id='campaign-mine' title='我的提名' description='我推荐的邻长、我本人的候选情况' onClick={go(`/vote/mine?campaignId=${campaign.id}`)} /> : null}
+      {signedIn ? <Cell id='campaign-mine' title='我的提名' description='我推荐的邻长、我本人的候选情况' onClick={go(pageUrl('vote/mine', { campaignId: campaign.id }))} /> : null}
     </CellGroup>
   );
 }
@@ -143,7 +143,7 @@ export default function CampaignPage() {
     setRefresh((n) => n + 1);
   });
 
-  useShare(head ? { title: `${head.campaign.title}，快来为身边的好邻长投票`, path: `/vote/campaign?id=${id}` } : null);
+  useShare(head ? { title: `${head.campaign.title}，快来为身边的好邻长投票`, path: pageUrl('vote/campaign', { id }) } : null);
 
   let body;
   if (!id) body = <ErrorState error={{ code: 'INVALID_INPUT', message: '没有指定是哪一次评选，请从首页进入' }} />;

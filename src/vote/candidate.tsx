@@ -3,7 +3,7 @@
 import { Button, Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { NOMINATION_KIND_LABELS } from '../../contracts/labels';
+import { NOMINATION_KIND_LABELS } from '../../contracts/vote-labels';
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import { CellGroup } from '../components/Cell';
@@ -12,7 +12,7 @@ import Loading from '../components/Loading';
 import PageShell from '../components/PageShell';
 import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { useCall, type CallState } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import { Portrait } from './parts/CandidateRow';
 import { fileSrc } from '../api/fileSrc';
 import { shareImage, useShare } from './parts/share';
@@ -117,7 +117,7 @@ function CandidateView({ state, data, gate, card }: { state: CallState<Candidate
       </CellGroup>
       <Photos photos={k.photos} />
       <View className='lzt-btn-wrap'>
-        <View className='vote-link' id='candidate-open-campaign' onClick={() => void Taro.navigateTo({ url: `/vote/campaign?id=${c.id}` })}>
+        <View className='vote-link' id='candidate-open-campaign' onClick={() => void Taro.navigateTo({ url: pageUrl('vote/campaign', { id: c.id }) })}>
           {c.title} · 查看全部候选人 ›
         </View>
       </View>
@@ -132,7 +132,7 @@ export default function CandidatePage() {
   const d = state.data;
   // While voting, a shared candidate travels with a card drawn on the device (their photo if it cannot be drawn).
   const card = useShareCard(d && d.campaign.status === 'voting' ? cardOf(d) : null);
-  useShare(d ? { title: d.shareTitle, path: `/vote/candidate?id=${id}`, imageUrl: card ?? shareImage(d.candidate.photo) } : null);
+  useShare(d ? { title: d.shareTitle, path: pageUrl('vote/candidate', { id }), imageUrl: card ?? shareImage(d.candidate.photo) } : null);
 
   let body;
   if (!id) body = <ErrorState error={{ code: 'INVALID_INPUT', message: '没有指定是哪位候选人，请从评选页进入' }} />;

@@ -6,7 +6,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { LEVEL_LABELS, type Level } from '../../contracts/roles';
-import { VOTE_ELIGIBILITY_LABELS } from '../../contracts/labels';
+import { VOTE_ELIGIBILITY_LABELS } from '../../contracts/vote-labels';
 import { fetchWhoami } from '../api/whoami';
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
@@ -18,7 +18,7 @@ import Loading from '../components/Loading';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import { BADGE_MAX, checkDraft, DESCRIPTION_MAX, draftOf, newDraft, TITLE_MAX, type Draft } from './parts/campaignForm';
 import DateTimeField from './parts/DateTimeField';
 import PhotoPicker from '../components/PhotoPicker';
@@ -90,7 +90,7 @@ function Form({ id, campaign, scopes }: { id: string; campaign: Campaign | null;
     if (!reply.ok) return setError(reply.error.message);
     void Taro.showToast({ title: id ? '已保存' : '已创建', icon: 'success' });
     if (id) void Taro.navigateBack();
-    else void Taro.redirectTo({ url: `/vote/manage?id=${reply.data.campaign.id}` });
+    else void Taro.redirectTo({ url: pageUrl('vote/manage', { id: reply.data.campaign.id }) });
   }
 
   const scopeLabel = scopes.find((s) => s.nodeId === draft.scopeNodeId)?.label ?? '';

@@ -10,7 +10,7 @@ import ErrorState from '../components/ErrorState';
 import Loading from '../components/Loading';
 import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import AlertsSection, { type WindowTarget } from './admin/AlertsSection';
 import AuditSection from './admin/AuditSection';
 import ResultsSection from './admin/ResultsSection';
@@ -80,8 +80,8 @@ function Console({ o, reload, initial }: { o: Overview; reload: () => void; init
       </View>
       <StatusBanner campaign={c} />
       <CellGroup className='manage-links'>
-        <Cell id='manage-edit' title='修改设置' description='标题、说明、时间与投票规则' onClick={go(`/vote/edit?id=${c.id}`)} />
-        <Cell id='manage-open-campaign' title='查看评选页' description='居民看到的样子' onClick={go(`/vote/campaign?id=${c.id}`)} />
+        <Cell id='manage-edit' title='修改设置' description='标题、说明、时间与投票规则' onClick={go(pageUrl('vote/edit', { id: c.id }))} />
+        <Cell id='manage-open-campaign' title='查看评选页' description='居民看到的样子' onClick={go(pageUrl('vote/campaign', { id: c.id }))} />
       </CellGroup>
       <View className='lzt-tabs manage-tabs'>
         {TABS.map((t) => (

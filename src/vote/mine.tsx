@@ -11,7 +11,7 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import NominationCard from './parts/NominationCard';
 import type { Nomination } from './types';
 import '../components/work.scss';
@@ -21,7 +21,7 @@ function OpenCandidate({ n }: { n: Nomination }) {
   if (n.status !== 'approved') return null;
   return (
     <View className='nomination__actions'>
-      <PrimaryButton kind='default' className='nomination-open' onClick={() => void Taro.navigateTo({ url: `/vote/candidate?id=${n.id}` })}>
+      <PrimaryButton kind='default' className='nomination-open' onClick={() => void Taro.navigateTo({ url: pageUrl('vote/candidate', { id: n.id }) })}>
         查看候选人页，分享拉票
       </PrimaryButton>
     </View>

@@ -3,7 +3,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { CANDIDATE_STATUS_LABELS } from '../../contracts/labels';
+import { CANDIDATE_STATUS_LABELS } from '../../contracts/vote-labels';
 import { fetchWhoami, type WhoAmI } from '../api/whoami';
 import { call } from '../api/client';
 import { useSubscribeAsk } from '../api/subscribe';
@@ -17,7 +17,7 @@ import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
 import { useSignInGate, type SignInGate } from '../dev/useSignInGate';
 import { useCall } from '../hooks/useCall';
-import { decodeParam } from '../utils/formRules';
+import { decodeParam, pageUrl } from '../utils/pageUrl';
 import LeadPicker, { type PickedLead } from './parts/LeadPicker';
 import PhotoPicker from '../components/PhotoPicker';
 import { shortDateTime } from '../utils/beijingTime';
@@ -50,7 +50,7 @@ function Sent({ n, kind }: { n: Nomination; kind: Kind }) {
         {n.photos.length > 0 ? <View className='lzt-state__desc'>照片经社区审核后才会公开显示。</View> : null}
       </View>
       <View className='lzt-btn-wrap'>
-        <PrimaryButton id='nominate-open-mine' onClick={() => void Taro.redirectTo({ url: `/vote/mine?campaignId=${n.campaignId}` })}>
+        <PrimaryButton id='nominate-open-mine' onClick={() => void Taro.redirectTo({ url: pageUrl('vote/mine', { campaignId: n.campaignId }) })}>
           查看我的提名
         </PrimaryButton>
       </View>
@@ -162,7 +162,7 @@ function NotOpen({ campaign }: { campaign: Campaign }) {
     <>
       <ErrorState error={{ code: 'CLOSED', message }} />
       <View className='lzt-btn-wrap'>
-        <PrimaryButton kind='default' id='nominate-open-campaign' onClick={() => void Taro.redirectTo({ url: `/vote/campaign?id=${campaign.id}` })}>
+        <PrimaryButton kind='default' id='nominate-open-campaign' onClick={() => void Taro.redirectTo({ url: pageUrl('vote/campaign', { id: campaign.id }) })}>
           去评选页看看
         </PrimaryButton>
       </View>

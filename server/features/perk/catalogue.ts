@@ -10,36 +10,23 @@
 // when the head names a newer revision. So a list costs the caller's user document + the
 // head, and the body once per change per container. Built here; read by catalogue-index.ts
 // (the parsed, prepared copy) and catalogue-list.ts (perk.list's pages).
-import { PERK_CATEGORIES, type EligibilityT, type LocationT, type PerkCategoryT } from '../../../contracts/perk';
+import { PERK_CATEGORIES, type PerkCategoryT } from '../../../contracts/perk';
 import type { Ctx } from '../../core/context';
 import { readAll } from '../../domain/nodes';
 import { cmd, StoreError } from '../../store/port';
-import { C, type PartnerDoc, type PerkDoc, type PerkLimitT } from './docs';
+import { C, partnerPublicOf, perkFieldsOf, type PartnerDoc, type PartnerPublic, type PerkDoc, type PerkFields } from './docs';
 
 export const CATALOGUE_ID = 'current';
 /** The body's revision alone: what a list reads to know its parsed copy is current. */
 export const HEAD_ID = 'head';
 export const REV_ID = 'rev';
 
-export interface CataloguePartner {
-  name: string;
-  category: PerkCategoryT;
-  address: string;
-  location: LocationT;
-  hours: string;
-  phone: string;
-  logo?: string;
-}
+/** A partner as the catalogue carries it: its card's fields. */
+export type CataloguePartner = PartnerPublic;
 
-export interface CataloguePerk {
+export interface CataloguePerk extends PerkFields {
   id: string;
   partnerId: string;
-  title: string;
-  description: string;
-  eligibility: EligibilityT[];
-  validFrom: number;
-  validTo: number;
-  limit: PerkLimitT;
 }
 
 export interface CatalogueDoc extends CatalogueBody {
@@ -85,30 +72,13 @@ export function buildCatalogue(partners: PartnerDoc[], perks: PerkDoc[], rev: nu
   const out: Record<string, CataloguePartner> = {};
   for (const p of active.values()) {
     if (!used.has(p._id)) continue;
-    out[p._id] = {
-      name: p.name,
-      category: p.category,
-      address: p.address,
-      location: p.location,
-      hours: p.hours,
-      phone: p.phone,
-      ...(p.logo ? { logo: p.logo } : {}),
-    };
+    out[p._id] = partnerPublicOf(p);
   }
   return {
     rev,
     builtAt: now,
     partners: out,
-    perks: listed.map(({ perk: k }) => ({
-      id: k._id,
-      partnerId: k.partnerId,
-      title: k.title,
-      description: k.description,
-      eligibility: k.eligibility,
-      validFrom: k.validFrom,
-      validTo: k.validTo,
-      limit: k.limit,
-    })),
+    perks: listed.map(({ perk: k }) => ({ id: k._id, partnerId: k.partnerId, ...perkFieldsOf(k) })),
   };
 }
 

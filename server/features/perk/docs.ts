@@ -29,9 +29,8 @@ export const C = {
 
 export type PartnerStatusT = 'active' | 'suspended';
 
-/** 支持单位. `at` is its scope node's place in the tree (who may maintain it). */
-export interface PartnerDoc {
-  _id: string;
+/** What a partner's card shows to the 三长: stored on the partner, copied into the catalogue. */
+export interface PartnerPublic {
   name: string;
   category: PerkCategoryT;
   address: string;
@@ -39,6 +38,21 @@ export interface PartnerDoc {
   hours: string;
   phone: string;
   logo?: string;
+}
+
+export const partnerPublicOf = (p: PartnerPublic): PartnerPublic => ({
+  name: p.name,
+  category: p.category,
+  address: p.address,
+  location: p.location,
+  hours: p.hours,
+  phone: p.phone,
+  ...(p.logo ? { logo: p.logo } : {}),
+});
+
+/** 支持单位. `at` is its scope node's place in the tree (who may maintain it). */
+export interface PartnerDoc extends PartnerPublic {
+  _id: string;
   intro?: string;
   status: PartnerStatusT;
   suspendReason?: string;
@@ -62,16 +76,29 @@ export interface PerkLimitT {
   period: LimitPeriodT;
 }
 
-export interface PerkDoc {
-  _id: string;
-  partnerId: string;
-  partner: PartnerSnapshot;
+/** A perk's own terms, as the form or a row of an import sets them and the catalogue copies them. */
+export interface PerkFields {
   title: string;
   description: string;
   eligibility: EligibilityT[];
   validFrom: number;
   validTo: number;
   limit: PerkLimitT;
+}
+
+export const perkFieldsOf = (k: PerkFields): PerkFields => ({
+  title: k.title,
+  description: k.description,
+  eligibility: k.eligibility,
+  validFrom: k.validFrom,
+  validTo: k.validTo,
+  limit: k.limit,
+});
+
+export interface PerkDoc extends PerkFields {
+  _id: string;
+  partnerId: string;
+  partner: PartnerSnapshot;
   status: 'active' | 'suspended';
   /** Position among the partner's perks (form order, or row order of an import). */
   order: number;

@@ -5,25 +5,17 @@ import { BusinessPhone, ELIGIBILITY_LABELS, PERK_CATEGORIES, CATEGORY_LABELS, ty
 import { TZ } from '../../core/time';
 import type { Sheets } from '../../core/ports';
 import type { SheetRow } from '../../core/spreadsheet';
+import { IMPORT_LIMITS } from '../../core/xlsx-limits';
 import { PERK_COLUMNS, type PerkColumnKey } from './columns';
-import type { PerkLimitT } from './docs';
+import type { PerkFields, PerkLimitT } from './docs';
 
-const MAX_ROWS = 2000;
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 // ---------------------------------------------------------------- reading the sheet
 
 export type Raw = SheetRow<PerkColumnKey>;
 
 export const readPerkSheet = (sheets: Sheets, data: Buffer) =>
-  sheets.read(data, {
-    columns: PERK_COLUMNS,
-    maxRows: MAX_ROWS,
-    maxBytes: MAX_FILE_BYTES,
-    noun: '表格',
-    splitHint: '请分批导入',
-    headerExample: '商家名称、类别、地址',
-  });
+  sheets.read(data, { columns: PERK_COLUMNS, headerExample: '商家名称、类别、地址', ...IMPORT_LIMITS.perk });
 
 // ---------------------------------------------------------------- one row, on its own
 
@@ -143,15 +135,6 @@ export const FIELD_LABELS: Record<PartnerField, string> = {
   scope: '服务范围',
   intro: '商家简介',
 };
-
-export interface PerkFields {
-  title: string;
-  description: string;
-  eligibility: EligibilityT[];
-  validFrom: number;
-  validTo: number;
-  limit: PerkLimitT;
-}
 
 export interface Parsed {
   raw: Raw;

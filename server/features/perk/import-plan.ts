@@ -7,7 +7,7 @@ import type { ImportStatus } from '../../core/spreadsheet';
 import { formatBeijing } from '../../core/time';
 import { shortId } from '../../core/ids';
 import type { NodeDoc } from '../../domain/docs';
-import { forWhom, limitText, MAX_PERKS_PER_PARTNER, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc } from './docs';
+import { forWhom, limitText, MAX_PERKS_PER_PARTNER, perkFieldsOf, scopeAt, snapshotOf, type PartnerDoc, type PerkDoc } from './docs';
 import { FIELD_LABELS, PARTNER_FIELDS, partnerName, plain, type Parsed, type PartnerField, type PartnerFields } from './import-parse';
 
 type Status = ImportStatus;
@@ -223,12 +223,7 @@ export function planImport(parsed: readonly Parsed[], stored: Stored, grants: Ro
         ...(old ?? { _id: shortId('k'), status: 'active' as const, createdAt: now, order: perkCount.get(g.doc._id) ?? 0 }),
         partnerId: g.doc._id,
         partner: snapshotOf(g.doc),
-        title: k.title,
-        description: k.description,
-        eligibility: k.eligibility,
-        validFrom: k.validFrom,
-        validTo: k.validTo,
-        limit: k.limit,
+        ...perkFieldsOf(k),
         updatedAt: now,
       };
       const changes: string[] = [];

@@ -3,10 +3,9 @@
 import type { Sheets } from '../../core/ports';
 import type { SheetRow } from '../../core/spreadsheet';
 import { timeSlices } from '../../core/time-slices';
+import { IMPORT_LIMITS } from '../../core/xlsx-limits';
 import { COLUMNS, type ColumnKey } from './columns';
 
-const MAX_ROWS = 30_000;
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_NODE_NAME = 30;
 const MAX_PERSON_NAME = 20;
 const MAX_BUILDING = 20;
@@ -15,14 +14,7 @@ const MAX_BUILDINGS = 50;
 export type RawRow = SheetRow<ColumnKey>;
 
 export const readRoster = (sheets: Sheets, data: Buffer) =>
-  sheets.read(data, {
-    columns: COLUMNS,
-    maxRows: MAX_ROWS,
-    maxBytes: MAX_FILE_BYTES,
-    noun: '名册',
-    splitHint: '请分社区导入',
-    headerExample: '镇街、社区、片、片长',
-  });
+  sheets.read(data, { columns: COLUMNS, headerExample: '镇街、社区、片、片长', ...IMPORT_LIMITS.roster });
 
 export interface Person {
   name: string;

@@ -22,25 +22,23 @@ export interface Claim extends Person {
   row: number;
 }
 
-export interface AreaState {
+/** A 片 or 组 as the plan sees it: the stored node (null: new), and the file row that names its lead. */
+interface LedState {
   id: string;
   name: string;
   node: NodeRow | null;
   at: At;
   order: number;
   claim: Claim | null;
+}
+
+export interface AreaState extends LedState {
   groups: Map<string, GroupState>;
   nextOrder: number;
   community: CommunityState;
 }
 
-export interface GroupState {
-  id: string;
-  name: string;
-  node: NodeRow | null;
-  at: At;
-  order: number;
-  claim: Claim | null;
+export interface GroupState extends LedState {
   area: AreaState;
   nextOrder: number;
 }

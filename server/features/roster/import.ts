@@ -12,8 +12,9 @@ import type { RoleGrantT } from '../../../contracts/common';
 import type { ImportReportT } from '../../../contracts/roster';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { IMPORT_LIMITS } from '../../core/xlsx-limits';
 import { putPrivateFile } from '../../domain/uploads';
-import { MAX_FILE_BYTES, nodeName, parseRows, readRoster, type RawRow } from './import-parse';
+import { nodeName, parseRows, readRoster, type RawRow } from './import-parse';
 import { acceptRows, communitiesByName, diffRows, leadLookups, locateRows, type Outcome } from './import-plan';
 import { reportWorkbook, summarize } from './import-report';
 import { communitiesNamed, loadCommunities, loadPlaces, storedLeadsByPhone } from './import-tree';
@@ -52,7 +53,7 @@ export async function importRoster(
     throw new AppError('FORBIDDEN', '只有社区、镇街或区的管理员可以导入名册');
   }
   const data = await ctx.files.get(fileId);
-  if (data.length > MAX_FILE_BYTES) throw new AppError('INVALID_INPUT', '文件过大（最大 20 MB），请分社区导入');
+  if (data.length > IMPORT_LIMITS.roster.maxBytes) throw new AppError('INVALID_INPUT', '文件过大（最大 20 MB），请分社区导入');
   const rawRows = await readRoster(ctx.sheets, data);
   if (rawRows.length === 0) throw new AppError('INVALID_INPUT', '名册里没有数据行');
   const now = ctx.clock.now();

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { cnDate } from '../../utils/beijingTime';
+import { cnDate } from '../../utils/beijingDay';
 import { Cell, CellGroup } from '../Cell';
 import PrimaryButton from '../PrimaryButton';
 import ContactRow from './ContactRow';

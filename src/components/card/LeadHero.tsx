@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { cnDate } from '../../utils/beijingTime';
+import { cnDate } from '../../utils/beijingDay';
 import PrimaryButton from '../PrimaryButton';
 import Avatar from './Avatar';
 import ContactRow from './ContactRow';

@@ -5,6 +5,7 @@ import { Cell, CellGroup } from '../../components/Cell';
 import Taro from '@tarojs/taro';
 import { deskLinks, type Scope } from '../links';
 import { percent, Tile, Tiles } from './Tile';
+import { pageUrl } from '../../utils/pageUrl';
 
 export type Summary = Output<'desk', 'summary'>;
 const go = (url: string) => () => void Taro.navigateTo({ url });
@@ -92,7 +93,7 @@ export function Others({ s, scope }: { s: Summary; scope: Scope }) {
       <Tiles title='恳谈会与专属优惠' id='desk-others'>
         <Tile id='desk-meetings' label='民情恳谈会' value={s.meetings} url={deskLinks.meetings()} />
         <Tile id='desk-redeemed' label='三长优惠核销' value={s.redeemed} url={deskLinks.perks(scope)} />
-        <Tile id='desk-campaigns' label='评选活动' value={s.campaigns.length} url={scope.admin ? '/vote/admin' : undefined} />
+        <Tile id='desk-campaigns' label='评选活动' value={s.campaigns.length} url={scope.admin ? pageUrl('vote/admin') : undefined} />
       </Tiles>
       {s.campaigns.length ? (
         <CellGroup title='最美邻长评选参与' className='desk-campaigns'>

@@ -9,8 +9,8 @@ import ChoiceList from '../../components/form/ChoiceList';
 import { Field, FormError, TextArea } from '../../components/form/Field';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useAction } from '../../hooks/useAction';
-import { minqingUrls } from '../subpackage';
 import type { Meeting, MeetingItem } from '../types';
+import { pageUrl } from '../../utils/pageUrl';
 import '../minqing.scss';
 
 type Outcome = (typeof MEETING_OUTCOMES)[number];
@@ -50,7 +50,7 @@ export default function AgendaItem({ meetingId, item, index, editable, onChanged
   return (
     <View className='lzt-cell mq-agenda' id={`agenda-${item.problemId}`}>
       <View className='lzt-cell__body'>
-        <View className='mq-row__head' onClick={() => void Taro.navigateTo({ url: minqingUrls.detail(item.problemId) })}>
+        <View className='mq-row__head' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/detail', { id: item.problemId }) })}>
           <View className='mq-row__category'>
             议题{index + 1}：{item.categoryLabel}
           </View>

@@ -1,9 +1,9 @@
 // One problem in a list: number and category, a short summary, where, who holds it and its state.
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { minqingUrls } from '../subpackage';
 import type { ProblemRow } from '../types';
 import { classLabel, dueText, formatDateTime, handlerText, statusChip } from './labels';
+import { pageUrl } from '../../utils/pageUrl';
 import '../minqing.scss';
 
 interface Props {
@@ -20,7 +20,7 @@ export default function ProblemCell({ row, forHandler }: Props) {
       id={`problem-${row.id}`}
       className='lzt-cell lzt-cell--link mq-row'
       hoverClass='lzt-cell--active'
-      onClick={() => void Taro.navigateTo({ url: minqingUrls.detail(row.id) })}
+      onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/detail', { id: row.id }) })}
     >
       <View className='lzt-cell__body'>
         <View className='mq-row__head'>

@@ -7,11 +7,11 @@ import PageShell from '../../components/PageShell';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
-import { minqingUrls } from '../../minqing/subpackage';
 import MyLeadCard from './MyLeadCard';
+import { pageUrl } from '../../utils/pageUrl';
 
-const openHousehold = () => void Taro.navigateTo({ url: '/account/household' });
-const openReport = () => void Taro.navigateTo({ url: minqingUrls.report() });
+const openHousehold = () => void Taro.navigateTo({ url: pageUrl('account/household') });
+const openReport = () => void Taro.navigateTo({ url: pageUrl('minqing/report') });
 
 function Unbound() {
   return (

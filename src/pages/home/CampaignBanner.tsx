@@ -3,13 +3,14 @@
 // the results. A 管理员 also gets 评选管理. Kept small: it sits in the main package.
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/labels';
+import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/vote-labels';
 import type { WhoAmI } from '../../api/whoami';
 import { call, type Output } from '../../api/client';
 import { Cell, CellGroup } from '../../components/Cell';
 import PrimaryButton from '../../components/PrimaryButton';
 import { useCall } from '../../hooks/useCall';
-import { cnDateTime } from '../../utils/beijingTime';
+import { cnDateTime } from '../../utils/beijingDay';
+import { pageUrl } from '../../utils/pageUrl';
 import './CampaignBanner.scss';
 
 type Announcements = Output<'vote', 'announcements'>;
@@ -39,7 +40,7 @@ function Ongoing({ c }: { c: Summary }) {
       <View className='home-campaign__title'>{c.title}</View>
       <View className='home-campaign__note'>{note}</View>
       <View className='home-campaign__action'>
-        <PrimaryButton className='home-campaign__go' kind={voting ? 'primary' : 'default'} onClick={open(`/vote/campaign?id=${c.id}`)}>
+        <PrimaryButton className='home-campaign__go' kind={voting ? 'primary' : 'default'} onClick={open(pageUrl('vote/campaign', { id: c.id }))}>
           {voting ? '去投票' : c.status === 'nominating' ? '去推荐好邻长' : '去看看'}
         </PrimaryButton>
       </View>
@@ -62,7 +63,7 @@ function Announced({ c }: { c: Summary }) {
         {honorees.length > 6 ? <View className='home-honour__more'>等 {honorees.length} 位</View> : null}
       </View>
       <View className='home-campaign__action'>
-        <PrimaryButton kind='default' className='home-honour__go' onClick={open(`/vote/campaign?id=${c.id}`)}>
+        <PrimaryButton kind='default' className='home-honour__go' onClick={open(pageUrl('vote/campaign', { id: c.id }))}>
           查看评选结果
         </PrimaryButton>
       </View>
@@ -77,7 +78,7 @@ export default function CampaignBanner({ me }: { me: WhoAmI }) {
   const d = state.data;
   const adminEntry = admin ? (
     <CellGroup className='home-vote-admin'>
-      <Cell id='home-vote-admin' title='评选管理' description='发起最美邻长评选、审核提名、确认结果' onClick={open('/vote/admin')} />
+      <Cell id='home-vote-admin' title='评选管理' description='发起最美邻长评选、审核提名、确认结果' onClick={open(pageUrl('vote/admin'))} />
     </CellGroup>
   ) : null;
 

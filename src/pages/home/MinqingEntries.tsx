@@ -6,7 +6,7 @@ import type { Role } from '../../../contracts/roles';
 import type { WhoAmI } from '../../api/whoami';
 import { Cell, CellGroup } from '../../components/Cell';
 import { useMinqingCounts } from '../../hooks/useMinqingCounts';
-import { minqingUrls } from '../../minqing/subpackage';
+import { pageUrl } from '../../utils/pageUrl';
 
 const HANDLER_ROLES: readonly Role[] = ['neighbourLead', 'groupLead', 'areaLead', 'department', 'admin'];
 const go = (url: string) => () => void Taro.navigateTo({ url });
@@ -23,7 +23,7 @@ export default function MinqingEntries({ me }: { me: WhoAmI }) {
         title='反映问题'
         description='环境卫生、设施维修、邻里纠纷……拍照说一说，邻长接单办理'
         value={counts?.mineOpen ? `${counts.mineOpen} 件办理中` : undefined}
-        onClick={go(minqingUrls.report())}
+        onClick={go(pageUrl('minqing/report'))}
       />
       {handler ? (
         <Cell
@@ -31,13 +31,13 @@ export default function MinqingEntries({ me }: { me: WhoAmI }) {
           title='民情待办'
           description={todo ? `待处理 ${todo.pending} · 已超时 ${todo.overdue} · 已办结 ${todo.done}` : '受理、分类、办结居民反映的问题'}
           value={todo && todo.overdue > 0 ? <View className='lzt-chip lzt-chip--warn'>{todo.overdue} 件超时</View> : undefined}
-          onClick={go(minqingUrls.todo(todo && todo.overdue > 0 ? 'overdue' : 'pending'))}
+          onClick={go(pageUrl('minqing/todo', { box: todo && todo.overdue > 0 ? 'overdue' : 'pending' }))}
         />
       ) : null}
       {me.roles.includes('areaLead') || me.roles.includes('groupLead') || me.roles.includes('neighbourLead') ? (
-        <Cell id='home-meetings' title='民情恳谈会' description='小事上会商量，记录议定结果、公布纪要' onClick={go(minqingUrls.meetings())} />
+        <Cell id='home-meetings' title='民情恳谈会' description='小事上会商量，记录议定结果、公布纪要' onClick={go(pageUrl('minqing/meetings'))} />
       ) : null}
-      {me.roles.includes('admin') ? <Cell id='home-minqing-list' title='辖区民情' description='全部反映，按类别、状态、片、超时筛选' onClick={go(minqingUrls.list())} /> : null}
+      {me.roles.includes('admin') ? <Cell id='home-minqing-list' title='辖区民情' description='全部反映，按类别、状态、片、超时筛选' onClick={go(pageUrl('minqing/list'))} /> : null}
     </CellGroup>
   );
 }

@@ -11,6 +11,7 @@ import { Cell } from '../../components/Cell';
 import NoticeRow from '../../components/NoticeRow';
 import { useCall } from '../../hooks/useCall';
 import { lastCardUnit } from '../../utils/lastCard';
+import { pageUrl } from '../../utils/pageUrl';
 
 const SHOWN = 3;
 const PUBLISHERS: readonly Role[] = ['neighbourLead', 'groupLead', 'areaLead', 'admin'];
@@ -22,7 +23,7 @@ export default function NoticeSection({ me }: { me: WhoAmI }) {
     refreshOnShow: true,
   });
   const publisher = me.roles.some((r) => PUBLISHERS.includes(r));
-  const listUrl = `/notice/index${cardUnit ? `?unitId=${cardUnit}` : ''}`;
+  const listUrl = pageUrl('notice/index', { unitId: cardUnit });
   return (
     <View id='home-notices' className='home-notices'>
       <View className='lzt-section-title home-notices__title'>
@@ -39,7 +40,7 @@ export default function NoticeSection({ me }: { me: WhoAmI }) {
                 id='home-notices-bind'
                 title='绑定住户后查看通知'
                 description='扫描门上的邻长联系卡并绑定您家，这里会显示您所在邻、组、片和社区发布的通知。'
-                onClick={() => void Taro.switchTab({ url: '/pages/card/index' })}
+                onClick={() => void Taro.switchTab({ url: pageUrl('pages/card/index') })}
               />
             ) : f.items.length === 0 ? (
               <View id='home-notices-empty' className='home-notices__empty'>
@@ -48,7 +49,7 @@ export default function NoticeSection({ me }: { me: WhoAmI }) {
             ) : (
               <>
                 {f.items.map((n) => (
-                  <NoticeRow key={n.id} n={n} onOpen={go(`/notice/detail?id=${n.id}${cardUnit ? `&unitId=${cardUnit}` : ''}`)} />
+                  <NoticeRow key={n.id} n={n} onOpen={go(pageUrl('notice/detail', { id: n.id, unitId: cardUnit }))} />
                 ))}
               </>
             )
@@ -56,8 +57,8 @@ export default function NoticeSection({ me }: { me: WhoAmI }) {
         </CallView>
         {publisher ? (
           <>
-            <Cell id='home-notice-publish' title='发布通知' description='向您负责的社区、片、组或邻发布' onClick={go('/notice/publish')} />
-            <Cell id='home-notice-published' title='我发布的通知' description='每条通知的已读户数' onClick={go('/notice/published')} />
+            <Cell id='home-notice-publish' title='发布通知' description='向您负责的社区、片、组或邻发布' onClick={go(pageUrl('notice/publish'))} />
+            <Cell id='home-notice-published' title='我发布的通知' description='每条通知的已读户数' onClick={go(pageUrl('notice/published'))} />
           </>
         ) : null}
       </View>

@@ -12,11 +12,11 @@ import MinqingEntries from './MinqingEntries';
 import NoticeSection from './NoticeSection';
 import { useCall } from '../../hooks/useCall';
 import { scanLeadCard } from '../../utils/scanCard';
-import { deskUrls } from '../../desk/subpackage';
 import ElderEntry from '../../settings/ElderEntry';
+import { pageUrl } from '../../utils/pageUrl';
 import './index.scss';
 
-const openCardTab = () => void Taro.switchTab({ url: '/pages/card/index' });
+const openCardTab = () => void Taro.switchTab({ url: pageUrl('pages/card/index') });
 
 function Greeting({ me }: { me: WhoAmI }) {
   return (
@@ -54,7 +54,7 @@ function MyWork({ me }: { me: WhoAmI }) {
   const roles = workRoles(me.roles);
   const grants = me.grants.filter((g) => roles.includes(g.role));
   const has = (...rs: Role[]) => rs.some((r) => roles.includes(r));
-  const tree = <Cell id='home-work-tree' title='组织体系图' description='社区的片、组、邻和三长，可按楼栋查找' onClick={go('/roster/tree')} />;
+  const tree = <Cell id='home-work-tree' title='组织体系图' description='社区的片、组、邻和三长，可按楼栋查找' onClick={go(pageUrl('roster/tree'))} />;
   if (roles.length === 0) {
     return (
       <CellGroup title='我的社区' className='home-community'>
@@ -73,23 +73,23 @@ function MyWork({ me }: { me: WhoAmI }) {
           title={g.nodeName}
           value={roleLabel(g.role)}
           // A 邻长's 邻 opens its 居民信息账 (one may lead two).
-          onClick={g.role === 'neighbourLead' ? go(`/ledger/index?unitId=${g.nodeId}`) : undefined}
+          onClick={g.role === 'neighbourLead' ? go(pageUrl('ledger/index', { unitId: g.nodeId })) : undefined}
         />
       ))}
       {has('neighbourLead') ? (
-        <Cell id='home-work-ledger' title='居民信息账' description='本邻住户与“五个一”走访' onClick={go('/ledger/index')} />
+        <Cell id='home-work-ledger' title='居民信息账' description='本邻住户与“五个一”走访' onClick={go(pageUrl('ledger/index'))} />
       ) : null}
       {has('groupLead', 'areaLead', 'admin') ? (
-        <Cell id='home-work-summary' title='下级汇总' description='各组、各邻的住户、绑定和走访情况' onClick={go('/ledger/summary')} />
+        <Cell id='home-work-summary' title='下级汇总' description='各组、各邻的住户、绑定和走访情况' onClick={go(pageUrl('ledger/summary'))} />
       ) : null}
       {has('admin', 'areaLead') ? (
-        <Cell id='home-work-desk' title='工作台' description='覆盖率、三长在岗、走访、民情办理与满意率，月调度报表' onClick={go(deskUrls.dashboard())} />
+        <Cell id='home-work-desk' title='工作台' description='覆盖率、三长在岗、走访、民情办理与满意率，月调度报表' onClick={go(pageUrl('desk/index'))} />
       ) : null}
       {has('admin') ? (
-        <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核、民情设置' onClick={go('/roster/admin')} />
+        <Cell id='home-work-admin' title='社区管理' description='名册导入、联系卡、动态调整、审核、民情设置' onClick={go(pageUrl('roster/admin'))} />
       ) : null}
       {has('admin') ? (
-        <Cell id='home-work-audit' title='操作记录' description='删除、替换、交办、授权、作废等操作，谁在何时做的' onClick={go('/audit/index')} />
+        <Cell id='home-work-audit' title='操作记录' description='删除、替换、交办、授权、作废等操作，谁在何时做的' onClick={go(pageUrl('audit/index'))} />
       ) : null}
       <PerkEntries me={me} />
       {tree}

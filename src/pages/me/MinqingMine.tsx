@@ -3,7 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cell, CellGroup } from '../../components/Cell';
 import { useMinqingCounts } from '../../hooks/useMinqingCounts';
-import { minqingUrls } from '../../minqing/subpackage';
+import { pageUrl } from '../../utils/pageUrl';
 import './index.scss';
 
 const open = (url: string) => () => void Taro.navigateTo({ url });
@@ -19,16 +19,16 @@ export default function MinqingMine({ signedIn }: { signedIn?: boolean }) {
         title='消息'
         description='您反映的问题每办理一步都会告诉您'
         value={unread > 0 ? <View className='me-badge' id='me-unread'>{unread > 99 ? '99+' : unread}</View> : undefined}
-        onClick={open(minqingUrls.inbox())}
+        onClick={open(pageUrl('minqing/inbox'))}
       />
       <Cell
         id='me-open-minqing'
         title='我的反映'
         description='查看办理进度，确认并评价'
         value={counts?.mineOpen ? `${counts.mineOpen} 件办理中` : undefined}
-        onClick={open(minqingUrls.mine())}
+        onClick={open(pageUrl('minqing/mine'))}
       />
-      <Cell id='me-report' title='反映问题' description='告诉邻长您遇到的问题' onClick={open(minqingUrls.report())} />
+      <Cell id='me-report' title='反映问题' description='告诉邻长您遇到的问题' onClick={open(pageUrl('minqing/report'))} />
     </CellGroup>
   );
 }

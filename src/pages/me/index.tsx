@@ -11,6 +11,7 @@ import { useCall } from '../../hooks/useCall';
 import { setLargeText, useLargeText } from '../../settings/largeText';
 import { PerkMineEntry } from '../home/PerkEntries';
 import MinqingMine from './MinqingMine';
+import { pageUrl } from '../../utils/pageUrl';
 import '../../components/card/card.scss';
 import './index.scss';
 
@@ -60,10 +61,10 @@ const open = (url: string) => () => void Taro.navigateTo({ url });
 function MyRecords() {
   return (
     <CellGroup title='我的信息与身份' className='me-records'>
-      <Cell id='me-open-household' title='我家登记的信息' description='查看、修改或删除我家的登记' onClick={open('/account/household')} />
-      <Cell id='me-open-mydata' title='我的信息' description='查看、导出我的全部信息，或注销账号' onClick={open('/account/mydata')} />
-      <Cell id='me-open-claim' title='输入绑定码（三长/核销员）' description='社区管理员给您的8位数字' onClick={open('/account/claim')} />
-      <Cell id='me-open-applications' title='我的自荐与推荐' description='报名当邻长、推荐邻长的审核结果' onClick={open('/register/mine')} />
+      <Cell id='me-open-household' title='我家登记的信息' description='查看、修改或删除我家的登记' onClick={open(pageUrl('account/household'))} />
+      <Cell id='me-open-mydata' title='我的信息' description='查看、导出我的全部信息，或注销账号' onClick={open(pageUrl('account/mydata'))} />
+      <Cell id='me-open-claim' title='输入绑定码（三长/核销员）' description='社区管理员给您的8位数字' onClick={open(pageUrl('account/claim'))} />
+      <Cell id='me-open-applications' title='我的自荐与推荐' description='报名当邻长、推荐邻长的审核结果' onClick={open(pageUrl('register/mine'))} />
     </CellGroup>
   );
 }

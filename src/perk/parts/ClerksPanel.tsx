@@ -11,6 +11,7 @@ import EmptyState from '../../components/EmptyState';
 import SearchBox from '../../components/SearchBox';
 import { useCursorPaged } from '../../hooks/useCursorPaged';
 import { cnDate, cnDateTime } from '../../utils/beijingTime';
+import { pageUrl } from '../../utils/pageUrl';
 import { spacedCode } from '../labels';
 
 type ClerksPage = Output<'perk', 'clerks'>;
@@ -39,7 +40,7 @@ export default function ClerksPanel() {
                 title={`${r.label || (r.state === 'bound' ? '核销员' : '未注明店员')} · ${r.partnerName}`}
                 description={r.state === 'bound' ? `${cnDate(r.at)}绑定` : `绑定码 ${spacedCode(r.code)}，${cnDateTime(r.at)}前有效`}
                 value={<View className={`lzt-chip ${r.state === 'bound' ? 'lzt-chip--done' : 'lzt-chip--none'}`}>{r.state === 'bound' ? '已绑定' : '待使用'}</View>}
-                onClick={() => void Taro.navigateTo({ url: `/perk/partner?id=${encodeURIComponent(r.partnerId)}` })}
+                onClick={() => void Taro.navigateTo({ url: pageUrl('perk/partner', { id: r.partnerId }) })}
               />
             ))}
           </View>

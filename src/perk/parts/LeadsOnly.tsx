@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import type { AppErrorBody } from '../../../contracts';
 import BlockedState from '../../components/BlockedState';
 import PrimaryButton from '../../components/PrimaryButton';
+import { pageUrl } from '../../utils/pageUrl';
 
 export default function LeadsOnly({ error }: { error: AppErrorBody }) {
   if (error.code !== 'FORBIDDEN') return <BlockedState error={error} />;
@@ -15,7 +16,7 @@ export default function LeadsOnly({ error }: { error: AppErrorBody }) {
       <View className='lzt-state__desc'>支持单位为邻长、组长、片长提供专属优惠。您目前不是三长，不能查看和出示优惠码。</View>
       <View className='lzt-error__message perk-leads-only__message'>{error.message}</View>
       <View className='lzt-state__action'>
-        <PrimaryButton kind='default' id='perk-leads-only-claim' onClick={() => void Taro.navigateTo({ url: '/account/claim' })}>
+        <PrimaryButton kind='default' id='perk-leads-only-claim' onClick={() => void Taro.navigateTo({ url: pageUrl('account/claim') })}>
           我是三长，输入绑定码
         </PrimaryButton>
       </View>

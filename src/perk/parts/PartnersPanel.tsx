@@ -7,6 +7,7 @@ import PagedList from '../../components/PagedList';
 import PrimaryButton from '../../components/PrimaryButton';
 import SearchBox from '../../components/SearchBox';
 import { usePaged } from '../../hooks/usePaged';
+import { pageUrl } from '../../utils/pageUrl';
 
 type PartnersPage = Output<'perk', 'partners'>;
 type Partner = PartnersPage['items'][number];
@@ -34,7 +35,7 @@ export default function PartnersPanel() {
   return (
     <View id='admin-partners'>
       <View className='lzt-btn-wrap'>
-        <PrimaryButton id='partner-new' onClick={() => void Taro.navigateTo({ url: '/perk/partner' })}>
+        <PrimaryButton id='partner-new' onClick={() => void Taro.navigateTo({ url: pageUrl('perk/partner') })}>
           新增支持单位
         </PrimaryButton>
       </View>
@@ -67,7 +68,7 @@ export default function PartnersPanel() {
                 id={`partner-${p.id}`}
                 className='lzt-cell lzt-cell--link partner-row'
                 hoverClass='lzt-cell--active'
-                onClick={() => void Taro.navigateTo({ url: `/perk/partner?id=${p.id}` })}
+                onClick={() => void Taro.navigateTo({ url: pageUrl('perk/partner', { id: p.id }) })}
               >
                 <View className='lzt-cell__body'>
                   <View className='lzt-cell__title partner-row__name'>{p.name}</View>

@@ -8,12 +8,13 @@ import PagedList from '../../components/PagedList';
 import SearchBox from '../../components/SearchBox';
 import { usePaged } from '../../hooks/usePaged';
 import { INACTIVE_REASONS } from '../rosterLabels';
+import { pageUrl } from '../../utils/pageUrl';
 import '../../components/work.scss';
 
 type InactivePage = Output<'roster', 'inactive'>;
 type InactiveUnit = InactivePage['items'][number];
 
-const openUnit = (unitId: string) => void Taro.navigateTo({ url: `/roster/unit?id=${unitId}` });
+const openUnit = (unitId: string) => void Taro.navigateTo({ url: pageUrl('roster/unit', { id: unitId }) });
 
 export default function InactiveSection() {
   const [q, setQ] = useState('');
@@ -21,7 +22,7 @@ export default function InactiveSection() {
   return (
     <View id='admin-inactive'>
       <CellGroup title='调整任意一个片、组、邻的三长'>
-        <Cell id='inactive-find' title='在组织体系图中查找' description='可按姓名或楼栋搜索' onClick={() => void Taro.navigateTo({ url: '/roster/tree?manage=1' })} />
+        <Cell id='inactive-find' title='在组织体系图中查找' description='可按姓名或楼栋搜索' onClick={() => void Taro.navigateTo({ url: pageUrl('roster/tree', { manage: '1' }) })} />
       </CellGroup>
       <View className='lzt-section-title'>需要关注的邻：外出或不活跃超过 30 天、或空缺{list.first && !list.searching ? `（${list.total}个）` : ''}</View>
       <SearchBox id='inactive-search' placeholder='邻、邻长、手机尾号' onSearch={setQ} />

@@ -7,6 +7,7 @@ import { call, type Output } from '../../api/client';
 import PagedList from '../../components/PagedList';
 import SearchBox from '../../components/SearchBox';
 import { usePaged } from '../../hooks/usePaged';
+import { pageUrl } from '../../utils/pageUrl';
 import { chosenCommunity } from '../treeModel';
 import TreeRow from './TreeRow';
 import '../../components/work.scss';
@@ -31,7 +32,7 @@ export default function RosterSection() {
         {(items) => (
           <View className='lzt-cells'>
             {items.map((n) => (
-              <TreeRow key={n.id} node={n} depth={0} path={n.path} onOpen={() => void Taro.navigateTo({ url: `/roster/unit?id=${encodeURIComponent(n.id)}` })} />
+              <TreeRow key={n.id} node={n} depth={0} path={n.path} onOpen={() => void Taro.navigateTo({ url: pageUrl('roster/unit', { id: n.id }) })} />
             ))}
           </View>
         )}

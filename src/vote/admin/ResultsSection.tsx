@@ -16,6 +16,7 @@ import Results from '../parts/Results';
 import { shortDateTime } from '../../utils/beijingTime';
 import { useAction } from '../../hooks/useAction';
 import type { Campaign, LeaderboardPage, RankedCandidate } from '../types';
+import { pageUrl } from '../../utils/pageUrl';
 
 function Confirm({ campaign, onConfirmed }: { campaign: Campaign; onConfirmed: () => void }) {
   const n = campaign.honorees;
@@ -112,7 +113,7 @@ export default function ResultsSection({ campaign, onChanged }: { campaign: Camp
       <View id='manage-results'>
         <Results campaign={campaign} />
         <View className='lzt-btn-wrap'>
-          <PrimaryButton kind='default' id='results-open-campaign' onClick={() => void Taro.navigateTo({ url: `/vote/campaign?id=${campaign.id}` })}>
+          <PrimaryButton kind='default' id='results-open-campaign' onClick={() => void Taro.navigateTo({ url: pageUrl('vote/campaign', { id: campaign.id }) })}>
             查看评选页上的公布
           </PrimaryButton>
         </View>

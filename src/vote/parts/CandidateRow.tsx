@@ -3,6 +3,7 @@ import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import { fileSrc } from '../../api/fileSrc';
+import { pageUrl } from '../../utils/pageUrl';
 
 interface Props {
   id: string;
@@ -22,7 +23,7 @@ export function Portrait({ name, photo, big }: { name: string; photo?: string; b
   return <View className={cls}>{[...name][0] ?? '邻'}</View>;
 }
 
-export const openCandidate = (id: string) => void Taro.navigateTo({ url: `/vote/candidate?id=${id}` });
+export const openCandidate = (id: string) => void Taro.navigateTo({ url: pageUrl('vote/candidate', { id }) });
 
 export default function CandidateRow({ id, no, name, unitName, photo, votes, lead, className }: Props) {
   return (

@@ -2,7 +2,7 @@
 // and its photos with their review state. Actions (管理员) go in as children.
 import { Image, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { CANDIDATE_STATUS_LABELS, NOMINATION_KIND_LABELS } from '../../../contracts/labels';
+import { CANDIDATE_STATUS_LABELS, NOMINATION_KIND_LABELS } from '../../../contracts/vote-labels';
 import type { Nomination } from '../types';
 import { fileSrc } from '../../api/fileSrc';
 import { cnDateTime } from '../../utils/beijingTime';

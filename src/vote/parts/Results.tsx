@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Campaign } from '../types';
 import { cnDate } from '../../utils/beijingTime';
+import { pageUrl } from '../../utils/pageUrl';
 
 export default function Results({ campaign: c }: { campaign: Campaign }) {
   const r = c.results;
@@ -19,7 +20,7 @@ export default function Results({ campaign: c }: { campaign: Campaign }) {
           id={`honoree-${h.candidateId}`}
           className='vote-honoree'
           hoverClass='lzt-cell--active'
-          onClick={() => void Taro.navigateTo({ url: `/vote/candidate?id=${h.candidateId}` })}
+          onClick={() => void Taro.navigateTo({ url: pageUrl('vote/candidate', { id: h.candidateId }) })}
         >
           <View className={`vote-rank vote-rank--${Math.min(h.rank, 4)}`}>{h.rank}</View>
           <View className='vote-honoree__body'>

@@ -1,6 +1,6 @@
 // The rules in plain words: when, how many votes, who may vote, when the ranking shows.
 import { View } from '@tarojs/components';
-import { VOTE_ELIGIBILITY_LABELS } from '../../../contracts/labels';
+import { VOTE_ELIGIBILITY_LABELS } from '../../../contracts/vote-labels';
 import { CellGroup } from '../../components/Cell';
 import type { Campaign } from '../types';
 import { span } from '../../utils/beijingTime';

@@ -3,6 +3,7 @@
 // constant, so each build calls the same hooks on every render).
 import { useShareAppMessage } from '@tarojs/taro';
 import { useRef } from 'react';
+import { pageUrl } from '../../utils/pageUrl';
 
 export interface ShareContent {
   title: string;
@@ -13,7 +14,7 @@ export interface ShareContent {
 function useWeappShare(content: ShareContent | null): void {
   const latest = useRef(content);
   latest.current = content;
-  useShareAppMessage(() => latest.current ?? { title: '最美邻长评选', path: '/pages/home/index' });
+  useShareAppMessage(() => latest.current ?? { title: '最美邻长评选', path: pageUrl('pages/home/index') });
 }
 
 export const useShare: (content: ShareContent | null) => void = process.env.TARO_ENV === 'weapp' ? useWeappShare : () => undefined;

@@ -1,6 +1,6 @@
 // A campaign's stage in words: the five clock-driven statuses, plus 已公布结果 once the
 // 管理员 has confirmed the honorees.
-import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/labels';
+import { CAMPAIGN_STATUS_LABELS } from '../../../contracts/vote-labels';
 import type { CampaignStatus } from '../types';
 import { shortDateTime } from '../../utils/beijingTime';
 
