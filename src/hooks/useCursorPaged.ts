@@ -1,7 +1,8 @@
 // A list paged by cursor ("加载更多"): the first page, then the page after the last cursor the
 // function gave, keeping what is shown. For lists whose order moves under offsets (newest first).
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import type { DependencyList } from 'react';
 import type { AppErrorBody, Reply } from '../../contracts';
+import { usePageLoader } from './usePageLoader';
 
 export interface CursorReply<T> {
   items: T[];
@@ -31,47 +32,23 @@ interface Inner<T, P> {
 const EMPTY = { items: [], next: null, first: null, loading: true, error: null, started: false };
 
 export function useCursorPaged<T, P extends CursorReply<T>>(fetchPage: (cursor: string | undefined) => Promise<Reply<P>>, deps: DependencyList): CursorState<T, P> {
-  const [state, setState] = useState<Inner<T, P>>(EMPTY);
-  const generation = useRef(0);
-  const busy = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-
-  const load = useCallback(async (cursor: string | undefined, gen: number) => {
-    busy.current = true;
-    setState((s) => (cursor === undefined ? { ...EMPTY } : { ...s, loading: true, error: null }));
-    const reply = await fetchRef.current(cursor);
-    if (!mounted.current || gen !== generation.current) return;
-    busy.current = false;
-    setState((s) => {
-      if (!reply.ok) return { ...s, loading: false, error: reply.error };
-      const first = cursor === undefined;
-      return {
-        items: first ? reply.data.items : [...s.items, ...reply.data.items],
-        next: reply.data.next,
-        first: first ? reply.data : s.first,
+  const { state, reload, loadMore } = usePageLoader<string | undefined, P, Inner<T, P>>(
+    {
+      empty: EMPTY,
+      firstKey: undefined,
+      merge: (s, data, first) => ({
+        items: first ? data.items : [...s.items, ...data.items],
+        next: data.next,
+        first: first ? data : s.first,
         loading: false,
         error: null,
         started: true,
-      };
-    });
-  }, []);
-
-  const reload = useCallback(() => load(undefined, ++generation.current), [load]);
-  useEffect(() => void reload(), deps);
-
-  const loadMore = useCallback(async () => {
-    if (busy.current) return;
-    // After a failed first page, "retry" means the first page again.
-    await load(state.started ? (state.next ?? undefined) : undefined, generation.current);
-  }, [load, state.started, state.next]);
-
+      }),
+      // After a failed first page, "retry" means the first page again.
+      next: (s) => (s.started ? (s.next ?? undefined) : undefined),
+    },
+    fetchPage,
+    deps,
+  );
   return { items: state.items, first: state.first, loading: state.loading, error: state.error, hasMore: !!state.next, loadMore, reload };
 }

@@ -1,15 +1,16 @@
 // A paged list ("加载更多"): the first page, then one more page per call, keeping what is shown.
 // A searched list (a reply with `next`) goes on from where the function's bounded search
 // stopped ("继续查找") instead of by page, until `next` is null.
-import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
+import { useCallback, type DependencyList } from 'react';
 import type { AppErrorBody, Reply } from '../../contracts';
+import { usePageLoader } from './usePageLoader';
 
 export interface PageReply<T> {
   items: T[];
   total: number;
   page: number;
   pageSize: number;
-  /** A search's reply: where it goes on (null: searched to the end). */
+  /** A search's reply: the offset it goes on from (null: searched to the end). */
   next?: number | null;
 }
 
@@ -21,7 +22,7 @@ export interface PagedState<T, P extends PageReply<T>> {
   loading: boolean;
   error: AppErrorBody | null;
   hasMore: boolean;
-  /** The shown items are a search's (total is what was found so far). */
+  /** The items are a search's: total is what it found so far. */
   searching: boolean;
   loadMore: () => Promise<void>;
   reload: () => Promise<void>;
@@ -33,6 +34,7 @@ interface Inner<T, P> {
   items: T[];
   total: number;
   page: number;
+  /** A search's `next` (undefined: not a search). */
   next: number | null | undefined;
   first: P | null;
   loading: boolean;
@@ -41,50 +43,42 @@ interface Inner<T, P> {
 
 const EMPTY = { items: [], total: 0, page: 0, next: undefined, first: null, loading: true, error: null };
 
+/** A page to load: its number, and for a search the offset it goes on from ('2:300'). */
+const keyOf = (page: number, from?: number | null) => (from === undefined || from === null ? `${page}` : `${page}:${from}`);
+const parseKey = (key: string) => {
+  const [page, from] = key.split(':');
+  return { page: Number(page), from: from === undefined ? undefined : Number(from) };
+};
+
 export function usePaged<T, P extends PageReply<T>>(fetchPage: (page: number, from?: number) => Promise<Reply<P>>, deps: DependencyList): PagedState<T, P> {
-  const [state, setState] = useState<Inner<T, P>>(EMPTY);
-  const generation = useRef(0);
-  const busy = useRef(false);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
-
-  const load = useCallback(async (page: number, gen: number, from?: number) => {
-    busy.current = true;
-    setState((s) => (page === 1 ? { ...EMPTY } : { ...s, loading: true, error: null }));
-    const reply = await fetchRef.current(page, from);
-    if (!mounted.current || gen !== generation.current) return;
-    busy.current = false;
-    setState((s) => {
-      if (!reply.ok) return { ...s, loading: false, error: reply.error };
-      const items = page === 1 ? reply.data.items : [...s.items, ...reply.data.items];
-      const next = reply.data.next;
-      const total = next === undefined ? reply.data.total : items.length;
-      return { items, total, page, next, first: page === 1 ? reply.data : s.first, loading: false, error: null };
-    });
-  }, []);
-
-  const reload = useCallback(() => load(1, ++generation.current), [load]);
-
-  useEffect(() => void reload(), deps);
-
-  const searching = state.next !== undefined;
-  const hasMore = state.page > 0 && (searching ? state.next !== null : state.items.length < state.total);
-  const loadMore = useCallback(async () => {
-    if (busy.current) return;
-    // After a failed first page, "retry" means the first page again.
-    await load(state.page === 0 ? 1 : state.page + 1, generation.current, state.next ?? undefined);
-  }, [load, state.page, state.next]);
-
-  const patch = useCallback((change: (items: T[]) => T[]) => setState((s) => ({ ...s, items: change(s.items) })), []);
-
-  const { next: _next, ...shown } = state;
+  const { state, setState, reload, loadMore } = usePageLoader<string, P, Inner<T, P>>(
+    {
+      empty: EMPTY,
+      firstKey: '1',
+      merge: (s, data, first, key) => {
+        const items = first ? data.items : [...s.items, ...data.items];
+        return {
+          items,
+          total: data.next === undefined ? data.total : items.length,
+          page: parseKey(key).page,
+          next: data.next,
+          first: first ? data : s.first,
+          loading: false,
+          error: null,
+        };
+      },
+      // After a failed first page, "retry" means the first page again.
+      next: (s) => (s.page === 0 ? '1' : keyOf(s.page + 1, s.next)),
+    },
+    (key) => {
+      const { page, from } = parseKey(key);
+      return fetchPage(page, from);
+    },
+    deps,
+  );
+  const { next, ...shown } = state;
+  const searching = next !== undefined;
+  const hasMore = state.page > 0 && (searching ? next !== null : state.items.length < state.total);
+  const patch = useCallback((change: (items: T[]) => T[]) => setState((s) => ({ ...s, items: change(s.items) })), [setState]);
   return { ...shown, hasMore, searching, loadMore, reload, patch };
 }

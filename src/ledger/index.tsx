@@ -14,10 +14,15 @@ import HouseholdRows from './HouseholdRows';
 import { onVisitRecorded } from './ledgerEvents';
 import StatsCard from './StatsCard';
 import type { LedgerRow } from './visitItems';
+import Tabs, { type Tab } from '../components/Tabs';
 import '../components/work.scss';
 import './ledger.scss';
 
 const PAGE_SIZE = 10;
+const FILTERS: Tab<'all' | 'unvisited'>[] = [
+  { key: 'all', label: '全部住户' },
+  { key: 'unvisited', label: '未走访' },
+];
 type HouseholdsPage = Output<'ledger', 'households'>;
 
 function Header({ unitId, unitName, refresh }: { unitId: string; unitName: string; refresh: number }) {
@@ -69,21 +74,7 @@ export default function LedgerPage() {
         </View>
       ) : null}
       {unit ? <Header unitId={unit.id} unitName={unit.name} refresh={refresh} /> : null}
-      <View className='lzt-tabs ledger-filter'>
-        {[
-          { on: false, text: '全部住户' },
-          { on: true, text: '未走访' },
-        ].map((t) => (
-          <View
-            key={t.text}
-            id={t.on ? 'ledger-filter-unvisited' : 'ledger-filter-all'}
-            className={`lzt-tabs__item${onlyUnvisited === t.on ? ' lzt-tabs__item--on' : ''}`}
-            onClick={() => setOnlyUnvisited(t.on)}
-          >
-            {t.text}
-          </View>
-        ))}
-      </View>
+      <Tabs items={FILTERS} value={onlyUnvisited ? 'unvisited' : 'all'} onChange={(k) => setOnlyUnvisited(k === 'unvisited')} idPrefix='ledger-filter-' />
       <View className='lzt-section-title' id='ledger-count'>
         {onlyUnvisited ? '还没有完成“五个一”走访的住户' : '本邻住户'}
         {list.first ? `（${list.total}户）` : ''}

@@ -3,7 +3,8 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { LEVEL_LABELS } from '../../contracts/roles';
+import { LEAD_TITLE_LABELS } from '../../contracts/labels';
+import { LEVEL_LABELS, type Level } from '../../contracts/roles';
 import { call, type Output } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import CallView from '../components/CallView';
@@ -25,8 +26,10 @@ type HouseholdsPage = Output<'ledger', 'households'>;
 
 /** The contract returns all children at once; show them a screenful at a time. */
 const CHILDREN_STEP = 20;
-const LEAD_TITLE: Record<string, string> = { area: '片长', group: '组长', unit: '邻长' };
-const leadLine = (n: SummaryNode) => (LEAD_TITLE[n.level] ? `${LEAD_TITLE[n.level]}：${n.leadName ?? '空缺'}` : undefined);
+const leadLine = (n: SummaryNode) => {
+  const title = LEAD_TITLE_LABELS[n.level as Level];
+  return title ? `${title}：${n.leadName ?? '空缺'}` : undefined;
+};
 const titleOf = (n: SummaryNode) => (
   <>
     <View className='lzt-chip lzt-chip--none summary-level'>{LEVEL_LABELS[n.level]}</View>

@@ -17,6 +17,7 @@ import { useCursorPaged } from '../hooks/useCursorPaged';
 import SearchBox from '../components/SearchBox';
 import type { ProblemRow, TodoBox, TodoCounts, TodoReply } from './types';
 import { pageUrl } from '../utils/pageUrl';
+import Tabs from '../components/Tabs';
 import '../components/work.scss';
 import './minqing.scss';
 
@@ -28,14 +29,22 @@ const EMPTY: Record<TodoBox, string> = {
 
 export function BoxTabs({ box, counts, onPick }: { box: TodoBox; counts: TodoCounts | null; onPick: (b: TodoBox) => void }) {
   return (
-    <View className='lzt-tabs mq-tabs' id='todo-tabs'>
-      {TODO_BOXES.map((b) => (
-        <View key={b} id={`todo-tab-${b}`} className={`lzt-tabs__item${b === box ? ' lzt-tabs__item--on' : ''}`} onClick={() => onPick(b)}>
-          {TODO_BOX_LABELS[b]}
-          {counts ? <View className={`mq-tab__count${b === 'overdue' && counts.overdue > 0 ? ' mq-tab__count--warn' : ''}`}>{counts[b]}</View> : null}
-        </View>
-      ))}
-    </View>
+    <Tabs
+      id='todo-tabs'
+      className='mq-tabs'
+      idPrefix='todo-tab-'
+      value={box}
+      onChange={onPick}
+      items={TODO_BOXES.map((b) => ({
+        key: b,
+        label: (
+          <>
+            {TODO_BOX_LABELS[b]}
+            {counts ? <View className={`mq-tab__count${b === 'overdue' && counts.overdue > 0 ? ' mq-tab__count--warn' : ''}`}>{counts[b]}</View> : null}
+          </>
+        ),
+      }))}
+    />
   );
 }
 

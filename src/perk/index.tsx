@@ -14,6 +14,7 @@ import { CATEGORIES, CATEGORY_LABELS } from './labels';
 import LeadsOnly from './parts/LeadsOnly';
 import PerkRow, { type PerkRowItem } from './parts/PerkRow';
 import { pageUrl } from '../utils/pageUrl';
+import Tabs from '../components/Tabs';
 import '../components/work.scss';
 import './styles/list.scss';
 import './styles/row.scss';
@@ -157,23 +158,16 @@ export default function PerkIndexPage() {
     <PageShell name='perk-index'>
       <SearchBar onSearch={setKeyword} />
       <CategoryGrid value={category} counts={counts} onChange={setCategory} />
-      <View className='lzt-tabs perk-sort'>
-        {(
-          [
-            { key: 'default', text: '默认排序' },
-            { key: 'distance', text: loc.status === 'locating' ? '正在定位…' : '离我最近' },
-          ] as const
-        ).map((t) => (
-          <View
-            key={t.key}
-            id={`perk-sort-${t.key}`}
-            className={`lzt-tabs__item${sort === t.key ? ' lzt-tabs__item--on' : ''}`}
-            onClick={() => void chooseSort(t.key)}
-          >
-            {t.text}
-          </View>
-        ))}
-      </View>
+      <Tabs
+        className='perk-sort'
+        idPrefix='perk-sort-'
+        value={sort}
+        onChange={(next) => void chooseSort(next)}
+        items={[
+          { key: 'default', label: '默认排序' },
+          { key: 'distance', label: loc.status === 'locating' ? '正在定位…' : '离我最近' },
+        ]}
+      />
       {loc.status === 'locating' ? (
         <View className='perk-loc perk-loc--wait' id='perk-locating'>
           <View className='lzt-spinner lzt-spinner--small' />

@@ -4,6 +4,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { PARTNER_STATUS_LABELS } from '../../contracts/labels';
 import type { PartnerAdminT } from '../../contracts/perk';
 import { fetchWhoami } from '../api/whoami';
 import { call, type Output } from '../api/client';
@@ -49,7 +50,7 @@ function StatusCard({ partner, onChanged }: { partner: PartnerAdminT; onChanged:
       <View className='partner-head__name'>
         <View className='lzt-title'>{partner.name}</View>
         <View className={`lzt-chip ${active ? 'lzt-chip--done' : 'lzt-chip--warn'}`} id='partner-status'>
-          {active ? '合作中' : '已暂停'}
+          {PARTNER_STATUS_LABELS[active ? 'active' : 'suspended']}
         </View>
       </View>
       <View className='lzt-sub'>

@@ -1,37 +1,33 @@
-// 社区管理 console (管理员): 名册, 名册导入, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each;
+// 社区管理 console (管理员): 名册导入, 名册, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each;
 // 组织体系图 and 民情设置 (minqing subpackage) above them.
-import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { ComponentType } from 'react';
 import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
+import { ConsoleTabs, useTabParam, type ConsoleTab } from '../components/Tabs';
+import type { RosterAdminTab } from './subpackage';
 import AppointSection from './parts/AppointSection';
 import CardsSection from './parts/CardsSection';
 import ImportSection from './parts/ImportSection';
 import InactiveSection from './parts/InactiveSection';
 import ReviewSection from './parts/ReviewSection';
 import RosterSection from './parts/RosterSection';
-import type { RosterAdminTab } from './subpackage';
 import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './roster.scss';
 
-const TABS = [
-  { key: 'roster', label: '名册', title: '三长名册', Section: RosterSection },
+const TABS: readonly (ConsoleTab<RosterAdminTab> & { Section: ComponentType })[] = [
   { key: 'import', label: '导入', title: '名册导入', Section: ImportSection },
+  { key: 'roster', label: '名册', title: '三长名册', Section: RosterSection },
   { key: 'cards', label: '联系卡', title: '打印联系卡', Section: CardsSection },
   { key: 'adjust', label: '调整', title: '动态调整', Section: InactiveSection },
   { key: 'review', label: '审核', title: '待审核', Section: ReviewSection },
   { key: 'appoint', label: '指定', title: '组织指定', Section: AppointSection },
-] as const satisfies readonly { key: RosterAdminTab; [k: string]: unknown }[];
-type TabKey = (typeof TABS)[number]['key'];
+];
 
 export default function AdminPage() {
-  const { params } = useRouter();
-  const initial = TABS.find((t) => t.key === params.tab)?.key ?? 'import';
-  const [tab, setTab] = useState<TabKey>(initial);
-  const current = TABS.find((t) => t.key === tab) ?? TABS[0];
-  const { Section } = current;
+  const [tab, setTab] = useTabParam(TABS);
+  const { Section } = TABS.find((t) => t.key === tab) ?? TABS[0];
   return (
     <PageShell name='roster-admin'>
       <CellGroup>
@@ -39,16 +35,7 @@ export default function AdminPage() {
         <Cell id='admin-minqing-settings' title='民情设置' description='居民反映问题的类别、各类问题的办理时限' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/settings') })} />
         <Cell id='admin-minqing-departments' title='部门账号' description='交办大事的部门：给工作人员发绑定码，解除调走的人员' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/departments') })} />
       </CellGroup>
-      <View className='lzt-tabs admin-tabs'>
-        {TABS.map((t) => (
-          <View key={t.key} id={`admin-tab-${t.key}`} className={`lzt-tabs__item${tab === t.key ? ' lzt-tabs__item--on' : ''}`} onClick={() => setTab(t.key)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
-      <View className='admin-section-title' id='admin-section-title'>
-        {current.title}
-      </View>
+      <ConsoleTabs tabs={TABS} tab={tab} onChange={setTab} idPrefix='admin-tab-' titleId='admin-section-title' />
       <Section key={tab} />
     </PageShell>
   );

@@ -1,12 +1,9 @@
-// Chinese labels for the roster pages.
-export type AwayStatus = 'away' | 'unable' | 'unfit';
+// Chinese labels for the roster pages (the words the server also writes live in contracts/).
+import { AWAY_STATUS_LABELS } from '../../contracts/labels';
 
-export const AWAY_OPTIONS: { value: AwayStatus; label: string; short: string }[] = [
-  { value: 'away', label: '外出超过一个月', short: '外出' },
-  { value: 'unable', label: '不能正常履职', short: '不能履职' },
-  { value: 'unfit', label: '不宜担任', short: '不宜担任' },
-];
+export type AwayStatus = keyof typeof AWAY_STATUS_LABELS;
 
+/** Why a 三长 is not serving, in a chip's few characters. */
 export const INACTIVE_REASONS: Record<string, string> = {
   away: '外出',
   unable: '不能履职',
@@ -15,8 +12,14 @@ export const INACTIVE_REASONS: Record<string, string> = {
   vacant: '空缺',
 };
 
+export const AWAY_OPTIONS: { value: AwayStatus; label: string; short: string }[] = (['away', 'unable', 'unfit'] as const).map((value) => ({
+  value,
+  label: AWAY_STATUS_LABELS[value],
+  short: INACTIVE_REASONS[value],
+}));
+
 export const HISTORY_STATUS: Record<string, string> = { active: '在任', away: '外出', replaced: '已卸任' };
 
-export { APPLICATION_KIND_LABELS as KIND_LABELS } from '../../contracts/labels';
+export { APPLICATION_KIND_LABELS as KIND_LABELS, APPLICATION_STATUS_LABELS } from '../../contracts/labels';
 
-export const LEAD_TITLE: Record<string, string> = { area: '片长', group: '组长', unit: '邻长' };
+export { LEAD_TITLE_LABELS as LEAD_TITLE } from '../../contracts/labels';

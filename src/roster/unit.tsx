@@ -15,7 +15,7 @@ import LeadPhoto from './parts/LeadPhoto';
 import MarkAwayForm from './parts/MarkAwayForm';
 import MarkBack from './parts/MarkBack';
 import SucceedForm from './parts/SucceedForm';
-import { LEAD_TITLE } from './rosterLabels';
+import { HISTORY_STATUS, INACTIVE_REASONS, LEAD_TITLE } from './rosterLabels';
 import { fetchTree, type TreeData, type TreeNode } from './treeModel';
 import '../components/work.scss';
 import './roster.scss';
@@ -30,7 +30,7 @@ function pathOf(data: TreeData, node: TreeNode): string {
 
 function NodeHead({ data, node }: { data: TreeData; node: TreeNode }) {
   const title = LEAD_TITLE[node.level] ?? '三长';
-  const status = node.leadStatus === 'away' ? '外出' : node.leadStatus === 'vacant' ? '空缺' : '在任';
+  const status = node.leadStatus === 'away' || node.leadStatus === 'vacant' ? INACTIVE_REASONS[node.leadStatus] : HISTORY_STATUS.active;
   return (
     <>
       <View className='lzt-card unit-head'>

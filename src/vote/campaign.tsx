@@ -22,6 +22,7 @@ import Rules from './parts/Rules';
 import { useShare } from './parts/share';
 import StatusBanner from './parts/StatusBanner';
 import type { Campaign, CandidateCardT, CandidatePage, MyVotes } from './types';
+import Tabs from '../components/Tabs';
 import '../components/work.scss';
 import './styles/banner.scss';
 import './styles/head.scss';
@@ -175,18 +176,16 @@ export default function CampaignPage() {
         </CellGroup>
         <Rules campaign={c} />
         {rankingTab ? (
-          <View className='lzt-tabs vote-tabs'>
-            {(
-              [
-                { key: 'candidates', label: '全部候选人' },
-                { key: 'ranking', label: c.status === 'closed' ? '最终排名' : '实时排名' },
-              ] as const
-            ).map((t) => (
-              <View key={t.key} id={`campaign-tab-${t.key}`} className={`lzt-tabs__item${tab === t.key ? ' lzt-tabs__item--on' : ''}`} onClick={() => setTab(t.key)}>
-                {t.label}
-              </View>
-            ))}
-          </View>
+          <Tabs
+            className='vote-tabs'
+            idPrefix='campaign-tab-'
+            value={tab}
+            onChange={setTab}
+            items={[
+              { key: 'candidates', label: '全部候选人' },
+              { key: 'ranking', label: c.status === 'closed' ? '最终排名' : '实时排名' },
+            ]}
+          />
         ) : (
           <View className='lzt-section-title'>全部候选人</View>
         )}

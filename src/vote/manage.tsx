@@ -9,6 +9,8 @@ import { Cell, CellGroup } from '../components/Cell';
 import ErrorState from '../components/ErrorState';
 import Loading from '../components/Loading';
 import PageShell from '../components/PageShell';
+import { ConsoleTabs, useTabParam, type ConsoleTab } from '../components/Tabs';
+import type { VoteManageTab } from './subpackage';
 import { useCall } from '../hooks/useCall';
 import { decodeParam, pageUrl } from '../utils/pageUrl';
 import AlertsSection, { type WindowTarget } from './admin/AlertsSection';
@@ -27,14 +29,13 @@ import './styles/nominate.scss';
 import './styles/nominations.scss';
 import './styles/admin.scss';
 
-const TABS = [
+const TABS: readonly (ConsoleTab<VoteManageTab>)[] = [
   { key: 'review', label: '审核', title: '审核提名' },
   { key: 'alerts', label: '预警', title: '刷票预警' },
   { key: 'void', label: '作废', title: '作废选票' },
   { key: 'audit', label: '记录', title: '操作记录' },
   { key: 'results', label: '结果', title: '确认表彰名单' },
-] as const;
-type TabKey = (typeof TABS)[number]['key'];
+];
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -57,12 +58,11 @@ function Counts({ o }: { o: Overview }) {
   );
 }
 
-function Console({ o, reload, initial }: { o: Overview; reload: () => void; initial: TabKey }) {
+function Console({ o, reload }: { o: Overview; reload: () => void }) {
   const c = o.campaign;
-  const [tab, setTab] = useState<TabKey>(initial);
+  const [tab, setTab] = useTabParam(TABS);
   const [target, setTarget] = useState<WindowTarget | null>(null);
   const [auditRefresh, setAuditRefresh] = useState(0);
-  const current = TABS.find((t) => t.key === tab) ?? TABS[0];
   const changed = () => {
     setAuditRefresh((n) => n + 1);
     reload();
@@ -83,16 +83,7 @@ function Console({ o, reload, initial }: { o: Overview; reload: () => void; init
         <Cell id='manage-edit' title='修改设置' description='标题、说明、时间与投票规则' onClick={go(pageUrl('vote/edit', { id: c.id }))} />
         <Cell id='manage-open-campaign' title='查看评选页' description='居民看到的样子' onClick={go(pageUrl('vote/campaign', { id: c.id }))} />
       </CellGroup>
-      <View className='lzt-tabs manage-tabs'>
-        {TABS.map((t) => (
-          <View key={t.key} id={`manage-tab-${t.key}`} className={`lzt-tabs__item${tab === t.key ? ' lzt-tabs__item--on' : ''}`} onClick={() => setTab(t.key)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
-      <View className='manage-section-title' id='manage-section-title'>
-        {current.title}
-      </View>
+      <ConsoleTabs tabs={TABS} tab={tab} onChange={setTab} idPrefix='manage-tab-' titleId='manage-section-title' />
       {tab === 'review' ? <ReviewSection campaign={c} onChanged={changed} /> : null}
       {tab === 'alerts' ? (
         <AlertsSection
@@ -113,12 +104,11 @@ function Console({ o, reload, initial }: { o: Overview; reload: () => void; init
 export default function ManagePage() {
   const params = useRouter().params;
   const id = decodeParam(params.id);
-  const initial = TABS.find((t) => t.key === params.tab)?.key ?? 'review';
   const state = useCall(() => call('vote', 'overview', { campaignId: id }), [id], { refreshOnShow: true });
   const d = state.data;
   let body;
   if (!id) body = <ErrorState error={{ code: 'INVALID_INPUT', message: '没有指定是哪一次评选，请从评选管理进入' }} />;
-  else if (d) body = <Console o={d} reload={() => void state.reload()} initial={initial} />;
+  else if (d) body = <Console o={d} reload={() => void state.reload()} />;
   else if (isFinalError(state.error)) body = <BlockedState error={state.error} />;
   else if (state.error) body = <ErrorState error={state.error} onRetry={() => void state.reload()} />;
   else body = <Loading text='正在打开评选后台…' />;

@@ -22,6 +22,7 @@ import LeadPicker, { type PickedLead } from './parts/LeadPicker';
 import PhotoPicker from '../components/PhotoPicker';
 import { shortDateTime } from '../utils/beijingTime';
 import type { Campaign, Nomination } from './types';
+import Tabs, { type Tab } from '../components/Tabs';
 import '../components/work.scss';
 import './styles/search.scss';
 import './styles/nominate.scss';
@@ -30,6 +31,10 @@ import './styles/nominations.scss';
 const STORY_MAX = 800;
 const PHOTOS_MAX = 6;
 type Kind = 'public' | 'self';
+const KINDS: Tab<Kind>[] = [
+  { key: 'public', label: '群众推荐' },
+  { key: 'self', label: '个人自荐' },
+];
 
 async function load(campaignId: string) {
   const [c, who] = await Promise.all([call('vote', 'campaign', { campaignId, page: 1, pageSize: 1 }), fetchWhoami()]);
@@ -211,18 +216,7 @@ export default function NominatePage() {
           />
         ) : (
           <>
-            <View className='lzt-tabs'>
-              {(
-                [
-                  { key: 'public', label: '群众推荐' },
-                  { key: 'self', label: '个人自荐' },
-                ] as const
-              ).map((t) => (
-                <View key={t.key} id={`nominate-tab-${t.key}`} className={`lzt-tabs__item${kind === t.key ? ' lzt-tabs__item--on' : ''}`} onClick={() => setKind(t.key)}>
-                  {t.label}
-                </View>
-              ))}
-            </View>
+            <Tabs items={KINDS} value={kind} onChange={setKind} idPrefix='nominate-tab-' />
             <NominateForm key={kind} campaign={c} who={d.who} kind={kind} gate={gate} onSent={setSent} />
           </>
         )}

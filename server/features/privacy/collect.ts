@@ -1,6 +1,6 @@
 // Everything held about one user, read once for 我的信息 and for its export. Each list is one
 // read of at most a page (100); a resident has a handful of each.
-import { APPLICATION_KIND_LABELS } from '../../../contracts/labels';
+import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS } from '../../../contracts/labels';
 import { PROBLEM_STATUS_LABELS } from '../../../contracts/minqing-labels';
 import { ROLE_LABELS } from '../../../contracts/roles';
 import type { Ctx } from '../../core/context';
@@ -9,7 +9,6 @@ import { visitsOf } from '../../domain/households';
 import type { UserDoc } from '../../domain/users';
 import { cmd, MAX_LIMIT } from '../../store/port';
 
-const APPLICATION_STATUS_LABELS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
 /** Campaigns looked at for the caller's votes (a vote's id starts with campaign:voter:). */
 const CAMPAIGNS_LOOKED_AT = 20;
 

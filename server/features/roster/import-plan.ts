@@ -6,6 +6,7 @@
 // local server answers other callers meanwhile; they stay here rather than in the sheets worker
 // because the steps take turns with the store's reads and share the tree's objects with the writes.
 import type { RoleGrantT } from '../../../contracts/common';
+import { ROLE_LABELS } from '../../../contracts/roles';
 import type { ImportStatus } from '../../core/spreadsheet';
 import { shortId } from '../../core/ids';
 import { timeSlices } from '../../core/time-slices';
@@ -31,7 +32,7 @@ export interface Changes {
   unitPlans: UnitPlan[];
 }
 
-export const ROLE_LABEL: Record<LeadRole, string> = { areaLead: '片长', groupLead: '组长', neighbourLead: '邻长' };
+export const ROLE_LABEL: Record<LeadRole, string> = ROLE_LABELS;
 const samePerson = (a: Person, b: Person) => a.phone === b.phone && a.name === b.name;
 const who = (p: Person) => `${p.name}（${p.phone}）`;
 

@@ -4,19 +4,21 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call, type Output } from '../../api/client';
 import PagedList from '../../components/PagedList';
-import PrimaryButton from '../../components/PrimaryButton';
 import SearchBox from '../../components/SearchBox';
+import PrimaryButton from '../../components/PrimaryButton';
 import { usePaged } from '../../hooks/usePaged';
 import { pageUrl } from '../../utils/pageUrl';
+import Tabs, { type Tab } from '../../components/Tabs';
+import { PARTNER_STATUS_LABELS } from '../../../contracts/labels';
 
 type PartnersPage = Output<'perk', 'partners'>;
 type Partner = PartnersPage['items'][number];
 type StatusFilter = 'all' | 'active' | 'suspended';
 
-const FILTERS: { key: StatusFilter; label: string }[] = [
+const FILTERS: Tab<StatusFilter>[] = [
   { key: 'all', label: '全部' },
-  { key: 'active', label: '合作中' },
-  { key: 'suspended', label: '已暂停' },
+  { key: 'active', label: PARTNER_STATUS_LABELS.active },
+  { key: 'suspended', label: PARTNER_STATUS_LABELS.suspended },
 ];
 
 export default function PartnersPanel() {
@@ -39,18 +41,7 @@ export default function PartnersPanel() {
           新增支持单位
         </PrimaryButton>
       </View>
-      <View className='lzt-tabs partner-filter'>
-        {FILTERS.map((f) => (
-          <View
-            key={f.key}
-            id={`partner-filter-${f.key}`}
-            className={`lzt-tabs__item${status === f.key ? ' lzt-tabs__item--on' : ''}`}
-            onClick={() => setStatus(f.key)}
-          >
-            {f.label}
-          </View>
-        ))}
-      </View>
+      <Tabs className='partner-filter' items={FILTERS} value={status} onChange={setStatus} idPrefix='partner-filter-' />
       <SearchBox id='partner-search' placeholder='单位名称开头几个字' onSearch={setQ} />
       <View className='lzt-section-title'>我管理的支持单位{list.first ? `（${q ? `名称以“${q}”开头的 ` : ''}${list.total}家）` : ''}</View>
       <PagedList
@@ -77,7 +68,7 @@ export default function PartnersPanel() {
                   </View>
                 </View>
                 <View className={`lzt-chip partner-row__status ${p.status === 'active' ? 'lzt-chip--done' : 'lzt-chip--warn'}`}>
-                  {p.status === 'active' ? '合作中' : '已暂停'}
+                  {PARTNER_STATUS_LABELS[p.status]}
                 </View>
                 <View className='lzt-cell__arrow' />
               </View>

@@ -1,5 +1,5 @@
 // Copy for applications.
-import { APPLICATION_KIND_LABELS } from '../../../contracts/labels';
+import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS } from '../../../contracts/labels';
 import type { Output } from '../../api/client';
 
 export type Application = Output<'register', 'mine'>['items'][number];
@@ -7,11 +7,7 @@ export type ApplyKind = 'self' | 'recommend';
 
 export const KIND_LABEL: Record<Application['kind'], string> = APPLICATION_KIND_LABELS;
 
-export const STATUS_LABEL: Record<Application['status'], string> = {
-  pending: '待审核',
-  approved: '已通过',
-  rejected: '未通过',
-};
+export const STATUS_LABEL: Record<Application['status'], string> = APPLICATION_STATUS_LABELS;
 
 export const STORY_MAX = 500;
 

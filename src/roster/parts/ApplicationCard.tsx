@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { call, type Output } from '../../api/client';
 import PrimaryButton from '../../components/PrimaryButton';
 import { formatDateTime } from '../../utils/beijingTime';
-import { KIND_LABELS } from '../rosterLabels';
+import { APPLICATION_STATUS_LABELS, KIND_LABELS } from '../rosterLabels';
 import { FormError, TextAreaField } from './Fields';
 import InviteCode from './InviteCode';
 import { useAction } from '../../hooks/useAction';
@@ -13,7 +13,7 @@ import '../roster.scss';
 
 export type Application = Output<'register', 'pending'>['items'][number];
 
-const RESULT: Record<string, string> = { approved: '已通过', rejected: '未通过', pending: '待审核' };
+const RESULT: Record<string, string> = APPLICATION_STATUS_LABELS;
 
 export default function ApplicationCard({ app, onReviewed }: { app: Application; onReviewed: (app: Application) => void }) {
   const { busy, error, setError, run } = useAction();

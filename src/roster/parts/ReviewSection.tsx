@@ -6,16 +6,14 @@ import PagedList from '../../components/PagedList';
 import SearchBox from '../../components/SearchBox';
 import { usePaged } from '../../hooks/usePaged';
 import ApplicationCard, { type Application } from './ApplicationCard';
+import Tabs, { type Tab } from '../../components/Tabs';
+import { APPLICATION_STATUS_LABELS } from '../rosterLabels';
 import '../../components/work.scss';
 
 type Status = 'pending' | 'approved' | 'rejected';
 type PendingPage = Output<'register', 'pending'>;
 
-const TABS: { status: Status; label: string }[] = [
-  { status: 'pending', label: '待审核' },
-  { status: 'approved', label: '已通过' },
-  { status: 'rejected', label: '未通过' },
-];
+const TABS: Tab<Status>[] = (['pending', 'approved', 'rejected'] as const).map((key) => ({ key, label: APPLICATION_STATUS_LABELS[key] }));
 
 export default function ReviewSection() {
   const [status, setStatus] = useState<Status>('pending');
@@ -24,13 +22,7 @@ export default function ReviewSection() {
   const reviewed = (app: Application) => list.patch((items) => items.map((a) => (a.id === app.id ? app : a)));
   return (
     <View id='admin-review'>
-      <View className='lzt-tabs review-tabs'>
-        {TABS.map((t) => (
-          <View key={t.status} id={`review-tab-${t.status}`} className={`lzt-tabs__item${status === t.status ? ' lzt-tabs__item--on' : ''}`} onClick={() => setStatus(t.status)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
+      <Tabs items={TABS} value={status} onChange={setStatus} idPrefix='review-tab-' />
       <SearchBox id='review-search' placeholder='姓名、手机尾号、邻' onSearch={setQ} />
       <PagedList
         id='review-list'

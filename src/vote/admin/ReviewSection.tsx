@@ -14,13 +14,11 @@ import NominationCard from '../parts/NominationCard';
 import PhotoPicker from '../../components/PhotoPicker';
 import { useAction } from '../../hooks/useAction';
 import type { Campaign, Nomination, NominationsPage } from '../types';
+import Tabs, { type Tab } from '../../components/Tabs';
+import { CANDIDATE_STATUS_LABELS } from '../../../contracts/vote-labels';
 
 type Status = 'pending' | 'approved' | 'rejected';
-const TABS: { status: Status; label: string }[] = [
-  { status: 'pending', label: '待审核' },
-  { status: 'approved', label: '已入围' },
-  { status: 'rejected', label: '未通过' },
-];
+const TABS: Tab<Status>[] = (['pending', 'approved', 'rejected'] as const).map((key) => ({ key, label: CANDIDATE_STATUS_LABELS[key] }));
 
 function ReviewCard({ n, closed, onReviewed }: { n: Nomination; closed: boolean; onReviewed: (n: Nomination) => void }) {
   const { busy, error, setError, run } = useAction();
@@ -166,13 +164,7 @@ export default function ReviewSection({ campaign, onChanged }: { campaign: Campa
           }}
         />
       )}
-      <View className='lzt-tabs review-tabs'>
-        {TABS.map((t) => (
-          <View key={t.status} id={`review-tab-${t.status}`} className={`lzt-tabs__item${status === t.status ? ' lzt-tabs__item--on' : ''}`} onClick={() => setStatus(t.status)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
+      <Tabs items={TABS} value={status} onChange={setStatus} idPrefix='review-tab-' />
       <PagedList
         id='review-list'
         state={list}

@@ -15,8 +15,13 @@ import { clockTime } from '../../utils/beijingTime';
 import { useAction } from '../../hooks/useAction';
 import type { Audit, Campaign, CandidateCardT, VoteRows } from '../types';
 import type { WindowTarget } from './AlertsSection';
+import Tabs, { type Tab } from '../../components/Tabs';
 
 type Mode = 'window' | 'voter';
+const MODES: Tab<Mode>[] = [
+  { key: 'window', label: '候选人某时段' },
+  { key: 'voter', label: '某位投票人' },
+];
 type Row = VoteRows['items'][number];
 
 const VOTER_RE = /^[0-9A-Za-z_-]{1,64}$/;
@@ -197,18 +202,7 @@ export default function VoidSection({ campaign, target, onVoided }: { campaign: 
   }
   return (
     <View id='manage-void'>
-      <View className='lzt-tabs void-tabs'>
-        {(
-          [
-            { key: 'window', label: '候选人某时段' },
-            { key: 'voter', label: '某位投票人' },
-          ] as const
-        ).map((t) => (
-          <View key={t.key} id={`void-mode-${t.key}`} className={`lzt-tabs__item${mode === t.key ? ' lzt-tabs__item--on' : ''}`} onClick={() => setMode(t.key)}>
-            {t.label}
-          </View>
-        ))}
-      </View>
+      <Tabs items={MODES} value={mode} onChange={setMode} idPrefix='void-mode-' />
       <View className='lzt-form'>
         {mode === 'window' ? (
           <>
