@@ -7,6 +7,7 @@ const BUDGET_KB = 560;
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
   subPackages?: { root: string; independent?: boolean }[];
+  tabBar?: { custom?: boolean };
 };
 const subs = app.subPackages ?? [];
 const roots = subs.map((s) => s.root.replace(/\/?$/, '/'));
@@ -29,5 +30,12 @@ if (kb > BUDGET_KB) {
 }
 if (!independent.includes('scan')) {
   console.error('the scanned card page (scan/) must be an independent subpackage');
+  process.exit(1);
+}
+// 长辈版 enlarges the weapp tab bar only if it is ours (src/custom-tab-bar), built as a component.
+const tabBarJson = path.join(dist, 'custom-tab-bar', 'index.json');
+const tabBarIsComponent = fs.existsSync(tabBarJson) && (JSON.parse(fs.readFileSync(tabBarJson, 'utf8')) as { component?: boolean }).component === true;
+if (!app.tabBar?.custom || !tabBarIsComponent) {
+  console.error('the weapp tab bar must be the custom one: app.json tabBar.custom and custom-tab-bar/index.json { component: true }');
   process.exit(1);
 }

@@ -9,6 +9,7 @@ import { registerSubpackage } from './register/subpackage';
 import { rosterSubpackage } from './roster/subpackage';
 import { scanSubpackage } from './scan/subpackage';
 import { voteSubpackage } from './vote/subpackage';
+import { TABS } from './custom-tab-bar/tabs';
 
 // Each feature declares its subpackage in src/<feature>/subpackage.ts.
 const features = [accountSubpackage, registerSubpackage, ledgerSubpackage, rosterSubpackage, voteSubpackage, perkSubpackage, minqingSubpackage, noticeSubpackage, deskSubpackage, auditSubpackage].filter((p) => p.pages.length > 0);
@@ -29,15 +30,15 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
+    // weapp: our own bar (src/custom-tab-bar), since 长辈版 must enlarge it and WeChat's native bar
+    // cannot change its label size; the fields below still declare the tab pages and the
+    // fallback look. H5: Taro's bar (custom would remove it), enlarged in app.scss.
+    custom: process.env.TARO_ENV === 'weapp',
     color: '#555555',
     selectedColor: '#06703a',
     backgroundColor: '#f7f7f7',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
-      { pagePath: 'pages/card/index', text: '联系卡', iconPath: 'assets/tab/card.png', selectedIconPath: 'assets/tab/card-on.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
-    ],
+    list: TABS.map(({ pagePath, text, iconPath, selectedIconPath }) => ({ pagePath, text, iconPath, selectedIconPath })),
   },
   __usePrivacyCheck__: true,
   // 专属优惠 › 离我最近 asks for the location only after the tap (and the privacy consent);

@@ -3,24 +3,15 @@
 // search, 继续查找 where the function's bounded search stopped.
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { AppErrorBody } from '../../contracts';
 import EmptyState from './EmptyState';
+import type { LoadMoreState } from '../hooks/usePageLoader';
 import ErrorState from './ErrorState';
 import Loading from './Loading';
 import PrimaryButton from './PrimaryButton';
 import './work.scss';
 
-export interface MoreListState<T> {
-  items: T[];
-  loading: boolean;
-  error: AppErrorBody | null;
-  hasMore: boolean;
-  loadMore: () => Promise<void>;
-  reload: () => Promise<void>;
-}
-
 interface Props<T> {
-  state: MoreListState<T>;
+  state: LoadMoreState<T, unknown>;
   children: (items: T[]) => ReactNode;
   /** What shows when there is nothing. */
   empty: ReactNode;

@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useEffect, type ReactNode } from 'react';
+import { TABS, showTabOf } from '../custom-tab-bar/tabs';
 import { useLargeText } from '../settings/largeText';
 import PrivacyPopup from './PrivacyPopup';
 import './ui.scss';
@@ -17,8 +19,17 @@ export default function PageShell({ children, name }: Props) {
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('lzt-elder', large);
   }, [large]);
+  // The weapp tab bar is ours (src/custom-tab-bar): the tab page that shows marks its tab (when
+  // it first opens and each time it shows again), and keeps its end clear of the fixed bar.
+  const tabbed = process.env.TARO_ENV === 'weapp' && TABS.some((t) => t.name === name);
+  useEffect(() => {
+    if (tabbed) showTabOf(name);
+  }, [tabbed, name]);
+  useDidShow(() => {
+    if (tabbed) showTabOf(name);
+  });
   return (
-    <View id={`page-${name}`} className={`lzt-shell page-${name}${large ? ' lzt-shell--large' : ''}`}>
+    <View id={`page-${name}`} className={`lzt-shell page-${name}${large ? ' lzt-shell--large' : ''}${tabbed ? ' lzt-shell--tabbed' : ''}`}>
       {children}
       <PrivacyPopup />
     </View>

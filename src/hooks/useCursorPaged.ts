@@ -2,23 +2,14 @@
 // function gave, keeping what is shown. For lists whose order moves under offsets (newest first).
 import type { DependencyList } from 'react';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { usePageLoader } from './usePageLoader';
+import { usePageLoader, type LoadMoreState } from './usePageLoader';
 
 export interface CursorReply<T> {
   items: T[];
   next: string | null;
 }
 
-export interface CursorState<T, P extends CursorReply<T>> {
-  items: T[];
-  /** The first page's whole reply (for fields next to the items). */
-  first: P | null;
-  loading: boolean;
-  error: AppErrorBody | null;
-  hasMore: boolean;
-  loadMore: () => Promise<void>;
-  reload: () => Promise<void>;
-}
+export type CursorState<T, P extends CursorReply<T>> = LoadMoreState<T, P>;
 
 interface Inner<T, P> {
   items: T[];

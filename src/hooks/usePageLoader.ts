@@ -4,6 +4,18 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { AppErrorBody, Reply } from '../../contracts';
 
+/** What a "加载更多" list shows and does, however it pages (components/MoreList draws it). */
+export interface LoadMoreState<T, P> {
+  items: T[];
+  /** The first page's whole reply (for fields next to the items, e.g. the 邻 it lists). */
+  first: P | null;
+  loading: boolean;
+  error: AppErrorBody | null;
+  hasMore: boolean;
+  loadMore: () => Promise<void>;
+  reload: () => Promise<void>;
+}
+
 interface Loadable {
   loading: boolean;
   error: AppErrorBody | null;

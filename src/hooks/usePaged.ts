@@ -3,7 +3,7 @@
 // stopped ("继续查找") instead of by page, until `next` is null.
 import { useCallback, type DependencyList } from 'react';
 import type { AppErrorBody, Reply } from '../../contracts';
-import { usePageLoader } from './usePageLoader';
+import { usePageLoader, type LoadMoreState } from './usePageLoader';
 
 export interface PageReply<T> {
   items: T[];
@@ -14,18 +14,10 @@ export interface PageReply<T> {
   next?: number | null;
 }
 
-export interface PagedState<T, P extends PageReply<T>> {
-  items: T[];
+export interface PagedState<T, P extends PageReply<T>> extends LoadMoreState<T, P> {
   total: number;
-  /** The first page's whole reply (for fields next to the items, e.g. the 邻 it lists). */
-  first: P | null;
-  loading: boolean;
-  error: AppErrorBody | null;
-  hasMore: boolean;
   /** The items are a search's: total is what it found so far. */
   searching: boolean;
-  loadMore: () => Promise<void>;
-  reload: () => Promise<void>;
   /** Changes shown items in place, e.g. after an action on one of them. */
   patch: (change: (items: T[]) => T[]) => void;
 }
