@@ -9,7 +9,6 @@ import type { LeadDoc, NodeDoc } from '../../server/domain/docs';
 import type { UserDoc } from '../../server/domain/users';
 import { COLUMNS } from '../../server/features/roster/columns';
 import { importRoster } from '../../server/features/roster/import';
-import { rosterTemplate } from '../../server/features/roster/template';
 import type { LocalRuntime } from '../../server/runtime/local';
 import { demoRosterRows, readXlsx, row, rosterXlsx, XLSX_TYPE, type RosterRow } from '../fixtures/roster-xlsx';
 import { demoRuntime } from './runtime';
@@ -383,24 +382,5 @@ describe('roster import', () => {
     await expect(importRoster(ctx, ADMIN, wrongHeaders, false)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '表头缺少：邻。请使用导入模板的表头' });
     const empty = await upload([]);
     await expect(importRoster(ctx, ADMIN, empty, false)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '名册里没有数据行' });
-  });
-});
-
-describe('roster template', () => {
-  it('has the header, two example rows, widths and a sheet of explanations, and imports as it is', async () => {
-    const url = await rosterTemplate(ctx);
-    expect(url).toBe('/files/templates/roster-template.xlsx');
-    const data = fs.readFileSync(path.join(rt.filesDir, 'templates/roster-template.xlsx'));
-    const sheet = await readXlsx(data, '名册');
-    expect(sheet[0]).toEqual(COLUMNS.map((c) => c.header));
-    expect(sheet).toHaveLength(3);
-    for (const r of sheet.slice(1)) for (const i of [4, 7, 10]) if (r[i]) expect(r[i]).toMatch(/^13900000\d{3}$/);
-    const help = await readXlsx(data, '填写说明');
-    expect(help[0]).toEqual(['列名', '是否必填', '填写说明']);
-    expect(help.slice(1, 13).map((r) => r[0])).toEqual(COLUMNS.map((c) => c.header));
-
-    const fileId = await rt.ports.files.put('uploads/template.xlsx', data, XLSX_TYPE);
-    const { report } = await run(fileId);
-    expect(report.summary).toEqual({ rows: 2, added: 2, changed: 0, unchanged: 0, rejected: 0 });
   });
 });
