@@ -10,13 +10,23 @@ interface Props<T, P extends CursorReply<T>> {
   /** Stable hook for tests, set on the wrapper. */
   id?: string;
   loadingText?: string;
+  /** The items are a search's: 继续查找 goes on, and an empty first reply may still go on. */
+  searching?: boolean;
 }
 
 /** A list paged by cursor: spinner → error (重试) → empty → items with 加载更多. */
-export default function CursorList<T, P extends CursorReply<T>>({ state, children, empty, id, loadingText }: Props<T, P>) {
+export default function CursorList<T, P extends CursorReply<T>>({ state, children, empty, id, loadingText, searching }: Props<T, P>) {
   const shown = state.items.length;
   return (
-    <MoreList state={state} empty={empty} id={id} loadingText={loadingText} moreText={`加载更多（已显示 ${shown} 条）`} endText={`已显示全部 ${shown} 条`}>
+    <MoreList
+      state={state}
+      empty={empty}
+      id={id}
+      loadingText={loadingText}
+      searching={searching}
+      moreText={searching ? `继续查找（已找到 ${shown} 条）` : `加载更多（已显示 ${shown} 条）`}
+      endText={searching ? `已查完，找到 ${shown} 条` : `已显示全部 ${shown} 条`}
+    >
       {children}
     </MoreList>
   );

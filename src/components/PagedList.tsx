@@ -21,8 +21,9 @@ export default function PagedList<T, P extends PageReply<T>>({ state, children, 
       empty={<EmptyState id={id ? `${id}-empty` : undefined} title={emptyTitle} description={emptyDescription} />}
       id={id}
       loadingText={loadingText}
-      moreText={`加载更多（已显示 ${state.items.length} / 共 ${state.total}）`}
-      endText={`已显示全部 ${state.total} 条`}
+      searching={state.searching}
+      moreText={state.searching ? `继续查找（已找到 ${state.items.length} 条）` : `加载更多（已显示 ${state.items.length} / 共 ${state.total}）`}
+      endText={state.searching ? `已查完，找到 ${state.items.length} 条` : `已显示全部 ${state.total} 条`}
     >
       {children}
     </MoreList>

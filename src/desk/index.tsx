@@ -1,5 +1,6 @@
 // 工作台 (管理员: 社区/镇街/区; 片长: 本片): this month's figures of the subtree, from counters kept
-// on write; each number opens the list behind it; bars by 片 and a 12-month trend; reports.
+// on write; each number opens the list behind it; bars by 片 and a 12-month trend; reports; and
+// for the 管理员 on their own desk, 管理: every list they work on, one entry each.
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -13,6 +14,7 @@ import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
 import { decodeParam, pageUrl } from '../utils/pageUrl';
 import type { Scope } from './links';
+import { Manage } from './parts/Manage';
 import { Breakdowns, Coverage, Leads, Others, Problems, type Summary } from './parts/Sections';
 import { percent } from './parts/Tile';
 import '../components/work.scss';
@@ -84,6 +86,7 @@ export default function DeskPage() {
                   </View>
                 </View>
               </View>
+              {scope.admin && !nodeId ? <Manage s={s} /> : null}
               <Problems s={s} scope={scope} />
               <Coverage s={s} scope={scope} />
               <Leads s={s} scope={scope} />

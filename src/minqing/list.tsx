@@ -15,6 +15,7 @@ import CursorList from '../components/CursorList';
 import EmptyState from '../components/EmptyState';
 import ProblemCell from './parts/ProblemCell';
 import { useCursorPaged } from '../hooks/useCursorPaged';
+import SearchBox from '../components/SearchBox';
 import type { ListFilters, ListReply, ProblemRow } from './types';
 import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
@@ -71,7 +72,11 @@ export default function ListPage() {
   const [filters, setFilters] = useState<ListFilters>(() => filtersOf(params));
   const cats = useCall(() => call('minqing', 'categories', {}), []);
   const areas = useCall(() => call('minqing', 'stats', {}), []);
-  const list = useCursorPaged<ProblemRow, ListReply>((cursor) => call('minqing', 'list', { ...filters, ...(cursor ? { cursor } : {}), pageSize: 20 }), [JSON.stringify(filters)]);
+  const [q, setQ] = useState('');
+  const list = useCursorPaged<ProblemRow, ListReply>(
+    (cursor) => call('minqing', 'list', { ...filters, ...(cursor ? { cursor } : {}), ...(q ? { q } : {}), pageSize: 20 }),
+    [JSON.stringify(filters), q],
+  );
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   if (isFinalError(list.error) && list.items.length === 0) {
@@ -100,10 +105,11 @@ export default function ListPage() {
         <ChipRow id='filter-area' label='片' items={(areas.data?.areas ?? []).map((a) => ({ id: a.id, name: a.name }))} value={filters.nodeId} onPick={(v) => set({ nodeId: v })} />
         <ChipRow id='filter-overdue' label='时限' items={[{ id: 'yes', name: '只看超时' }]} value={filters.overdue ? 'yes' : undefined} onPick={(v) => set({ overdue: v ? true : undefined })} />
       </View>
+      <SearchBox id='list-search' placeholder='编号、内容、地点' onSearch={setQ} />
       <View className='lzt-section-title' id='list-total'>
-        {list.first ? `共 ${list.first.total} 条` : '　'}
+        {list.first ? (q ? `符合筛选的共 ${list.first.total} 条，其中含“${q}”的：` : `共 ${list.first.total} 条`) : '　'}
       </View>
-      <CursorList state={list} id='admin-list' empty={<EmptyState id='admin-list-empty' title='没有符合条件的反映' />}>
+      <CursorList state={list} id='admin-list' searching={!!q} empty={<EmptyState id='admin-list-empty' title='没有符合条件的反映' />}>
         {(items) => (
           <View className='lzt-cells'>
             {items.map((r) => (

@@ -14,6 +14,7 @@ import ProblemCell from './parts/ProblemCell';
 import { rateLine } from './parts/rates';
 import { useCall } from '../hooks/useCall';
 import { useCursorPaged } from '../hooks/useCursorPaged';
+import SearchBox from '../components/SearchBox';
 import type { ProblemRow, TodoBox, TodoCounts, TodoReply } from './types';
 import { pageUrl } from '../utils/pageUrl';
 import Tabs from '../components/Tabs';
@@ -50,7 +51,8 @@ export function BoxTabs({ box, counts, onPick }: { box: TodoBox; counts: TodoCou
 export default function TodoPage() {
   const initial = useRouter().params.box;
   const [box, setBox] = useState<TodoBox>(initial === 'overdue' || initial === 'done' ? initial : 'pending');
-  const list = useCursorPaged<ProblemRow, TodoReply>((cursor) => call('minqing', 'todo', { box, ...(cursor ? { cursor } : {}), pageSize: 20 }), [box]);
+  const [q, setQ] = useState('');
+  const list = useCursorPaged<ProblemRow, TodoReply>((cursor) => call('minqing', 'todo', { box, ...(cursor ? { cursor } : {}), ...(q ? { q } : {}), pageSize: 20 }), [box, q]);
   const counts = list.first?.counts ?? null;
   const stats = useCall(() => call('minqing', 'stats', {}), [], { refreshOnShow: true });
   const own = stats.data?.node;
@@ -74,7 +76,8 @@ export default function TodoPage() {
       </View>
       <BoxTabs box={box} counts={counts} onPick={setBox} />
       <View className='lzt-section-foot'>{box === 'overdue' ? '超过受理或办结时限的问题，上级可以督办。' : '点开一条，受理、分类、记录进展或办结。'}</View>
-      <CursorList state={list} id='todo-list' empty={<EmptyState id='todo-list-empty' title={EMPTY[box]} />}>
+      <SearchBox id='todo-search' placeholder='编号、内容、地点' onSearch={setQ} />
+      <CursorList state={list} id='todo-list' searching={!!q} empty={<EmptyState id='todo-list-empty' title={EMPTY[box]} />}>
         {(items) => (
           <View className='lzt-cells'>
             {items.map((r) => (

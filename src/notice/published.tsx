@@ -2,9 +2,10 @@
 // (置顶, 已过期, 已撤回); tap one to see it, edit or withdraw it. 发布通知 on top.
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { call, type Output } from '../api/client';
 import CursorList from '../components/CursorList';
+import SearchBox from '../components/SearchBox';
 import EmptyState from '../components/EmptyState';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
@@ -37,7 +38,8 @@ function Row({ n }: { n: Item }) {
 }
 
 export default function PublishedPage() {
-  const list = useCursorPaged<Item, Page>((cursor) => call('notice', 'published', { pageSize: 20, ...(cursor ? { cursor } : {}) }), []);
+  const [q, setQ] = useState('');
+  const list = useCursorPaged<Item, Page>((cursor) => call('notice', 'published', { pageSize: 20, ...(cursor ? { cursor } : {}), ...(q ? { q } : {}) }), [q]);
   // Back from a notice (edited, withdrawn, newly published): the counts and states again.
   const shown = useRef(false);
   useDidShow(() => {
@@ -52,8 +54,10 @@ export default function PublishedPage() {
         </PrimaryButton>
       </View>
       <View className='lzt-section-title'>已发布的通知（已读户数随居民打开实时增加）</View>
+      <SearchBox id='published-search' placeholder='标题、范围、发布人' onSearch={setQ} />
       <CursorList
         id='published-list'
+        searching={!!q}
         state={list}
         loadingText='正在读取…'
         empty={<EmptyState id='published-empty' title='还没有发布过通知' description='点上面的“发布通知”，写好标题和正文，选好范围就能发布。' />}

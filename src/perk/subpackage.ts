@@ -7,7 +7,7 @@ export const perkSubpackage = {
 };
 
 /** The tabs of 优惠管理 (perk/admin), opened with `?tab=`. */
-export type PerkAdminTab = 'partners' | 'import' | 'stats';
+export type PerkAdminTab = 'partners' | 'clerks' | 'import' | 'stats';
 
 /** Each page of this subpackage and the parameters it reads: `pageUrl('perk/<page>', params)` (src/utils/pageUrl.ts) builds their URLs. */
 export interface PerkPages {

@@ -1,4 +1,4 @@
-// 社区管理 console (管理员): 名册导入, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each;
+// 社区管理 console (管理员): 名册导入, 名册, 打印联系卡, 动态调整, 待审核, 组织指定 — one tab each;
 // 组织体系图 and 民情设置 (minqing subpackage) above them.
 import Taro from '@tarojs/taro';
 import type { ComponentType } from 'react';
@@ -11,12 +11,14 @@ import CardsSection from './parts/CardsSection';
 import ImportSection from './parts/ImportSection';
 import InactiveSection from './parts/InactiveSection';
 import ReviewSection from './parts/ReviewSection';
+import RosterSection from './parts/RosterSection';
 import { pageUrl } from '../utils/pageUrl';
 import '../components/work.scss';
 import './roster.scss';
 
 const TABS: readonly (ConsoleTab<RosterAdminTab> & { Section: ComponentType })[] = [
   { key: 'import', label: '导入', title: '名册导入', Section: ImportSection },
+  { key: 'roster', label: '名册', title: '三长名册', Section: RosterSection },
   { key: 'cards', label: '联系卡', title: '打印联系卡', Section: CardsSection },
   { key: 'adjust', label: '调整', title: '动态调整', Section: InactiveSection },
   { key: 'review', label: '审核', title: '待审核', Section: ReviewSection },

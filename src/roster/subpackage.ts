@@ -3,7 +3,7 @@
 export const rosterSubpackage = { root: 'roster', pages: ['tree', 'admin', 'unit'] satisfies RosterPage[] };
 
 /** The tabs of 社区管理 (roster/admin), opened with `?tab=`. */
-export type RosterAdminTab = 'import' | 'cards' | 'adjust' | 'review' | 'appoint';
+export type RosterAdminTab = 'roster' | 'import' | 'cards' | 'adjust' | 'review' | 'appoint';
 
 /** Each page of this subpackage and the parameters it reads: `pageUrl('roster/<page>', params)` (src/utils/pageUrl.ts) builds their URLs. */
 export interface RosterPages {

@@ -1,7 +1,7 @@
 // 组织体系图: the 社区's 片 → 组 → 邻 with their 三长, households and status; searchable
 // by name or 楼栋 over the returned nodes. A 邻 opens its 邻长联系卡 (the 邻长, the number, 绑定);
 // with ?manage=1 (管理员) a node opens its management page instead.
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useMemo, useState, type ReactElement } from 'react';
 import BlockedState, { isFinalError } from '../components/BlockedState';
@@ -10,6 +10,7 @@ import ChipSwitch from '../components/ChipSwitch';
 import EmptyState from '../components/EmptyState';
 import PageShell from '../components/PageShell';
 import PrimaryButton from '../components/PrimaryButton';
+import SearchBox from '../components/SearchBox';
 import { useCall } from '../hooks/useCall';
 import TreeRow from './parts/TreeRow';
 import { chooseCommunity, childrenIndex, fetchTree, rootsOf, visibleFor, type TreeData, type TreeNode } from './treeModel';
@@ -113,21 +114,7 @@ export default function TreePage() {
                   void tree.reload();
                 }}
               />
-              <View className='tree-search'>
-                <Input
-                  id='tree-search'
-                  className='tree-search__input'
-                  value={query}
-                  placeholder='姓名、组名或楼栋'
-                  confirmType='search'
-                  onInput={(e) => setQuery(e.detail.value)}
-                />
-                {query ? (
-                  <View id='tree-search-clear' className='tree-search__clear' onClick={() => setQuery('')}>
-                    清除
-                  </View>
-                ) : null}
-              </View>
+              <SearchBox key={data.community.id} id='tree-search' placeholder='姓名、组名或楼栋' onSearch={setQuery} />
               <View className='lzt-section-title'>
                 片 → 组 → 邻（{data.nodes.filter((n) => n.level === 'unit').length}个邻）{manage ? '，点击进入管理' : '，点击邻查看联系卡'}
               </View>

@@ -52,7 +52,7 @@ export function visibleFor(nodes: TreeNode[], query: string): Set<string> | null
 const COMMUNITY_KEY = 'lzt.roster.community';
 
 /** The 社区 a 镇街 or 区 管理员 last chose (the server opens on their first one otherwise). */
-function chosenCommunity(): string | undefined {
+export function chosenCommunity(): string | undefined {
   try {
     const id = Taro.getStorageSync(COMMUNITY_KEY);
     return typeof id === 'string' && id ? id : undefined;
@@ -75,16 +75,4 @@ export async function fetchTree() {
     return call('roster', 'tree', {});
   }
   return reply;
-}
-
-/** The nodes depth first (片, its 组 and their 邻, then the next 片), as the tree reads. */
-export function inTreeOrder(nodes: TreeNode[]): TreeNode[] {
-  const index = childrenIndex(nodes);
-  const out: TreeNode[] = [];
-  const walk = (n: TreeNode) => {
-    out.push(n);
-    (index.get(n.id) ?? []).forEach(walk);
-  };
-  rootsOf(nodes).forEach(walk);
-  return out;
 }

@@ -1,13 +1,14 @@
 // 评选管理 (管理员): the campaigns of my area, newest first (paged), and 发起新的评选.
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { call } from '../api/client';
 import BlockedState, { isFinalError } from '../components/BlockedState';
 import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import PrimaryButton from '../components/PrimaryButton';
 import { usePaged } from '../hooks/usePaged';
+import SearchBox from '../components/SearchBox';
 import { STAGE_CHIP, STAGE_LABELS, stageOf } from './parts/status';
 import { span } from '../utils/beijingTime';
 import type { CampaignListPage, CampaignSummary } from './types';
@@ -34,7 +35,8 @@ function CampaignItem({ c }: { c: CampaignSummary }) {
 }
 
 export default function VoteAdminPage() {
-  const list = usePaged<CampaignSummary, CampaignListPage>((page) => call('vote', 'list', { page, pageSize: 10 }), []);
+  const [q, setQ] = useState('');
+  const list = usePaged<CampaignSummary, CampaignListPage>((page, from) => call('vote', 'list', { page, pageSize: 10, ...(q ? { q, from } : {}) }), [q]);
   const shownOnce = useRef(false);
   useDidShow(() => {
     if (!shownOnce.current) {
@@ -58,7 +60,8 @@ export default function VoteAdminPage() {
               发起新的评选
             </PrimaryButton>
           </View>
-          <View className='lzt-section-title'>我管辖范围内的评选{list.first ? `（${list.total}）` : ''}</View>
+          <SearchBox id='campaign-search' placeholder='搜索评选标题' onSearch={setQ} />
+          <View className='lzt-section-title'>我管辖范围内的评选{list.first && !list.searching ? `（${list.total}）` : ''}</View>
           <PagedList id='admin-campaigns' state={list} loadingText='正在读取评选…' emptyTitle='还没有评选活动' emptyDescription='点上方“发起新的评选”，设置时间和投票规则。'>
             {(items) => (
               <View className='lzt-cells'>

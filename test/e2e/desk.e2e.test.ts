@@ -86,4 +86,82 @@ describeE2E('工作台 (H5)', () => {
     await shotAll(page, 'desk-overdue-list');
     await context.close();
   });
+
+  // Story 3, one desk: the 管理 section opens each list, and each list's search box finds its row.
+  test('a 管理员 opens the lists from 管理 and finds a row by searching each', async () => {
+    const rt = app.runtime;
+    const u1 = (await rt.store.collection('nodes').doc('u1').get())!;
+    const must = async (fn: string, input: Record<string, unknown>, openid: string) => {
+      const r = await rt.call(fn, input, openid);
+      if (!r.ok) throw new Error(`${fn}.${String(input.action)}: ${r.error.message}`);
+      return r.data as { application?: { id: string }; notice?: { id: string } };
+    };
+    const app1 = (await must('register', { action: 'apply', unitId: 'u3', name: '赵自荐', phone: '13900001234', story: '退休教师，愿意为邻居服务。' }, 'e2e-applicant')).application!;
+    await must('register', { action: 'apply', unitId: 'u4', name: '钱自荐', phone: '13900005678', story: '热心邻里事务。' }, 'e2e-applicant-2');
+    const water = (await must('notice', { action: 'publish', scopeId: 'c1', title: '下周二停水通知', body: '下周二 9:00-17:00 停水，请提前储水。' }, 'demo-admin')).notice!;
+    await must('notice', { action: 'publish', scopeId: 'c1', title: '电梯年检安排', body: '本周五电梯年检。' }, 'demo-admin');
+
+    const { context, page } = await as('admin');
+    const openFromDesk = async (entry: string, pageName: string) => {
+      await page.goto(`${app.url}/#/desk/index`);
+      await shown(page, `#desk-manage-${entry}`).click();
+      await shown(page, `#page-${pageName}`).waitFor();
+    };
+    /** Waits until exactly `n` rows of `selector` are shown (the search answers after a short pause). */
+    const rows = async (selector: string, n: number) => {
+      await page.waitForFunction(([sel, want]) => Array.from(document.querySelectorAll(sel)).filter((e) => (e as HTMLElement).offsetParent !== null).length === want, [selector, n] as const, { timeout: 10_000 }).catch(() => undefined);
+      expect(await page.locator(selector).filter({ visible: true }).count()).toBe(n);
+    };
+    const search = async (box: string, q: string) => {
+      await shown(page, `#${box} input`).fill(q);
+      await shown(page, `#${box} input`).press('Enter');
+    };
+
+    await page.goto(`${app.url}/#/desk/index`);
+    await textOf(page, '#desk-manage-registrations', '2 条待审');
+    await textOf(page, '#desk-manage-notices', '2 条');
+    await textOf(page, '#desk-manage-roster', '人在岗');
+    await textOf(page, '#desk-manage-clerks', '核销员');
+    await shotAll(page, 'desk-manage');
+
+    // 名册: by the 邻长's name, then by the last 4 of their phone (shown masked).
+    await openFromDesk('roster', 'roster-admin');
+    await textOf(page, '#admin-section-title', '三长名册');
+    const nodes = await rt.store.collection('nodes').where({ 'at.community': 'c1' }).limit(100).get();
+    const withLead = (keep: (lead: { name: string; phone: string }) => boolean) => nodes.filter((n) => n.level !== 'community' && n.lead && keep(n.lead)).length;
+    await search('roster-search', u1.lead!.name);
+    await rows('#roster-list .tree-row', withLead((l) => l.name.includes(u1.lead!.name)));
+    await textOf(page, '#tree-node-u1', u1.lead!.name);
+    const last4 = u1.lead!.phone.slice(-4);
+    await search('roster-search', last4);
+    await rows('#roster-list .tree-row', withLead((l) => l.phone.endsWith(last4)));
+    await textOf(page, '#tree-node-u1', `${u1.lead!.phone.slice(0, 3)}****${last4}`);
+    await shotAll(page, 'desk-roster-search');
+
+    // 注册审核: the last 4 digits find 赵, not 钱.
+    await openFromDesk('registrations', 'roster-admin');
+    await search('review-search', '1234');
+    await textOf(page, `#application-${app1.id}`, '赵自荐');
+    await rows('#review-list .application', 1);
+    await shotAll(page, 'desk-review-search');
+
+    // 通知: by a word of the title.
+    await openFromDesk('notices', 'notice-published');
+    await search('published-search', '停水');
+    await textOf(page, `#published-${water.id}`, '下周二停水通知');
+    await rows('#published-list .published-row', 1);
+
+    // 核销员: the demo clerk by their 称呼.
+    await openFromDesk('clerks', 'perk-admin');
+    await search('clerk-search', '小陈');
+    await textOf(page, '#clerk-list', '收银员小陈 · 湘味小厨');
+    await shotAll(page, 'desk-clerks-search');
+
+    // 支持单位: by the start of the name.
+    await openFromDesk('partners', 'perk-admin');
+    await search('partner-search', '湘味');
+    await textOf(page, '#partner-p1', '湘味小厨');
+    await rows('#partner-list .partner-row', 1);
+    await context.close();
+  });
 });

@@ -315,6 +315,11 @@ describeE2E('三长 and 管理员 work pages (H5)', () => {
     await tap(page, '#admin-tab-appoint');
     await page.waitForSelector('#appoint-unit-search');
     await fill(page, 'appoint-unit-search', '5栋');
+    // The search runs on the server: wait for its page, whose every 邻 serves a 5栋.
+    await page.waitForFunction(() => {
+      const options = Array.from(document.querySelectorAll('[id^="appoint-unit-option-"]'));
+      return options.length > 0 && options.every((o) => o.textContent?.includes('5栋'));
+    });
     await page.locator('[id^="appoint-unit-option-"]').first().click();
     await fill(page, 'appoint-name', '王指定');
     await fill(page, 'appoint-phone', '13800008888');

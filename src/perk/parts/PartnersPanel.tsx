@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { call, type Output } from '../../api/client';
 import PagedList from '../../components/PagedList';
+import SearchBox from '../../components/SearchBox';
 import PrimaryButton from '../../components/PrimaryButton';
 import { usePaged } from '../../hooks/usePaged';
 import { pageUrl } from '../../utils/pageUrl';
@@ -22,9 +23,10 @@ const FILTERS: Tab<StatusFilter>[] = [
 
 export default function PartnersPanel() {
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [q, setQ] = useState('');
   const list = usePaged<Partner, PartnersPage>(
-    (page) => call('perk', 'partners', { page, pageSize: 20, ...(status === 'all' ? {} : { status }) }),
-    [status],
+    (page) => call('perk', 'partners', { page, pageSize: 20, ...(status === 'all' ? {} : { status }), ...(q ? { q } : {}) }),
+    [status, q],
   );
   // Back from a partner's page: show its new name or status.
   const shownOnce = useRef(false);
@@ -40,12 +42,13 @@ export default function PartnersPanel() {
         </PrimaryButton>
       </View>
       <Tabs className='partner-filter' items={FILTERS} value={status} onChange={setStatus} idPrefix='partner-filter-' />
-      <View className='lzt-section-title'>我管理的支持单位{list.first ? `（${list.total}家）` : ''}</View>
+      <SearchBox id='partner-search' placeholder='单位名称开头几个字' onSearch={setQ} />
+      <View className='lzt-section-title'>我管理的支持单位{list.first ? `（${q ? `名称以“${q}”开头的 ` : ''}${list.total}家）` : ''}</View>
       <PagedList
         id='partner-list'
         state={list}
         loadingText='正在读取支持单位…'
-        emptyTitle={status === 'suspended' ? '没有暂停的支持单位' : '还没有支持单位'}
+        emptyTitle={q ? `没有名称以“${q}”开头的支持单位` : status === 'suspended' ? '没有暂停的支持单位' : '还没有支持单位'}
         emptyDescription='可以逐个新增，也可以在“导入”里用表格批量导入。'
       >
         {(rows) => (

@@ -38,7 +38,7 @@ export default function AppointSection() {
     <View id='admin-appoint'>
       {done?.invite ? <InviteCode id='appoint-invite' code={done.invite.code} expiresAt={done.invite.expiresAt} forWhom={`${done.unitName} 新任邻长 ${done.name}`} /> : null}
       <View className='lzt-section-title'>选择邻（可搜索楼栋，如“3栋2单元”）</View>
-      <NodeChooser id='appoint-unit' levels={['unit']} value={unit} onChange={setUnit} placeholder='搜索邻、邻长或楼栋' />
+      <NodeChooser id='appoint-unit' levels={['unit']} value={unit} onChange={setUnit} placeholder='邻、邻长或楼栋' />
       <View className='lzt-section-title'>任命的邻长</View>
       <TextField id='appoint-name' label='姓名' value={name} onChange={setName} maxLength={20} placeholder='请输入姓名' />
       <TextField id='appoint-phone' label='手机号' type='number' value={phone} onChange={setPhone} maxLength={11} placeholder='11位手机号' />

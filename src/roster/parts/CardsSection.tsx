@@ -41,7 +41,7 @@ export default function CardsSection() {
   return (
     <View id='admin-cards'>
       <View className='lzt-section-title'>选择要打印的片或组（可搜索楼栋）</View>
-      <NodeChooser id='cards-node' levels={['area', 'group']} value={node} onChange={(n) => { setNode(n); setCards(null); }} placeholder='搜索片、组、组长或楼栋' />
+      <NodeChooser id='cards-node' levels={['area', 'group']} value={node} onChange={(n) => { setNode(n); setCards(null); }} placeholder='片、组、组长或楼栋' />
       {busy || progress ? <Loading text={progress ? `正在生成二维码（${progress.done}/${progress.total}）…` : '正在生成联系卡 PDF…'} /> : null}
       <FormError id='cards-error' message={error} />
       <View className='lzt-btn-wrap'>

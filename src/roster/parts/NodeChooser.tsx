@@ -1,90 +1,67 @@
-// Pick a node of the 社区's tree (a 片 or 组 for cards, a 邻 for 组织指定), searchable by
-// name, lead or 楼栋 over roster.tree.
-import { Input, View } from '@tarojs/components';
-import { useMemo, useState } from 'react';
-import { LEVEL_LABELS, type Level } from '../../../contracts/roles';
-import CallView from '../../components/CallView';
-import PrimaryButton from '../../components/PrimaryButton';
-import { useCall } from '../../hooks/useCall';
-import { fetchTree, inTreeOrder, visibleFor, type TreeData, type TreeNode } from '../treeModel';
+// Pick a node of the 社区 (a 片 or 组 for cards, a 邻 for 组织指定): roster.nodes of those levels,
+// paged, searched server-side by name, 三长, the last 4 of a phone or 楼栋.
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { LEVEL_LABELS } from '../../../contracts/roles';
+import { call, type Output } from '../../api/client';
+import PagedList from '../../components/PagedList';
+import SearchBox from '../../components/SearchBox';
+import { usePaged } from '../../hooks/usePaged';
+import { chosenCommunity, type TreeNode } from '../treeModel';
 import '../../components/work.scss';
 import '../roster.scss';
 
-const STEP = 20;
+type NodesPage = Output<'roster', 'nodes'>;
+type Row = NodesPage['items'][number];
+type ChooserLevel = 'area' | 'group' | 'unit';
 
 interface Props {
   id: string;
-  levels: Level[];
+  levels: ChooserLevel[];
   value: TreeNode | null;
   onChange: (node: TreeNode) => void;
   placeholder: string;
 }
 
-function Options({ data, levels, value, onChange, placeholder, id }: Props & { data: TreeData }) {
-  const [query, setQuery] = useState('');
-  const [shown, setShown] = useState(STEP);
-  const names = useMemo(() => new Map(data.nodes.map((n) => [n.id, n.name])), [data.nodes]);
-  const ordered = useMemo(() => inTreeOrder(data.nodes), [data.nodes]);
-  const candidates = useMemo(() => {
-    const visible = visibleFor(data.nodes, query.trim());
-    return ordered.filter((n) => levels.includes(n.level) && (!visible || visible.has(n.id)));
-  }, [data.nodes, ordered, levels, query]);
+export default function NodeChooser({ id, levels, value, onChange, placeholder }: Props) {
+  const [q, setQ] = useState('');
+  const community = chosenCommunity();
+  const list = usePaged<Row, NodesPage>(
+    (page, from) => call('roster', 'nodes', { levels, page, pageSize: 20, ...(community ? { communityId: community } : {}), ...(q ? { q, from } : {}) }),
+    [q, levels.join()],
+  );
   return (
     <View className={`chooser${levels.length > 1 ? ' chooser--nested' : ''}`}>
-      <View className='tree-search chooser__search'>
-        <Input
-          id={`${id}-search`}
-          className='tree-search__input'
-          value={query}
-          placeholder={placeholder}
-          onInput={(e) => {
-            setQuery(e.detail.value);
-            setShown(STEP);
-          }}
-        />
-      </View>
-      <View className='lzt-cells chooser__list'>
-        {candidates.length === 0 ? <View className='lzt-cell lzt-sub'>没有找到，换个名字或楼栋试试</View> : null}
-        {candidates.slice(0, shown).map((n) => (
-          <View
-            key={n.id}
-            id={`${id}-option-${n.id}`}
-            className={`lzt-cell chooser__option chooser__option--${n.level}${value?.id === n.id ? ' chooser__option--on' : ''}`}
-            hoverClass='lzt-cell--active'
-            aria-role='radio'
-            aria-checked={value?.id === n.id}
-            onClick={() => onChange(n)}
-          >
-            <View className='chooser__radio'>{value?.id === n.id ? '✓' : ''}</View>
-            <View className='lzt-cell__body'>
-              <View className='lzt-cell__title'>
-                {n.name}
-                <View className='lzt-chip lzt-chip--none chooser__level'>{LEVEL_LABELS[n.level]}</View>
+      <SearchBox id={`${id}-search`} placeholder={placeholder} onSearch={setQ} />
+      <PagedList id={`${id}-list`} state={list} loadingText='正在读取组织体系…' emptyTitle='社区还没有导入名册'>
+        {(items) => (
+          <View className='lzt-cells chooser__list'>
+            {items.map((n) => (
+              <View
+                key={n.id}
+                id={`${id}-option-${n.id}`}
+                className={`lzt-cell chooser__option chooser__option--${n.level}${value?.id === n.id ? ' chooser__option--on' : ''}`}
+                hoverClass='lzt-cell--active'
+                aria-role='radio'
+                aria-checked={value?.id === n.id}
+                onClick={() => onChange(n)}
+              >
+                <View className='chooser__radio'>{value?.id === n.id ? '✓' : ''}</View>
+                <View className='lzt-cell__body'>
+                  <View className='lzt-cell__title'>
+                    {n.name}
+                    <View className='lzt-chip lzt-chip--none chooser__level'>{LEVEL_LABELS[n.level]}</View>
+                  </View>
+                  <View className='lzt-cell__desc'>
+                    {n.path ? `${n.path} · ` : ''}
+                    {n.leadName ?? '暂无三长'} · {n.households}户
+                  </View>
+                </View>
               </View>
-              <View className='lzt-cell__desc'>
-                {n.parentId && names.get(n.parentId) ? `${names.get(n.parentId)} · ` : ''}
-                {n.leadName ?? '暂无三长'} · {n.households}户
-              </View>
-            </View>
+            ))}
           </View>
-        ))}
-      </View>
-      {candidates.length > shown ? (
-        <View className='lzt-btn-wrap'>
-          <PrimaryButton kind='default' onClick={() => setShown((s) => s + STEP)}>
-            显示更多（{shown} / {candidates.length}）
-          </PrimaryButton>
-        </View>
-      ) : null}
+        )}
+      </PagedList>
     </View>
-  );
-}
-
-export default function NodeChooser(props: Props) {
-  const tree = useCall(fetchTree, []);
-  return (
-    <CallView state={tree} loadingText='正在读取组织体系…'>
-      {(data) => <Options {...props} data={data} />}
-    </CallView>
   );
 }

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { call, type Output } from '../../api/client';
 import PagedList from '../../components/PagedList';
+import SearchBox from '../../components/SearchBox';
 import { usePaged } from '../../hooks/usePaged';
 import ApplicationCard, { type Application } from './ApplicationCard';
 import Tabs, { type Tab } from '../../components/Tabs';
@@ -16,11 +17,13 @@ const TABS: Tab<Status>[] = (['pending', 'approved', 'rejected'] as const).map((
 
 export default function ReviewSection() {
   const [status, setStatus] = useState<Status>('pending');
-  const list = usePaged<Application, PendingPage>((page) => call('register', 'pending', { status, page, pageSize: 10 }), [status]);
+  const [q, setQ] = useState('');
+  const list = usePaged<Application, PendingPage>((page, from) => call('register', 'pending', { status, page, pageSize: 10, ...(q ? { q, from } : {}) }), [status, q]);
   const reviewed = (app: Application) => list.patch((items) => items.map((a) => (a.id === app.id ? app : a)));
   return (
     <View id='admin-review'>
       <Tabs items={TABS} value={status} onChange={setStatus} idPrefix='review-tab-' />
+      <SearchBox id='review-search' placeholder='姓名、手机尾号、邻' onSearch={setQ} />
       <PagedList
         id='review-list'
         state={list}

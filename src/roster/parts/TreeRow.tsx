@@ -16,6 +16,8 @@ interface Props {
   onOpen?: () => void;
   /** 管理员, a 片 or 组: opens the node's page (current lead, 动态调整, 历任). */
   onManage?: () => void;
+  /** Where the node sits (第一片 · 第一组), in a flat list such as the 名册. */
+  path?: string;
 }
 
 function StatusBadge({ status }: { status: TreeNode['leadStatus'] }) {
@@ -25,7 +27,7 @@ function StatusBadge({ status }: { status: TreeNode['leadStatus'] }) {
 }
 
 /** One node of the 组织体系图: level, name, lead and masked phone, households, buildings, status. */
-export default function TreeRow({ node, depth, expanded, onToggle, onOpen, onManage }: Props) {
+export default function TreeRow({ node, depth, expanded, onToggle, onOpen, onManage, path }: Props) {
   const leaf = expanded === undefined;
   const onClick = leaf ? onOpen : onToggle;
   const lead = node.leadName ? `${LEAD_TITLE[node.level] ?? ''} ${node.leadName}${node.leadPhoneMasked ? ' ' + node.leadPhoneMasked : ''}` : `${LEAD_TITLE[node.level] ?? ''}暂缺`;
@@ -46,6 +48,7 @@ export default function TreeRow({ node, depth, expanded, onToggle, onOpen, onMan
         </View>
         <View className='lzt-cell__desc tree-row__lead'>{lead}</View>
         <View className='lzt-cell__desc tree-row__meta'>
+          {path ? `${path} · ` : ''}
           {node.households}户{node.buildings?.length ? ` · ${node.buildings.join('、')}` : ''}
         </View>
       </View>
