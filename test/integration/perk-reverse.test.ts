@@ -78,8 +78,8 @@ describe('perk: reverse a redemption (撤销核销)', () => {
     const rt = perkRuntime();
     await bindClerk(rt, 'p7', 'laundry-clerk');
     // A 管理员 of another 社区 (same 镇街).
-    const c1 = await rt.store.collection('nodes').doc('c1').get();
-    await rt.store.collection('nodes').add({ ...c1, _id: 'c9', name: '另一社区', at: { ...c1!.at, community: 'c9' }, admins: ['other-admin'] });
+    const c1 = (await rt.store.collection('nodes').doc('c1').get())!;
+    await rt.store.collection('nodes').add({ ...c1, _id: 'c9', name: '另一社区', at: { ...c1.at, community: 'c9' }, admins: ['other-admin'] });
     await rt.store.collection('users').add({
       _id: 'other-admin',
       name: '别的社区工作人员',
