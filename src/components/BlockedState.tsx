@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AppErrorBody } from '../../contracts';
 import ErrorState from './ErrorState';
+import PageShell from './PageShell';
 import PrimaryButton from './PrimaryButton';
 import { pageUrl } from '../utils/pageUrl';
 import './work.scss';
@@ -26,5 +27,14 @@ export default function BlockedState({ error }: { error: AppErrorBody }) {
         </PrimaryButton>
       </View>
     </>
+  );
+}
+
+/** A whole page that cannot show anything else: the page's shell around BlockedState. */
+export function BlockedPage({ name, error }: { name: string; error: AppErrorBody }) {
+  return (
+    <PageShell name={name}>
+      <BlockedState error={error} />
+    </PageShell>
   );
 }

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { LEVEL_LABELS, type Level } from '../../contracts/roles';
 import { call } from '../api/client';
 import { fetchWhoami } from '../api/whoami';
-import BlockedState, { isFinalError } from '../components/BlockedState';
+import { BlockedPage, isFinalError } from '../components/BlockedState';
 import CallView from '../components/CallView';
 import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
@@ -53,11 +53,7 @@ export default function DeskPage() {
   const who = useCall(fetchWhoami, []);
   const summary = useCall(() => call('desk', 'summary', { ...(nodeId ? { nodeId } : {}), ...(month ? { month } : {}) }), [nodeId, month], { refreshOnShow: true });
   if (isFinalError(summary.error)) {
-    return (
-      <PageShell name='desk'>
-        <BlockedState error={summary.error} />
-      </PageShell>
-    );
+    return <BlockedPage name='desk' error={summary.error} />;
   }
   return (
     <PageShell name='desk'>

@@ -5,15 +5,14 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PROBLEM_CLASSES, PROBLEM_CLASS_LABELS, PROBLEM_STATUSES, PROBLEM_STATUS_LABELS } from '../../contracts/minqing-labels';
 import { call } from '../api/client';
-import BlockedState, { isFinalError } from '../components/BlockedState';
+import { BlockedPage, isFinalError } from '../components/BlockedState';
 import PageShell from '../components/PageShell';
 import { Cell, CellGroup } from '../components/Cell';
 import Taro from '@tarojs/taro';
 import { rateLine } from './parts/rates';
 import { useCall } from '../hooks/useCall';
-import CursorList from '../components/CursorList';
 import EmptyState from '../components/EmptyState';
-import ProblemCell from './parts/ProblemCell';
+import ProblemList from './parts/ProblemList';
 import { useCursorPaged } from '../hooks/useCursorPaged';
 import SearchBox from '../components/SearchBox';
 import type { ListFilters, ListReply, ProblemRow } from './types';
@@ -80,11 +79,7 @@ export default function ListPage() {
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   if (isFinalError(list.error) && list.items.length === 0) {
-    return (
-      <PageShell name='minqing-list'>
-        <BlockedState error={list.error} />
-      </PageShell>
-    );
+    return <BlockedPage name='minqing-list' error={list.error} />;
   }
   return (
     <PageShell name='minqing-list'>
@@ -109,15 +104,7 @@ export default function ListPage() {
       <View className='lzt-section-title' id='list-total'>
         {list.first ? (q ? `符合筛选的共 ${list.first.total} 条，其中含“${q}”的：` : `共 ${list.first.total} 条`) : '　'}
       </View>
-      <CursorList state={list} id='admin-list' searching={!!q} empty={<EmptyState id='admin-list-empty' title='没有符合条件的反映' />}>
-        {(items) => (
-          <View className='lzt-cells'>
-            {items.map((r) => (
-              <ProblemCell key={r.id} row={r} forHandler />
-            ))}
-          </View>
-        )}
-      </CursorList>
+      <ProblemList state={list} id='admin-list' searching={!!q} empty={<EmptyState id='admin-list-empty' title='没有符合条件的反映' />} />
     </PageShell>
   );
 }

@@ -5,12 +5,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { TODO_BOXES, TODO_BOX_LABELS } from '../../contracts/minqing-labels';
 import { call } from '../api/client';
-import BlockedState, { isFinalError } from '../components/BlockedState';
+import { BlockedPage, isFinalError } from '../components/BlockedState';
 import { Cell, CellGroup } from '../components/Cell';
 import PageShell from '../components/PageShell';
-import CursorList from '../components/CursorList';
 import EmptyState from '../components/EmptyState';
-import ProblemCell from './parts/ProblemCell';
+import ProblemList from './parts/ProblemList';
 import { rateLine } from './parts/rates';
 import { useCall } from '../hooks/useCall';
 import { useCursorPaged } from '../hooks/useCursorPaged';
@@ -58,11 +57,7 @@ export default function TodoPage() {
   const own = stats.data?.node;
 
   if (isFinalError(list.error) && list.items.length === 0) {
-    return (
-      <PageShell name='minqing-todo'>
-        <BlockedState error={list.error} />
-      </PageShell>
-    );
+    return <BlockedPage name='minqing-todo' error={list.error} />;
   }
   return (
     <PageShell name='minqing-todo'>
@@ -77,15 +72,7 @@ export default function TodoPage() {
       <BoxTabs box={box} counts={counts} onPick={setBox} />
       <View className='lzt-section-foot'>{box === 'overdue' ? '超过受理或办结时限的问题，上级可以督办。' : '点开一条，受理、分类、记录进展或办结。'}</View>
       <SearchBox id='todo-search' placeholder='编号、内容、地点' onSearch={setQ} />
-      <CursorList state={list} id='todo-list' searching={!!q} empty={<EmptyState id='todo-list-empty' title={EMPTY[box]} />}>
-        {(items) => (
-          <View className='lzt-cells'>
-            {items.map((r) => (
-              <ProblemCell key={r.id} row={r} forHandler />
-            ))}
-          </View>
-        )}
-      </CursorList>
+      <ProblemList state={list} id='todo-list' searching={!!q} empty={<EmptyState id='todo-list-empty' title={EMPTY[box]} />} />
       <CellGroup title='民情恳谈会'>
         <Cell id='todo-open-meetings' title='民情恳谈会' description='小事在恳谈会上商量解决，查看议题和纪要' onClick={() => void Taro.navigateTo({ url: pageUrl('minqing/meetings') })} />
       </CellGroup>

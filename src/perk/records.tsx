@@ -3,7 +3,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { call, type Output } from '../api/client';
-import BlockedState from '../components/BlockedState';
+import { BlockedPage } from '../components/BlockedState';
 import ChipSwitch from '../components/ChipSwitch';
 import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
@@ -51,11 +51,7 @@ export default function PerkRecordsPage() {
     void list.reload();
   }
   if (list.error && ['FORBIDDEN', 'UNAUTHENTICATED'].includes(list.error.code)) {
-    return (
-      <PageShell name='perk-records'>
-        <BlockedState error={list.error} />
-      </PageShell>
-    );
+    return <BlockedPage name='perk-records' error={list.error} />;
   }
   return (
     <PageShell name='perk-records'>
