@@ -30,6 +30,7 @@ export const AUDITED = {
   'perk.import': '导入支持单位与优惠',
   'perk.clerkInvite': '生成核销员绑定码',
   'perk.removeClerk': '解除核销员',
+  'perk.reverseRedemption': '撤销核销',
   'register.appoint': '组织指定邻长',
   'register.review': '审核自荐与推荐',
   'roster.import': '导入名册',

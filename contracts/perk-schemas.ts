@@ -237,7 +237,21 @@ export const ClerkRedemptionItem = z.object({
   holderName: z.string(),
   roleLabel: z.string(),
   at: z.number(),
+  /** Set once the redemption was reversed (撤销核销): when, by whom (核销员 / 管理员) and why; the record stays. */
+  reversed: z.object({ at: z.number(), byRole: z.string(), reason: z.string() }).optional(),
+  /** Not reversed and still on its Beijing day: the 撤销 button shows. */
+  reversible: z.boolean(),
 });
+
+/** Why a redemption is reversed: 2–100 characters, shown in the records and the audit log. */
+export const ReverseReason = z
+  .string()
+  .trim()
+  .superRefine((s, ctx) => {
+    const n = [...s].length;
+    if (n < 2) ctx.addIssue({ code: 'custom', message: '请填写撤销原因（至少2个字）' });
+    else if (n > 100) ctx.addIssue({ code: 'custom', message: '撤销原因最多100个字' });
+  });
 
 export const PartnerStatus = z.enum(['active', 'suspended']);
 export const PerkStatus = z.enum(['active', 'suspended']);

@@ -1,7 +1,7 @@
 // 专属优惠: partner businesses (支持单位) and their perks for the 三长, the pass a 三长 shows
 // at the counter, and its verification (核销) by the partner's clerk. One cloud call per page:
 // 优惠 list → perk.list, details → perk.get, pass → perk.pass, clerk → perk.verify /
-// perk.clerkRedemptions, 管理员 → perk.partners / perk.partner / perk.save* / perk.import / perk.stats.
+// perk.clerkRedemptions / perk.reverseRedemption, 管理员 → perk.partners / perk.partner / perk.save* / perk.import / perk.stats.
 // The vocabulary, field checks and views are in contracts/perk-schemas.ts, re-exported here.
 import { z } from 'zod';
 import { action } from './action';
@@ -23,6 +23,7 @@ import {
   PerkMonth,
   perkText,
   RedemptionItem,
+  ReverseReason,
   SavePartnerInput,
   SavePerkInput,
   Usage,
@@ -139,6 +140,14 @@ export const perk = {
     }),
     roles: CLERK,
     forbidden: '只有绑定了本店的核销员才能核销',
+  }),
+
+  reverseRedemption: action({
+    summary: '撤销核销：核销当天，本店核销员或管理范围内的管理员可撤销一次（写明原因；记录保留，次数退回）',
+    input: z.object({ redemptionId: Id, reason: ReverseReason }),
+    output: z.object({ redemption: ClerkRedemptionItem }),
+    roles: ['clerk', 'admin'],
+    forbidden: '只有本店核销员或管理员才能撤销核销',
   }),
 
   partners: action({

@@ -1,5 +1,5 @@
 // 本店核销记录 for the clerk: today's and this month's counts, then every redemption (paged),
-// the holder's name masked.
+// the holder's name masked; today's rows can be reversed (撤销, parts/ReverseRecord.tsx).
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { call, type Output } from '../api/client';
@@ -8,12 +8,12 @@ import ChipSwitch from '../components/ChipSwitch';
 import PageShell from '../components/PageShell';
 import PagedList from '../components/PagedList';
 import { usePaged } from '../hooks/usePaged';
+import { ReversedNote, ReverseRecord, type RecordRow } from './parts/ReverseRecord';
 import { cnDateTime } from '../utils/beijingTime';
 import '../components/work.scss';
 import './styles/records.scss';
 
 type RecordsPage = Output<'perk', 'clerkRedemptions'>;
-type Row = RecordsPage['items'][number];
 
 function Head({ first }: { first: RecordsPage }) {
   const suspended = first.partner.status === 'suspended';
@@ -44,7 +44,12 @@ function Head({ first }: { first: RecordsPage }) {
 
 export default function PerkRecordsPage() {
   const [partnerId, setPartnerId] = useState<string | undefined>(undefined);
-  const list = usePaged<Row, RecordsPage>((page) => call('perk', 'clerkRedemptions', { page, pageSize: 20, ...(partnerId ? { partnerId } : {}) }), [partnerId]);
+  const list = usePaged<RecordRow, RecordsPage>((page) => call('perk', 'clerkRedemptions', { page, pageSize: 20, ...(partnerId ? { partnerId } : {}) }), [partnerId]);
+  // The row in place, then the counts above it again (the reversal took one off today's and this month's).
+  function reversed(row: RecordRow) {
+    list.patch((rows) => rows.map((r) => (r.id === row.id ? row : r)));
+    void list.reload();
+  }
   if (list.error && ['FORBIDDEN', 'UNAUTHENTICATED'].includes(list.error.code)) {
     return (
       <PageShell name='perk-records'>
@@ -65,14 +70,18 @@ export default function PerkRecordsPage() {
         {(rows) => (
           <View className='lzt-cells'>
             {rows.map((r) => (
-              <View key={r.id} id={`record-${r.id}`} className='lzt-cell record-row'>
-                <View className='lzt-cell__body'>
-                  <View className='lzt-cell__title record-row__title'>{r.perkTitle}</View>
-                  <View className='lzt-cell__desc'>
-                    {r.roleLabel} {r.holderName}
+              <View key={r.id} id={`record-${r.id}`} className='record-row'>
+                <View className='lzt-cell'>
+                  <View className='lzt-cell__body'>
+                    <View className='lzt-cell__title record-row__title'>{r.perkTitle}</View>
+                    <View className='lzt-cell__desc'>
+                      {r.roleLabel} {r.holderName}
+                    </View>
                   </View>
+                  <View className='lzt-cell__value record-row__time'>{cnDateTime(r.at).replace(/^\d+年/, '')}</View>
                 </View>
-                <View className='lzt-cell__value record-row__time'>{cnDateTime(r.at).replace(/^\d+年/, '')}</View>
+                <ReversedNote row={r} />
+                <ReverseRecord row={r} onReversed={reversed} />
               </View>
             ))}
           </View>

@@ -178,6 +178,25 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await expectText(lead.page, '#mine-list', '堂食九折');
     await expectText(lead.page, '#mine-list', '湘味小厨');
     await snap(lead.page, 'perk-mine');
+
+    // The clerk redeemed it in error: 撤销 with a reason, confirmed; the row says 已撤销 and why,
+    // the day's count goes back, and the 邻长 may use the perk again this month.
+    const [row] = await app.runtime.store.collection('redemptions').where({ perkId: 'p1k1' }).get();
+    await tap(clerk.page, `#record-undo-${row._id}`);
+    await fill(clerk.page, `record-undo-reason-${row._id}`, '误');
+    await tap(clerk.page, `#record-undo-submit-${row._id}`);
+    await expectText(clerk.page, `#record-undo-form-${row._id}`, '至少2个字');
+    await fill(clerk.page, `record-undo-reason-${row._id}`, '扫错了优惠码');
+    await snap(clerk.page, 'perk-records-undo');
+    await tap(clerk.page, `#record-undo-submit-${row._id}`);
+    await confirmModal(clerk.page, '记入操作记录');
+    await expectText(clerk.page, `#record-reversed-${row._id}`, '已撤销');
+    await expectText(clerk.page, `#record-reversed-${row._id}`, '扫错了优惠码');
+    await expectText(clerk.page, '#records-head .records-today', '0');
+    expect(await clerk.page.locator(`#record-undo-${row._id}`).filter({ visible: true }).count()).toBe(0);
+    await snap(clerk.page, 'perk-records-reversed');
+    await open(lead.page, '/perk/pass?id=p1k1', 'perk-pass');
+    await expectText(lead.page, '#pass-usage', '本月已用 0 次');
     await lead.context.close();
     await clerk.context.close();
   });

@@ -121,6 +121,7 @@ const EXAMPLES: ActionExamples = {
   'perk.verify': { shortCode: '12345678' },
   'perk.myRedemptions': {},
   'perk.clerkRedemptions': {},
+  'perk.reverseRedemption': { redemptionId: 'no-such-redemption', reason: '误核销' },
   'perk.partners': { q: '湘味' },
   'perk.clerks': { q: '店员' },
   'perk.partner': { partnerId: 'p1' },

@@ -132,6 +132,10 @@ export interface RedemptionDoc {
   at: number;
   month: string;
   period: string;
+  /** The node the 工作台's `redeemed` figure was counted at (the holder's first 三长 seat then); absent on older records. */
+  leadNodeId?: string;
+  /** 撤销核销: once, on the redemption's Beijing day; the record is kept and marked. */
+  reversed?: { at: number; by: string; role: 'clerk' | 'admin'; reason: string };
 }
 
 /** Redemptions of one partner in one Beijing month, kept by increments (never counted by scans). */
@@ -227,7 +231,9 @@ export function periodKey(period: LimitPeriodT, t: number): string {
 }
 
 /** One counter per perk, person and period: the transaction that consumes a pass reads and bumps it. */
-export const usageId = (perkId: string, openid: string, period: LimitPeriodT, t: number) => `${perkId}:${openid}:${periodKey(period, t)}`;
+export const usageId = (perkId: string, openid: string, period: LimitPeriodT, t: number) => counterIdOf(perkId, openid, periodKey(period, t));
+/** The counter a redemption moved: its perk, holder and period key as recorded. */
+export const counterIdOf = (perkId: string, openid: string, period: string) => `${perkId}:${openid}:${period}`;
 
 // ---------------------------------------------------------------- who may use a perk
 

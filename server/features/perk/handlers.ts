@@ -1,7 +1,7 @@
 // The `perk` function. Store operations per call (reads / writes), the caller's user document
 // (read by the router's role check, kept for the handler) included:
 //   list 2/0 (user, catalogue head; + the body once per catalogue change) · get 4/0 ·
-//   pass 3/1 (user, perk, usage counter / pass record) · verify 5/3 by token, 6/3 by short code
+//   pass 3/1 (user, perk, usage counter / pass record) · verify 5/3 by token, 6/3 by short code · reverseRedemption: see reverse.ts
 //   (user, [pass record], perk, holder, redemption, usage / redemption, usage, month counter;
 //   a refused pass writes nothing, a mistyped short code counts a miss) · myRedemptions, clerkRedemptions: a page + a count ·
 //   saves: a few reads, one write per document changed, and a catalogue rebuild.
@@ -10,7 +10,6 @@ import type { Ctx } from '../../core/context';
 import { noteAudit } from '../../domain/audit';
 import { AppError } from '../../core/errors';
 import { requireOwnedFiles } from '../../domain/uploads';
-import { maskName } from '../../core/mask';
 import { searchOf } from '../../core/search';
 import { cmd } from '../../store/port';
 import { defineFunction } from '../../core/router';
@@ -35,6 +34,7 @@ import {
 } from './docs';
 import { importPerks } from './import';
 import { getPerk, makePass, passStatus, usedNow, verifyPass } from './redeem';
+import { redemptionRow, reverseRedemption } from './reverse';
 import { perkTemplate } from './template';
 
 async function adminGrants(ctx: Ctx) {
@@ -108,7 +108,7 @@ export const perkFunction = defineFunction('perk', perk, {
     ]);
     return {
       ...page(
-        docs.map((r) => ({ id: r._id, perkTitle: r.perkTitle, holderName: maskName(r.holderName), roleLabel: r.holderRole, at: r.at })),
+        docs.map((r) => redemptionRow(r, now)),
         total,
         paging,
       ),
@@ -117,6 +117,10 @@ export const perkFunction = defineFunction('perk', perk, {
       today: stats?.days[`d${calendarOf(now).dom}`] ?? 0,
       month: stats?.n ?? 0,
     };
+  },
+
+  async reverseRedemption(ctx, { redemptionId, reason }) {
+    return reverseRedemption(ctx, redemptionId, reason);
   },
 
   // ---- 管理员 ----

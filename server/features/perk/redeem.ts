@@ -178,11 +178,15 @@ async function bumpStats(ctx: Ctx, perk: PerkDoc, now: number): Promise<void> {
   }
 }
 
-/** One perk redeemed by a 三长 of a 组, 片, 社区 … in this month (the 工作台's figures): by the node of their first 三长 role. */
-async function countForHolder(ctx: Ctx, holder: UserDoc, now: number): Promise<void> {
-  const grant = holder.grants.find((g) => g.role === 'neighbourLead' || g.role === 'groupLead' || g.role === 'areaLead');
-  const node = grant ? await ctx.store.collection('nodes').doc(grant.nodeId).get() : null;
-  if (node) await bumpFigures(ctx.store, node.at, monthOf(now), { redeemed: 1 });
+/** The node a 三长's redemptions count at in the 工作台's figures: their first 三长 seat. */
+export function leadNodeOf(holder: UserDoc): string | undefined {
+  return holder.grants.find((g) => g.role === 'neighbourLead' || g.role === 'groupLead' || g.role === 'areaLead')?.nodeId;
+}
+
+/** One perk redeemed (+1) or a redemption reversed (−1) by a 三长 of a 组, 片, 社区 … in a month (the 工作台's figures). */
+export async function countRedeemed(ctx: Ctx, nodeId: string | undefined, month: string, delta: 1 | -1): Promise<void> {
+  const node = nodeId ? await ctx.store.collection('nodes').doc(nodeId).get() : null;
+  if (node) await bumpFigures(ctx.store, node.at, month, { redeemed: delta });
 }
 
 export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: string }): Promise<VerifyResultT> {
@@ -235,6 +239,7 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
 
   // 6. Consume, exactly once, within the limit.
   const counterId = usageId(perk._id, payload.o, perk.limit.period, now);
+  const leadNode = leadNodeOf(holder);
   const outcome = await ctx.store.transaction(async (tx) => {
     const redemptions = tx.collection(C.redemptions);
     const done = await redemptions.doc(payload.n).get();
@@ -256,6 +261,7 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
       at: now,
       month: calendarOf(now).month,
       period: periodKey(perk.limit.period, now),
+      ...(leadNode ? { leadNodeId: leadNode } : {}),
     };
     await redemptions.add(record);
     await counter.set({ perkId: perk._id, openid: payload.o, period: record.period, n: used + 1, updatedAt: now });
@@ -269,6 +275,6 @@ export async function verifyPass(ctx: Ctx, input: { token?: string; shortCode?: 
   // A counter, not part of the transaction: every redemption of a partner in a month would
   // otherwise contend on one document. It is an increment, so concurrent ones all count.
   await bumpStats(ctx, perk, now);
-  await countForHolder(ctx, holder, now);
+  await countRedeemed(ctx, leadNode, monthOf(now), 1);
   return say('valid', `请为${view.roleLabel}${view.name}办理：${perk.title}`, { perk: perkRef, holder: holderRef, redeemedAt: now });
 }

@@ -249,6 +249,17 @@ export const SCENARIOS: { [A in AuditedAction]: Scenario<A> } = {
     },
     entry: () => ({ subject: 'p1', before: ['audit-clerk'], after: [] }),
   },
+  'perk.reverseRedemption': {
+    as: 'demo-clerk',
+    async prepare(w, kept) {
+      const pass = await w.ok('perk', 'pass', { perkId: 'p1k1' }, LEAD);
+      await w.ok('perk', 'verify', { token: pass.token }, 'demo-clerk');
+      const { items } = await w.ok('perk', 'clerkRedemptions', {}, 'demo-clerk');
+      kept.id = items[0].id;
+      return { redemptionId: items[0].id, reason: '误核销了别人的优惠码' };
+    },
+    entry: (_w, { kept }) => ({ subject: kept.id, before: [kept.id], after: [] }),
+  },
   'register.appoint': {
     as: ADMIN,
     async prepare(w, kept) {
