@@ -228,6 +228,8 @@ export const RedemptionItem = z.object({
   partnerName: z.string(),
   categoryLabel: z.string(),
   at: z.number(),
+  /** 撤销核销: when it was reversed (it no longer counts against the limit). */
+  reversedAt: z.number().optional(),
 });
 
 export const ClerkRedemptionItem = z.object({

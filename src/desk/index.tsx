@@ -14,6 +14,7 @@ import PageShell from '../components/PageShell';
 import { useCall } from '../hooks/useCall';
 import { decodeParam, pageUrl } from '../utils/pageUrl';
 import type { Scope } from './links';
+import { ChildrenChart, TrendChart } from './parts/Charts';
 import { Manage } from './parts/Manage';
 import { Breakdowns, Coverage, Leads, Others, Problems, type Summary } from './parts/Sections';
 import { percent } from './parts/Tile';
@@ -84,6 +85,8 @@ export default function DeskPage() {
               </View>
               {scope.admin && !nodeId ? <Manage s={s} /> : null}
               <Problems s={s} scope={scope} />
+              <ChildrenChart s={s} />
+              <TrendChart s={s} />
               <Coverage s={s} scope={scope} />
               <Leads s={s} scope={scope} />
               <Children s={s} />

@@ -47,7 +47,9 @@ export default function PerkMinePage() {
                       <View className='lzt-cell__desc'>
                         {r.partnerName} · {r.categoryLabel}
                       </View>
-                      <View className='lzt-cell__desc'>{cnDateTime(r.at)} 核销</View>
+                      <View className='lzt-cell__desc'>
+                        {cnDateTime(r.at)} 核销{r.reversedAt ? `，${cnDateTime(r.reversedAt)} 已撤销（不计次数）` : ''}
+                      </View>
                     </View>
                     <View className='lzt-cell__arrow' />
                   </View>

@@ -1,9 +1,10 @@
 // Issue 16, the 工作台 on the H5 build: a 管理员 opens it from 首页, reads the month's figures,
 // taps the overdue count and lands on exactly those problems in 辖区民情.
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { manualClock } from '../../server/runtime/local-ports';
-import { describeE2E, launchBrowser, phone, signInAs, startApp, type App } from './harness';
-import { shotAll } from './pageHelpers';
+import { describeE2E, launchBrowser, phone, SHOTS_DIR, signInAs, startApp, type App } from './harness';
+import { shotAll, useLargeText } from './pageHelpers';
 
 jest.setTimeout(240_000);
 
@@ -85,6 +86,53 @@ describeE2E('工作台 (H5)', () => {
     expect(await shown(page, '#filter-overdue-yes').getAttribute('class')).toContain('mq-chip--on');
     await shotAll(page, 'desk-overdue-list');
     await context.close();
+  });
+
+  // Story 1, charts: bars by 片 and the 12-month trend are drawn (a canvas that is not blank, at the
+  // screen's pixel ratio), titled as in the PDF report, with their numbers in words under each.
+  test('a 管理员 sees the bars by 片 and the 12-month trend, drawn and summed up in words', async () => {
+    const r = await app.runtime.call('desk', { action: 'summary' }, 'demo-admin');
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.data as { children: { id: string; name: string; problems?: { received: number; resolved: number } }[]; trend: { month: string; received: number; resolved: number; visits: number }[] };
+    const top = s.children.find((c) => c.problems?.received === 3)!;
+    expect(top.problems!.resolved).toBe(1);
+    const sum = (k: 'received' | 'resolved' | 'visits') => s.trend.reduce((a, t) => a + t[k], 0);
+    expect(sum('received')).toBeGreaterThanOrEqual(3);
+    /** Share of the canvas's pixels that are not white (the chart's background). */
+    const inked = (page: Page, id: string) =>
+      page.evaluate((sel) => {
+        const c = document.querySelector<HTMLCanvasElement>(sel)!;
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 235 || d[i + 1] < 235 || d[i + 2] < 235) n++;
+        const box = c.getBoundingClientRect();
+        return { share: n / (c.width * c.height), sharp: c.width === Math.round(box.width * devicePixelRatio) && c.height === Math.round(box.height * devicePixelRatio), width: box.width };
+      }, `#${id} canvas`);
+
+    for (const large of [false, true]) {
+      const { context, page } = await as('admin');
+      if (large) await useLargeText(context);
+      await page.goto(`${app.url}/#/desk/index`);
+      await textOf(page, '#desk-chart-children-title', '按片：收到与办结');
+      await textOf(page, '#desk-chart-trend-title', '近12个月：收到反映、办结与走访');
+      await textOf(page, '#desk-chart-children-summary', `收到最多的是${top.name}：收到 3 件、办结 1 件`);
+      await textOf(page, '#desk-chart-trend-summary', `近12个月共收到反映 ${sum('received')} 件、办结 ${sum('resolved')} 件、走访 ${sum('visits')} 次`);
+      await page.waitForFunction(() => {
+        const c = document.querySelector<HTMLCanvasElement>('#desk-chart-trend canvas');
+        return !!c && c.width > 300;
+      });
+      for (const id of ['desk-chart-children', 'desk-chart-trend']) {
+        const got = await inked(page, id);
+        expect(got.share).toBeGreaterThan(0.02);
+        expect(got.sharp).toBe(true);
+        expect(got.width).toBeGreaterThan(300);
+      }
+      const name = large ? 'desk-charts-large' : 'desk-charts';
+      await page.locator('.desk-chart').nth(0).screenshot({ path: path.join(SHOTS_DIR, `${name}-children.png`) });
+      await page.locator('.desk-chart').nth(1).screenshot({ path: path.join(SHOTS_DIR, `${name}-trend.png`) });
+      await shotAll(page, name);
+      await context.close();
+    }
   });
 
   // Story 3, one desk: the 管理 section opens each list, and each list's search box finds its row.

@@ -197,6 +197,8 @@ describeE2E('专属优惠: browse, pass, 核销, management (H5)', () => {
     await snap(clerk.page, 'perk-records-reversed');
     await open(lead.page, '/perk/pass?id=p1k1', 'perk-pass');
     await expectText(lead.page, '#pass-usage', '本月已用 0 次');
+    await open(lead.page, '/perk/mine', 'perk-mine');
+    await expectText(lead.page, `#mine-${row._id}`, '已撤销');
     await lead.context.close();
     await clerk.context.close();
   });

@@ -46,6 +46,7 @@ describe('perk: reverse a redemption (撤销核销)', () => {
 
     const doc = (await rt.store.collection(C.redemptions).doc(id).get()) as RedemptionDoc;
     expect(doc).toMatchObject({ at: T0, perkId: 'p1k1', openid: NL, reversed: { by: CLERK, role: 'clerk', reason: REASON } });
+    expect(ok(await perkCall(rt, 'myRedemptions', {}, NL)).items).toEqual([expect.objectContaining({ id, reversedAt: rt.clock.now() })]);
     const shop = ok(await perkCall(rt, 'clerkRedemptions', {}, CLERK));
     expect(shop).toMatchObject({ total: 1, items: [{ id, reversible: false, reversed: { reason: REASON } }] });
 

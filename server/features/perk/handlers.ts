@@ -82,7 +82,15 @@ export const perkFunction = defineFunction('perk', perk, {
       query.count(),
     ]);
     return page(
-      docs.map((r) => ({ id: r._id, perkId: r.perkId, perkTitle: r.perkTitle, partnerName: r.partnerName, categoryLabel: categoryLabel(r.category), at: r.at })),
+      docs.map((r) => ({
+        id: r._id,
+        perkId: r.perkId,
+        perkTitle: r.perkTitle,
+        partnerName: r.partnerName,
+        categoryLabel: categoryLabel(r.category),
+        at: r.at,
+        ...(r.reversed ? { reversedAt: r.reversed.at } : {}),
+      })),
       total,
       paging,
     );
