@@ -1,5 +1,6 @@
 // The sections of a 月调度/季总结/半年通报 report, as titled tables of the dashboard's own
 // figures (desk.summary): the .xlsx writes one sheet per section, the PDF one table each.
+import { LEAD_TITLE_LABELS } from '../../../contracts/labels';
 import { LEVEL_LABELS, type Level } from '../../../contracts/roles';
 import type { SummaryT } from '../../../contracts/desk';
 import { shortMonth } from './period';
@@ -14,14 +15,13 @@ export interface Section {
 }
 
 export const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
-const SEAT_LABELS = { area: '片长', group: '组长', unit: '邻长' } as const;
 
 export function reportSections(s: SummaryT): Section[] {
   const p = s.problems;
   const childLabel = s.children[0] ? (LEVEL_LABELS[s.children[0].level as Level] ?? '下级') : '下级';
   const seats = (['area', 'group', 'unit'] as const).flatMap((l) => {
     const x = s.leads[l];
-    return x ? [[SEAT_LABELS[l], x.seats, x.filled, x.vacant, x.away] as Cell[]] : [];
+    return x ? [[LEAD_TITLE_LABELS[l] ?? LEVEL_LABELS[l], x.seats, x.filled, x.vacant, x.away] as Cell[]] : [];
   });
   return [
     {

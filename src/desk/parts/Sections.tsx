@@ -1,5 +1,6 @@
 // The 工作台's sections: coverage, 三长, visits, 民情 (by class, category), and the rest.
 import { View } from '@tarojs/components';
+import { LEAD_TITLE_LABELS } from '../../../contracts/labels';
 import type { Output } from '../../api/client';
 import { Cell, CellGroup } from '../../components/Cell';
 import Taro from '@tarojs/taro';
@@ -25,7 +26,6 @@ export function Coverage({ s, scope }: { s: Summary; scope: Scope }) {
   );
 }
 
-const SEAT_LABELS = { area: '片长', group: '组长', unit: '邻长' } as const;
 
 export function Leads({ s, scope }: { s: Summary; scope: Scope }) {
   const url = deskLinks.leads(scope);
@@ -36,7 +36,7 @@ export function Leads({ s, scope }: { s: Summary; scope: Scope }) {
         <Cell
           key={l}
           id={`desk-leads-${l}`}
-          title={`${SEAT_LABELS[l]}：应设 ${seat!.seats}，在岗 ${seat!.filled}`}
+          title={`${LEAD_TITLE_LABELS[l]}：应设 ${seat!.seats}，在岗 ${seat!.filled}`}
           description={`空缺 ${seat!.vacant} · 外出或不能履职 ${seat!.away}`}
           value={seat!.vacant + seat!.away > 0 ? <View className='lzt-chip lzt-chip--warn'>{seat!.vacant + seat!.away} 处待调整</View> : <View className='lzt-chip lzt-chip--done'>齐全</View>}
           onClick={go(url)}
